@@ -1,0 +1,251 @@
+#!/usr/bin/env bash
+# OptOut Pilot: build and test entry point.
+#
+#   ./build.sh            build the installable extension into dist/ (dist/chrome, dist/firefox, store zips)
+#   ./build.sh test       build, then run every check and test (Rust, JS types, JS unit, end-to-end in Chromium)
+#   ./build.sh lint       build, then lint dist/firefox as addons.mozilla.org does (web-ext lint)
+#   ./build.sh clean      remove dist/, extension/pkg/ and tests/output/
+#
+# Needs: Debian (12+), rustup (cargo, rustc), node 20+ with npm. Installs what is missing and can be installed
+# without a browser download: the wasm32 target, rustfmt/clippy, wasm-bindgen-cli at the crate's pinned version
+# (cargo install, ~4 min once), node_modules (npm ci), and for `test` Debian's chromium (apt-get, as root).
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")"
+ROOT=$PWD
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+LIB=optout_pilot_core
+TARGET=wasm32-unknown-unknown
+WASM_IN="target/$TARGET/release/$LIB.wasm"
+PKG=extension/pkg  # generated glue + optimised wasm (git-ignored); copied to dist/<browser>/pkg/
+# Features Rust's wasm32 target emits. Explicit, so wasm-opt also works when the target-features section is gone.
+WASM_OPT_FLAGS=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-multivalue --enable-reference-types)
+
+if [[ -t 1 ]]; then B=$'\e[1m'; R=$'\e[31m'; G=$'\e[32m'; Y=$'\e[33m'; N=$'\e[0m'; else B= R= G= Y= N=; fi
+say() { printf '%s==>%s %s\n' "$B" "$N" "$*"; }
+info() { printf '    %s\n' "$*"; }
+warn() { printf '%swarning:%s %s\n' "$Y" "$N" "$*" >&2; }
+die() { printf '%serror:%s %s\n' "$R" "$N" "$*" >&2; exit 1; }
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1fs", b - a }'; }
+is_root() { [[ $(id -u) -eq 0 ]]; }
+
+# ---------------------------------------------------------------------------------------------- tool checks
+ensure_rust() {
+  command -v cargo >/dev/null && command -v rustup >/dev/null ||
+    die "Rust is missing. Install rustup (https://rustup.rs, or 'apt-get install rustup' on Debian 13+), then: rustup default stable"
+  if ! rustup target list --installed | grep -qx "$TARGET"; then
+    say "adding Rust target $TARGET"
+    rustup target add "$TARGET"
+  fi
+}
+
+ensure_rust_components() {
+  local c missing=()
+  for c in rustfmt clippy; do
+    rustup component list --installed 2>/dev/null | grep -q "^$c" || missing+=("$c")
+  done
+  if ((${#missing[@]})); then
+    say "adding Rust components: ${missing[*]}"
+    rustup component add "${missing[@]}"
+  fi
+}
+
+# The wasm-bindgen CLI must be exactly the version of the wasm-bindgen crate in Cargo.lock.
+bindgen_version() {
+  local v=
+  if [[ -f Cargo.lock ]]; then
+    v=$(awk '/^\[\[package\]\]/ { p = 0 } /^name = "wasm-bindgen"$/ { p = 1; next }
+             p && /^version = / { gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+  fi
+  if [[ -z $v ]]; then
+    v=$(sed -nE 's/^wasm-bindgen[[:space:]]*=[[:space:]]*(\{[^}]*version[[:space:]]*=[[:space:]]*)?"=?([0-9.]+)".*/\2/p' Cargo.toml | head -n1)
+  fi
+  [[ -n $v ]] || die "cannot find the wasm-bindgen version in Cargo.lock or Cargo.toml"
+  printf '%s' "$v"
+}
+
+ensure_bindgen() {
+  local want have=
+  want=$(bindgen_version)
+  if command -v wasm-bindgen >/dev/null; then have=$(wasm-bindgen --version | awk '{ print $2 }'); fi
+  if [[ $have != "$want" ]]; then
+    say "installing wasm-bindgen-cli $want (found: ${have:-none}); this compiles for a few minutes, once"
+    cargo install wasm-bindgen-cli --version "$want" --locked
+    have=$(wasm-bindgen --version | awk '{ print $2 }')
+    [[ $have == "$want" ]] || die "wasm-bindgen on PATH is $have, not $want (check PATH: $(command -v wasm-bindgen))"
+  fi
+  BINDGEN_VERSION=$want
+}
+
+ensure_node() {
+  command -v node >/dev/null && command -v npm >/dev/null ||
+    die "node 20+ and npm are missing (Debian 12's nodejs is too old: use NodeSource's nodejs 20+ or nvm)"
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  ((major >= 20)) || die "node $(node --version) is too old: node 20 or newer is needed"
+  if [[ ! -f package-lock.json ]]; then
+    say "no package-lock.json: npm install (commit the package-lock.json it writes)"
+    npm install --no-audit --no-fund
+  elif [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ||
+    package.json -nt node_modules/.package-lock.json ]]; then
+    say "installing dev tools from package-lock.json (npm ci)"
+    npm ci --no-audit --no-fund
+  fi
+  [[ -x node_modules/.bin/wasm-opt ]] || die "node_modules/.bin/wasm-opt missing: is binaryen in package.json devDependencies?"
+}
+
+ensure_chromium() {
+  [[ -x /usr/bin/chromium ]] && return 0
+  if is_root && command -v apt-get >/dev/null; then
+    say "installing Debian's chromium for the end-to-end tests (apt-get)"
+    DEBIAN_FRONTEND=noninteractive apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
+  else
+    printf '%serror:%s /usr/bin/chromium is missing. As root run:\n    apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver\n' "$R" "$N" >&2
+    return 1
+  fi
+}
+
+# --------------------------------------------------------------------------------------------------- build
+file_size() { wc -c <"$1" | tr -d ' '; }
+gzip_size() { gzip -9c <"$1" | wc -c | tr -d ' '; }
+kib() { awk -v n="$1" 'BEGIN { printf "%.1f KiB", n / 1024 }'; }
+
+build() {
+  local t0 t
+  t0=$(now)
+  ensure_rust
+  ensure_node
+
+  say "compiling the Rust core for $TARGET (release)"
+  t=$(now)
+  cargo build --release --target "$TARGET" --lib
+  [[ -f $WASM_IN ]] || die "$WASM_IN was not produced (is crate-type cdylib set in Cargo.toml?)"
+  info "cargo: $(since "$t")"
+
+  ensure_bindgen
+  local wasmopt_version stamp want_stamp
+  wasmopt_version=$(node_modules/.bin/wasm-opt --version)
+  want_stamp="$(sha256sum "$WASM_IN" | cut -d' ' -f1) bindgen=$BINDGEN_VERSION $wasmopt_version ${WASM_OPT_FLAGS[*]}"
+  stamp=$(cat "$PKG/.stamp" 2>/dev/null || true)
+  if [[ $stamp == "$want_stamp" && -f $PKG/$LIB.js && -f $PKG/${LIB}_bg.wasm ]]; then
+    info "wasm-bindgen + wasm-opt: up to date"
+  else
+    say "generating JS glue (wasm-bindgen $BINDGEN_VERSION) and shrinking the module (wasm-opt -Oz)"
+    t=$(now)
+    rm -rf "$PKG"
+    # TypeScript declarations are kept in extension/pkg for the type check only; they are not copied to dist/.
+    wasm-bindgen --target web --out-dir "$PKG" "$WASM_IN"
+    node_modules/.bin/wasm-opt "${WASM_OPT_FLAGS[@]}" "$PKG/${LIB}_bg.wasm" -o "$PKG/${LIB}_bg.opt.wasm"
+    mv "$PKG/${LIB}_bg.opt.wasm" "$PKG/${LIB}_bg.wasm"
+    node tools/build/check-wasm.mjs "$PKG"
+    printf '%s\n' "$want_stamp" >"$PKG/.stamp"
+    info "bindgen + wasm-opt: $(since "$t")"
+  fi
+
+  say "assembling dist/chrome and dist/firefox"
+  local extra=()
+  [[ ${OPTOUT_ALLOW_INCOMPLETE:-} == 1 ]] && extra+=(--allow-incomplete)
+  node tools/build/assemble.mjs --pkg "$PKG" ${extra[@]+"${extra[@]}"}
+
+  local w=$PKG/${LIB}_bg.wasm raw opt
+  raw=$(file_size "$WASM_IN")
+  opt=$(file_size "$w")
+  info "wasm: $(kib "$raw") from cargo -> $(kib "$opt") after wasm-opt, $(kib "$(gzip_size "$w")") gzipped;" \
+    "JS glue $(kib "$(file_size "$PKG/$LIB.js")")"
+  say "${G}build done${N} in $(since "$t0"): load dist/chrome or dist/firefox/manifest.json"
+}
+
+# ---------------------------------------------------------------------------------------------------- test
+STEPS=()
+FAILED=0
+step() {  # step NAME COMMAND...: run, time, record; never exits
+  local name=$1 t rc=0
+  shift
+  printf '\n%s==> [%s]%s %s\n' "$B" "$name" "$N" "$*"
+  t=$(now)
+  "$@" || rc=$?
+  if ((rc == 0)); then
+    STEPS+=("${G}PASS${N}  $name ($(since "$t"))")
+  else
+    STEPS+=("${R}FAIL${N}  $name (exit $rc, $(since "$t"))")
+    FAILED=$((FAILED + 1))
+  fi
+}
+skip() { STEPS+=("${Y}SKIP${N}  $1: $2"); printf '\n%s==> [%s]%s skipped: %s\n' "$B" "$1" "$N" "$2"; }
+
+has_tests() { [[ -d $1 ]] && [[ -n $(find "$1" -type f \( -name '*.test.*js' -o -name '*_test.*js' -o -name '*-test.*js' -o -name 'test-*.*js' \) -print -quit) ]]; }
+
+build_in_subshell() { (build); }  # `die` inside ends only the subshell: the other checks still run
+
+run_tests() {
+  local t0
+  t0=$(now)
+  step build build_in_subshell
+  ensure_rust
+  ensure_rust_components
+  step "cargo fmt" cargo fmt --all --check
+  step "cargo clippy" cargo clippy --all-targets -- -D warnings
+  step "cargo test" cargo test
+  if [[ -x node_modules/.bin/tsc ]]; then
+    step "tsc (JS type check)" node_modules/.bin/tsc -p tsconfig.json
+  else
+    step "tsc (JS type check)" false
+  fi
+  if has_tests tests/js; then
+    step "node --test tests/js" node --test tests/js/
+  else
+    skip "node --test tests/js" "no test files under tests/js/ yet"
+  fi
+  if ! ensure_chromium; then
+    STEPS+=("${R}FAIL${N}  e2e: /usr/bin/chromium missing")
+    FAILED=$((FAILED + 1))
+  elif [[ ! -f dist/chrome/manifest.json ]]; then
+    STEPS+=("${R}FAIL${N}  e2e: no dist/chrome (build failed)")
+    FAILED=$((FAILED + 1))
+  else
+    step "e2e (headless Chromium)" node --test --test-concurrency=1 tests/e2e/
+  fi
+
+  printf '\n%s==> summary%s (%s)\n' "$B" "$N" "$(since "$t0")"
+  local s
+  for s in "${STEPS[@]}"; do printf '    %s\n' "$s"; done
+  if ((FAILED)); then
+    printf '%s%d step(s) FAILED%s\n' "$R" "$FAILED" "$N"
+    exit 1
+  fi
+  printf '%sall steps passed%s\n' "$G" "$N"
+}
+
+lint() {
+  build
+  say "web-ext lint dist/firefox (web-ext 10.7.0)"
+  npx --yes web-ext@10.7.0 lint --source-dir dist/firefox
+}
+
+clean() {
+  say "removing dist/ $PKG/ tests/output/"
+  rm -rf dist "$PKG" tests/output
+}
+
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+
+# Serialise concurrent runs in one checkout (several people build at once).
+mkdir -p target
+exec 9>target/.build.lock
+if ! flock -n 9; then
+  say "another ./build.sh is running in this checkout; waiting for it"
+  flock 9
+fi
+
+case "${1:-build}" in
+  build) build ;;
+  test) run_tests ;;
+  lint) lint ;;
+  clean) clean ;;
+  -h | --help | help) usage ;;
+  *) usage >&2; die "unknown command: $1" ;;
+esac
