@@ -23,7 +23,7 @@ export function crc32(buf) {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** Every regular file under dir, as forward-slash relative paths, sorted bytewise. */
+/** Every regular file under dir, as forward-slash relative paths, sorted bytewise. @param {string} dir */
 export function listFiles(dir) {
   /** @type {string[]} */
   const out = [];
