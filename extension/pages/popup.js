@@ -1,0 +1,298 @@
+// @ts-check
+import { localize, t, has, uiLanguage } from './lib/i18n.js';
+import { getStatus, sendEvent, startGuide, openOptions } from './lib/messaging.js';
+import { icon, h } from './lib/icons.js';
+import {
+  groupRows, pillFor, rowStateAttr, rowStatusAttr, summarize, pluralKey, COUNTED_KEYS,
+  relativeTime, isJustNow, formatDate, regionKey, reminderState, problemMessage,
+} from './lib/view.js';
+
+/** @typedef {import('./lib/view.js').StatusView} StatusView */
+/** @typedef {import('./lib/view.js').Row} Row */
+/** @typedef {import('./lib/messaging.js').WorkerEvent} WorkerEvent */
+
+const lang = uiLanguage();
+
+/** @param {string} id */
+function $(id) {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`missing #${id}`);
+  return el;
+}
+
+/** @param {string} msg */
+function announce(msg) {
+  const live = $('live');
+  live.textContent = '';
+  // A fresh text node after a tick makes screen readers announce repeated messages too.
+  setTimeout(() => { live.textContent = msg; }, 50);
+}
+
+/**
+ * @param {string} base
+ * @param {number} count
+ */
+function counted(base, count) {
+  return COUNTED_KEYS.has(base) ? t(pluralKey(base, count, lang), count) : t(base);
+}
+
+/** @type {StatusView | null} */
+let current = null;
+
+/**
+ * Render the whole popup from a status view.
+ * @param {StatusView} view
+ */
+function render(view) {
+  current = view;
+  const now = Date.now();
+  $('loading').hidden = true;
+  $('main').setAttribute('aria-busy', 'false');
+
+  renderProblems(view.problems || []);
+  renderSummary(view);
+
+  const groups = groupRows(view.rows || []);
+  fillGroup('main', groups.main, now);
+  fillGroup('optional', groups.optional, now);
+  fillGroup('elsewhere', groups.elsewhere, now);
+
+  renderReminders(view, now);
+
+  $('footer').hidden = false;
+  $('region-text').textContent = t('regionLine', t(regionKey(view.region)));
+}
+
+/** @param {StatusView['problems']} problems */
+function renderProblems(problems) {
+  const box = $('problems');
+  box.replaceChildren();
+  box.hidden = problems.length === 0;
+  for (const p of problems) {
+    const { key, text } = problemMessage(p);
+    const msg = key && has(key) ? t(key) : text;
+    box.append(h('div', { class: 'alert', role: 'alert' }, [icon('info', 18), h('p', { text: msg })]));
+  }
+}
+
+/** @param {StatusView} view */
+function renderSummary(view) {
+  const s = summarize(view);
+  const card = $('summary');
+  card.hidden = false;
+  card.dataset.tone = s.tone;
+  const iconName = { attention: 'alert', unchecked: 'question', done: 'check', neutral: 'info' }[s.tone];
+  $('summary-icon').replaceChildren(icon(iconName, 22));
+  $('summary-title').textContent = counted(s.key, s.count);
+  const detail = $('summary-detail');
+  detail.hidden = !s.detailKey;
+  detail.textContent = s.detailKey ? counted(s.detailKey, s.detailCount) : '';
+  const label = view.guideActive ? 'btnContinueGuide' : s.tone === 'done' ? 'btnCheckAgain' : 'btnStartGuide';
+  $('start-guide-label').textContent = t(label);
+  const btn = $('start-guide');
+  btn.classList.toggle('btn-primary', s.tone !== 'done');
+  btn.classList.toggle('btn-secondary', s.tone === 'done');
+}
+
+/**
+ * @param {'main' | 'optional' | 'elsewhere'} name
+ * @param {Row[]} rows
+ * @param {number} now
+ */
+function fillGroup(name, rows, now) {
+  const list = $(`rows-${name}`);
+  list.replaceChildren(...rows.map((row) => renderRow(row, name, now)));
+  $(`group-${name}`).hidden = rows.length === 0;
+}
+
+/**
+ * One element per catalog row, carrying the contract attributes.
+ * @param {Row} row
+ * @param {'main' | 'optional' | 'elsewhere'} group
+ * @param {number} now
+ */
+function renderRow(row, group, now) {
+  const status = rowStatusAttr(row);
+  const isForm = row.kind === 'form';
+  const li = h('li', {
+    class: `row${isForm ? ' row-form' : ''}`,
+    'data-setting': row.id,
+    'data-state': rowStateAttr(row),
+    'data-applies': row.applies ? 'yes' : 'no',
+    'data-status': status,
+  });
+  const titleId = `title-${row.id}`;
+  li.setAttribute('aria-labelledby', titleId);
+
+  let pill;
+  if (isForm) {
+    pill = h('span', { class: 'pill', 'data-tone': 'muted' }, [icon('form', 14), t('pillOptional')]);
+  } else {
+    const p = pillFor(row);
+    pill = h('span', { class: 'pill', 'data-tone': p.tone }, [icon(p.icon, 14), t(p.key)]);
+  }
+  const head = h('div', { class: 'row-head' }, [
+    h('h3', { class: 'row-title', id: titleId, text: row.title || row.id }),
+    pill,
+  ]);
+  li.append(head);
+
+  if (!isForm && !(group === 'elsewhere' && !row.seenAt)) {
+    const rel = relativeTime(row.seenAt, now, lang);
+    const text = isJustNow(row.seenAt, now) ? t('seenJustNow') : rel ? t('lastSeen', rel) : t('neverSeen');
+    li.append(h('p', { class: 'row-meta muted', text }));
+  }
+
+  const actions = h('div', { class: 'row-actions' });
+  const whyId = `why-${row.id}`;
+  if (row.why) {
+    const toggle = h('button', {
+      type: 'button', class: 'text-btn why-toggle', 'aria-expanded': 'false', 'aria-controls': whyId,
+    }, [icon('chevron', 14), t('whyToggle')]);
+    toggle.addEventListener('click', () => {
+      const open = toggle.getAttribute('aria-expanded') !== 'true';
+      toggle.setAttribute('aria-expanded', String(open));
+      const body = document.getElementById(whyId);
+      if (body) body.hidden = !open;
+    });
+    actions.append(toggle);
+  }
+  if (row.url) {
+    const link = h('a', {
+      class: 'row-link', href: row.url, target: '_blank', rel: 'noopener',
+      'data-focus': `link-${row.id}`,
+    }, [isForm ? t('formLink') : t('openSetting'), icon('external', 13), h('span', { class: 'sr-only', text: t('opensNewTab') })]);
+    actions.append(link);
+  }
+  if (status === 'dismissed') {
+    actions.append(actionButton(t('btnUndo'), { type: 'undismiss', setting: row.id },
+      t('announceUndismissed', row.title || row.id), `dismiss-${row.id}`, `undo-${row.id}`, t('btnUndoDismissLabel', row.title || row.id)));
+  } else if (row.applies && status === 'on' && !isForm) {
+    actions.append(actionButton(t('btnKeepOn'), { type: 'dismiss', setting: row.id },
+      t('announceDismissed', row.title || row.id), `undo-${row.id}`, `dismiss-${row.id}`, t('btnKeepOnLabel', row.title || row.id)));
+  }
+  li.append(actions);
+  if (row.why) {
+    li.append(h('p', { class: 'row-why', id: whyId, hidden: true, text: row.why }));
+  }
+  return li;
+}
+
+/**
+ * A small button that sends an event and re-renders.
+ * @param {string} label
+ * @param {WorkerEvent} event
+ * @param {string} announcement
+ * @param {string} focusAfter data-focus value to focus after re-render
+ * @param {string} focusId this button's data-focus value
+ * @param {string} [ariaLabel]
+ */
+function actionButton(label, event, announcement, focusAfter, focusId, ariaLabel) {
+  const btn = h('button', { type: 'button', class: 'text-btn act', 'data-focus': focusId, 'aria-label': ariaLabel }, [label]);
+  btn.addEventListener('click', () => act(event, announcement, focusAfter, btn));
+  return btn;
+}
+
+/**
+ * Send an event, re-render with the returned status, move focus, announce.
+ * @param {WorkerEvent} event
+ * @param {string} announcement
+ * @param {string} focusAfter
+ * @param {HTMLElement} [source]
+ */
+async function act(event, announcement, focusAfter, source) {
+  source?.setAttribute('aria-busy', 'true');
+  try {
+    const view = await sendEvent(event);
+    render(view);
+    const target = /** @type {HTMLElement | null} */ (document.querySelector(`[data-focus="${focusAfter}"]`));
+    (target || $('start-guide')).focus();
+    announce(announcement);
+  } catch {
+    source?.removeAttribute('aria-busy');
+    showError();
+  }
+}
+
+/**
+ * @param {StatusView} view
+ * @param {number} now
+ */
+function renderReminders(view, now) {
+  const section = $('reminders');
+  const body = $('reminders-body');
+  const state = reminderState(view, now);
+  const s = summarize(view);
+  const relevant = state !== 'active' || s.tone === 'attention' || s.tone === 'unchecked';
+  section.hidden = !relevant;
+  if (!relevant) return;
+
+  if (state === 'snoozed') {
+    const until = formatDate(/** @type {number} */ (view.snoozeUntil), lang);
+    body.replaceChildren(h('div', { class: 'reminder-state' }, [
+      icon('bellOff', 18),
+      h('p', { text: t('snoozedUntil', until) }),
+      actionButton(t('btnUndo'), { type: 'unsnooze' }, t('announceUnsnoozed'), 'snooze-day', 'undo-snooze', t('btnUndoSnoozeLabel')),
+    ]));
+    return;
+  }
+  if (state === 'off') {
+    body.replaceChildren(h('div', { class: 'reminder-state' }, [
+      icon('bellOff', 18),
+      h('p', { text: t('remindersOff') }),
+      actionButton(t('btnUndo'), { type: 'undismissAll' }, t('announceRemindersOn'), 'snooze-day', 'undo-dismiss-all', t('btnUndoRemindersOffLabel')),
+    ]));
+    return;
+  }
+  /** @type {Array<['day' | 'week' | 'month', string]>} */
+  const options = [['day', 'snoozeDay'], ['week', 'snoozeWeek'], ['month', 'snoozeMonth']];
+  const group = h('div', { class: 'snooze-buttons', role: 'group', 'aria-label': t('remindersTitle') },
+    options.map(([duration, key]) => {
+      const b = h('button', { type: 'button', class: 'btn btn-secondary btn-small', 'data-focus': `snooze-${duration}` }, [t(key)]);
+      b.addEventListener('click', () => act({ type: 'snooze', duration }, t('announceSnoozed'), 'undo-snooze', b));
+      return b;
+    }));
+  const off = h('button', { type: 'button', class: 'text-btn', 'data-focus': 'dismiss-all' }, [icon('bellOff', 14), t('btnDismissAll')]);
+  off.addEventListener('click', () => act({ type: 'dismissAll' }, t('announceRemindersOff'), 'undo-dismiss-all', off));
+  body.replaceChildren(group, off);
+}
+
+function showError() {
+  $('loading').hidden = true;
+  $('main').setAttribute('aria-busy', 'false');
+  const box = $('problems');
+  box.hidden = false;
+  box.replaceChildren(h('div', { class: 'alert', 'data-tone': 'error', role: 'alert' }, [icon('alert', 18), h('p', { text: t('errorWorker') })]));
+}
+
+async function onStartGuide() {
+  const btn = $('start-guide');
+  btn.setAttribute('aria-busy', 'true');
+  try {
+    await startGuide();
+    window.close();
+  } catch {
+    btn.removeAttribute('aria-busy');
+    showError();
+  }
+}
+
+/** @param {MouseEvent} e */
+function onOptionsLink(e) {
+  e.preventDefault();
+  openOptions().then(() => window.close(), () => window.open('options.html', '_blank', 'noopener'));
+}
+
+async function main() {
+  localize();
+  $('start-guide').addEventListener('click', onStartGuide);
+  for (const id of ['open-options', 'open-options-top', 'region-change']) $(id).addEventListener('click', onOptionsLink);
+  try {
+    render(await getStatus());
+  } catch {
+    showError();
+  }
+}
+
+main();
+
