@@ -1,0 +1,199 @@
+//! What the banner on a LinkedIn page should say, decided from the detection and stored state.
+
+use crate::catalog::{Catalog, Setting};
+use crate::detect::{Detection, PageKind, Reason, SeenState};
+use crate::reminders::reminders_quiet;
+use crate::state::{Millis, State};
+use crate::status::{pick_lang, status, Env, NextStep, RowStatus};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum BannerMode {
+    /// An ordinary LinkedIn page while something is still to do.
+    Nudge,
+    /// On a setting's own page.
+    Guide,
+    /// On a setting's page, the last open setting just seen off.
+    Done,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PageStatus {
+    On,
+    Off,
+    Unknown,
+    NotFound,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Step {
+    pub index: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Titles {
+    pub title: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Banner {
+    pub mode: BannerMode,
+    pub setting: Option<String>,
+    pub status: Option<PageStatus>,
+    pub control: Option<usize>,
+    pub step: Option<Step>,
+    pub next: Option<NextStep>,
+    /// The setting's own URL (the guide keeps linking to it when the switch is not found).
+    pub url: Option<String>,
+    /// Settings still on, unknown or not checked.
+    pub remaining: usize,
+    pub lang: String,
+    /// Titles and labels of the settings the banner mentions, in `lang`.
+    pub titles: BTreeMap<String, Titles>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Advice {
+    /// Send the page's switches: this is a settings page.
+    pub need_controls: bool,
+    /// Keep watching the page for a late switch and for the user flipping it.
+    pub watch: bool,
+    pub banner: Option<Banner>,
+}
+
+pub fn advise(
+    state: &State,
+    detection: &Detection,
+    catalog: &Catalog,
+    env: &Env,
+    now: Millis,
+) -> Advice {
+    let kind = detection.page.kind;
+    let need_controls = matches!(kind, PageKind::Setting | PageKind::Hub);
+    let watch = kind == PageKind::Setting;
+    let view = status(state, catalog, env, now, Vec::new());
+    let lang = pick_lang(
+        catalog,
+        &[detection.lang.as_deref().unwrap_or(""), &env.ui_lang],
+    )
+    .to_string();
+    let titles_for = |ids: &[Option<&str>]| -> BTreeMap<String, Titles> {
+        ids.iter()
+            .flatten()
+            .filter_map(|id| catalog.setting(id))
+            .map(|s| {
+                let titles = Titles {
+                    title: Setting::localized(&s.title, &lang).to_string(),
+                    label: Setting::localized(&s.label, &lang).to_string(),
+                };
+                (s.id.clone(), titles)
+            })
+            .collect()
+    };
+    let banner = match kind {
+        PageKind::NotLinkedin | PageKind::Login => None,
+        PageKind::Setting => {
+            let id = detection.page.setting.clone().unwrap_or_default();
+            let row = view.rows.iter().find(|r| r.id == id);
+            // "I want this on" and "no reminders at all" silence the guide too; a snooze does not,
+            // because the member came to this page on purpose.
+            if state.dismiss_all || row.is_some_and(|r| r.status == RowStatus::Dismissed) {
+                None
+            } else {
+                let finding = detection.findings.iter().find(|f| f.setting == id);
+                let page_status = match finding {
+                    None => PageStatus::NotFound,
+                    Some(f) if f.reason == Reason::NotFound => PageStatus::NotFound,
+                    Some(f) => match f.state {
+                        SeenState::On => PageStatus::On,
+                        SeenState::Off => PageStatus::Off,
+                        SeenState::Unknown => PageStatus::Unknown,
+                    },
+                };
+                let steps: Vec<&str> = view
+                    .rows
+                    .iter()
+                    .filter(|r| {
+                        r.kind == crate::catalog::SettingKind::Toggle
+                            && r.applies
+                            && r.status != RowStatus::Dismissed
+                    })
+                    .map(|r| r.id.as_str())
+                    .collect();
+                let step = steps.iter().position(|s| *s == id).map(|i| Step {
+                    index: i + 1,
+                    total: steps.len(),
+                });
+                let next = view
+                    .rows
+                    .iter()
+                    .filter(|r| {
+                        r.id != id
+                            && r.kind == crate::catalog::SettingKind::Toggle
+                            && r.applies
+                            && r.status.is_open()
+                    })
+                    .map(|r| NextStep {
+                        id: r.id.clone(),
+                        url: r.url.clone(),
+                    })
+                    .next();
+                let mode = if page_status == PageStatus::Off && next.is_none() {
+                    BannerMode::Done
+                } else {
+                    BannerMode::Guide
+                };
+                let titles = titles_for(&[Some(id.as_str()), next.as_ref().map(|n| n.id.as_str())]);
+                Some(Banner {
+                    mode,
+                    url: catalog.setting(&id).map(|s| s.url.clone()),
+                    setting: Some(id),
+                    status: Some(page_status),
+                    control: finding.and_then(|f| f.control),
+                    step,
+                    next,
+                    remaining: view.remaining,
+                    lang: lang.clone(),
+                    titles,
+                })
+            }
+        }
+        PageKind::Hub | PageKind::Linkedin => {
+            if view.remaining == 0 || reminders_quiet(state, now) {
+                None
+            } else {
+                let next = view.next.clone();
+                let titles = titles_for(&[next.as_ref().map(|n| n.id.as_str())]);
+                Some(Banner {
+                    mode: BannerMode::Nudge,
+                    setting: None,
+                    status: None,
+                    control: None,
+                    step: None,
+                    url: next.as_ref().map(|n| n.url.clone()),
+                    next,
+                    remaining: view.remaining,
+                    lang: lang.clone(),
+                    titles,
+                })
+            }
+        }
+    };
+    Advice {
+        need_controls,
+        watch,
+        banner,
+    }
+}
+
+#[cfg(test)]
+mod tests;

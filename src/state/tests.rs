@@ -1,0 +1,164 @@
+use super::*;
+use crate::detect::{Finding, Page, PageKind, Reason};
+
+fn detection(findings: &[(&str, SeenState, Reason)]) -> Detection {
+    Detection {
+        page: Page {
+            kind: PageKind::Setting,
+            setting: None,
+            category: None,
+        },
+        lang: None,
+        findings: findings
+            .iter()
+            .map(|(id, state, reason)| Finding {
+                setting: id.to_string(),
+                state: *state,
+                control: Some(0),
+                reason: *reason,
+            })
+            .collect(),
+        problems: Vec::new(),
+    }
+}
+
+#[test]
+fn first_run_is_empty_without_problems() {
+    for raw in [None, Some(""), Some("   ")] {
+        let loaded = State::load(raw);
+        assert_eq!(loaded.state, State::default());
+        assert!(loaded.problems.is_empty());
+        assert!(loaded.backup.is_none());
+    }
+}
+
+#[test]
+fn round_trips() {
+    let mut state = State {
+        region: Some(Region::Uk),
+        setup_done: true,
+        recheck_days: 30,
+        ..State::default()
+    };
+    state.observe(
+        &detection(&[("gen-ai-improvement", SeenState::Off, Reason::Key)]),
+        1_000,
+    );
+    state.dismissed.insert("ads-age".into());
+    state.snooze_until = Some(5_000);
+    let loaded = State::load(Some(&state.to_json()));
+    assert_eq!(loaded.state, state);
+    assert!(loaded.problems.is_empty());
+}
+
+#[test]
+fn corrupted_text_is_backed_up_and_reset() {
+    let loaded = State::load(Some(
+        "{\"schema\":1,\"settings\":{\"gen-ai-improvement\":{\"state\":\"off\"",
+    ));
+    assert_eq!(loaded.state, State::default());
+    assert_eq!(loaded.problems.len(), 1);
+    assert!(loaded.backup.unwrap().starts_with("{\"schema\":1"));
+}
+
+#[test]
+fn foreign_and_future_data_is_kept_as_backup() {
+    for raw in [
+        "[1,2,3]",
+        "\"hello\"",
+        "{\"other\":\"app\"}",
+        "{\"schema\":\"1\"}",
+    ] {
+        let loaded = State::load(Some(raw));
+        assert_eq!(loaded.state, State::default(), "{raw}");
+        assert!(
+            loaded.problems[0].contains("not OptOut Pilot data"),
+            "{raw}"
+        );
+        assert_eq!(loaded.backup.as_deref(), Some(raw));
+    }
+    let loaded = State::load(Some("{\"schema\":7,\"settings\":{}}"));
+    assert!(loaded.problems[0].contains("newer version"));
+    assert!(loaded.backup.is_some());
+}
+
+#[test]
+fn partial_damage_keeps_the_rest_and_never_invents_off() {
+    let raw = r#"{"schema":1,"region":"mars","setupDone":true,"recheckDays":100000,
+        "settings":{
+          "gen-ai-improvement":{"state":"off","seenAt":10,"changedAt":10},
+          "ads-age":{"state":"of","seenAt":10,"changedAt":10},
+          "ads-gender":{"state":"off"},
+          "ads-beyond-linkedin":"off",
+          "research-sharing":{"state":"on","seenAt":-5,"changedAt":0}
+        },
+        "dismissed":"ads-age"}"#;
+    let loaded = State::load(Some(raw));
+    let state = &loaded.state;
+    assert!(state.setup_done);
+    assert_eq!(state.region, None);
+    assert_eq!(state.recheck_days, MAX_RECHECK_DAYS);
+    assert_eq!(state.settings.len(), 1);
+    assert_eq!(state.settings["gen-ai-improvement"].state, SeenState::Off);
+    assert!(state.dismissed.is_empty());
+    // region, 4 settings, dismissed list, plus the summary line.
+    assert_eq!(loaded.problems.len(), 7, "{:?}", loaded.problems);
+    assert!(loaded.backup.is_some());
+}
+
+#[test]
+fn observing_records_changes_and_flags_a_setting_turned_back_on() {
+    let mut state = State::default();
+    state.observe(
+        &detection(&[("gen-ai-improvement", SeenState::Off, Reason::Key)]),
+        100,
+    );
+    state.observe(
+        &detection(&[("gen-ai-improvement", SeenState::Off, Reason::Key)]),
+        200,
+    );
+    let seen = &state.settings["gen-ai-improvement"];
+    assert_eq!(
+        (seen.seen_at, seen.changed_at, seen.turned_back_on_at),
+        (200, 100, None)
+    );
+    state.observe(
+        &detection(&[("gen-ai-improvement", SeenState::On, Reason::Key)]),
+        300,
+    );
+    let seen = &state.settings["gen-ai-improvement"];
+    assert_eq!(
+        (seen.state, seen.changed_at, seen.turned_back_on_at),
+        (SeenState::On, 300, Some(300))
+    );
+    state.observe(
+        &detection(&[("gen-ai-improvement", SeenState::On, Reason::Key)]),
+        400,
+    );
+    assert_eq!(
+        state.settings["gen-ai-improvement"].turned_back_on_at,
+        Some(300)
+    );
+}
+
+#[test]
+fn not_found_is_not_an_observation_but_conflict_is() {
+    let mut state = State::default();
+    state.observe(
+        &detection(&[("gen-ai-improvement", SeenState::Off, Reason::Key)]),
+        100,
+    );
+    state.observe(
+        &detection(&[("gen-ai-improvement", SeenState::Unknown, Reason::NotFound)]),
+        200,
+    );
+    assert_eq!(state.settings["gen-ai-improvement"].state, SeenState::Off);
+    state.observe(
+        &detection(&[("gen-ai-improvement", SeenState::Unknown, Reason::Conflict)]),
+        300,
+    );
+    assert_eq!(
+        state.settings["gen-ai-improvement"].state,
+        SeenState::Unknown
+    );
+}

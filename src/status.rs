@@ -1,0 +1,250 @@
+//! The at-a-glance view: one row per catalog setting, the badge, and what to do next.
+
+use crate::catalog::{Catalog, Setting, SettingKind};
+use crate::detect::SeenState;
+use crate::region::{self, Region};
+use crate::reminders::{is_snoozed, recheck_due};
+use crate::state::{Millis, State};
+use serde::{Deserialize, Serialize};
+
+/// The browser facts the core cannot read itself.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Env {
+    pub ui_lang: String,
+    pub time_zone: String,
+}
+
+/// What was last seen on LinkedIn (`unchecked` = never).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum RowState {
+    On,
+    Off,
+    Unknown,
+    Unchecked,
+}
+
+/// What the extension makes of it for this user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum RowStatus {
+    On,
+    Off,
+    Unknown,
+    Unchecked,
+    Recheck,
+    Dismissed,
+    NotInRegion,
+    /// Link-only entries (forms): nothing to read, optional to do.
+    Optional,
+}
+
+impl RowStatus {
+    /// Still needs the user's attention (counted on the badge).
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            RowStatus::On | RowStatus::Unknown | RowStatus::Unchecked | RowStatus::Recheck
+        )
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Row {
+    pub id: String,
+    pub kind: SettingKind,
+    pub state: RowState,
+    pub applies: bool,
+    pub status: RowStatus,
+    pub seen_at: Option<Millis>,
+    pub turned_back_on: bool,
+    pub url: String,
+    pub title: String,
+    pub label: String,
+    pub why: String,
+    pub importance: u32,
+    pub category: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum BadgeKind {
+    /// Something applicable was seen on.
+    Attention,
+    /// Nothing seen on, but something not checked yet or unreadable.
+    Unchecked,
+    /// Every applicable setting seen off.
+    Done,
+    /// Reminders are snoozed or dismissed: the badge still counts, in a quiet colour.
+    Quiet,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Badge {
+    pub text: String,
+    pub color: &'static str,
+    pub text_color: &'static str,
+    pub kind: BadgeKind,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NextStep {
+    pub id: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusView {
+    pub region: Region,
+    pub region_chosen: bool,
+    pub setup_done: bool,
+    pub lang: String,
+    pub badge: Badge,
+    pub rows: Vec<Row>,
+    pub remaining: usize,
+    pub total: usize,
+    pub all_done: bool,
+    pub snooze_until: Option<Millis>,
+    pub dismiss_all: bool,
+    pub guide_active: bool,
+    pub next: Option<NextStep>,
+    pub recheck_days: u32,
+    pub problems: Vec<String>,
+}
+
+/// The region used for decisions: the user's choice, else a guess from the browser.
+pub fn effective_region(state: &State, env: &Env) -> Region {
+    state
+        .region
+        .unwrap_or_else(|| region::guess(&env.time_zone, &env.ui_lang))
+}
+
+/// Pick the display language: the first supported of the candidates, else English.
+pub fn pick_lang<'a>(catalog: &'a Catalog, candidates: &[&str]) -> &'a str {
+    candidates
+        .iter()
+        .find_map(|c| catalog.language(c))
+        .unwrap_or("en")
+}
+
+pub fn row(setting: &Setting, state: &State, region: Region, lang: &str, now: Millis) -> Row {
+    let seen = state.settings.get(&setting.id);
+    let row_state = match (setting.kind, seen.map(|s| s.state)) {
+        (SettingKind::Form, _) | (_, None) => RowState::Unchecked,
+        (_, Some(SeenState::On)) => RowState::On,
+        (_, Some(SeenState::Off)) => RowState::Off,
+        (_, Some(SeenState::Unknown)) => RowState::Unknown,
+    };
+    let applies = setting.applies_in(region);
+    let status = if !applies {
+        RowStatus::NotInRegion
+    } else if setting.kind == SettingKind::Form {
+        RowStatus::Optional
+    } else if state.dismissed.contains(&setting.id) {
+        RowStatus::Dismissed
+    } else {
+        match row_state {
+            RowState::On => RowStatus::On,
+            RowState::Unknown => RowStatus::Unknown,
+            RowState::Unchecked => RowStatus::Unchecked,
+            RowState::Off if seen.is_some_and(|s| recheck_due(state, s.seen_at, now)) => {
+                RowStatus::Recheck
+            }
+            RowState::Off => RowStatus::Off,
+        }
+    };
+    Row {
+        id: setting.id.clone(),
+        kind: setting.kind,
+        state: row_state,
+        applies,
+        status,
+        seen_at: seen.map(|s| s.seen_at),
+        turned_back_on: seen
+            .is_some_and(|s| s.state == SeenState::On && s.turned_back_on_at.is_some()),
+        url: setting.url.clone(),
+        title: Setting::localized(&setting.title, lang).to_string(),
+        label: Setting::localized(&setting.label, lang).to_string(),
+        why: Setting::localized(&setting.why, lang).to_string(),
+        importance: setting.importance,
+        category: setting.category.clone(),
+    }
+}
+
+pub fn status(
+    state: &State,
+    catalog: &Catalog,
+    env: &Env,
+    now: Millis,
+    problems: Vec<String>,
+) -> StatusView {
+    let region = effective_region(state, env);
+    let lang = pick_lang(catalog, &[&env.ui_lang]).to_string();
+    let rows: Vec<Row> = catalog
+        .settings
+        .iter()
+        .map(|s| row(s, state, region, &lang, now))
+        .collect();
+    let steps = rows
+        .iter()
+        .filter(|r| r.kind == SettingKind::Toggle && r.applies && r.status != RowStatus::Dismissed);
+    let total = steps.clone().count();
+    let remaining = steps.clone().filter(|r| r.status.is_open()).count();
+    let next = steps
+        .clone()
+        .find(|r| r.status.is_open())
+        .map(|r| NextStep {
+            id: r.id.clone(),
+            url: r.url.clone(),
+        });
+    let any_on = steps.clone().any(|r| r.status == RowStatus::On);
+    let quiet = state.dismiss_all || is_snoozed(state, now);
+    let badge = badge(remaining, any_on, quiet);
+    StatusView {
+        region,
+        region_chosen: state.region.is_some(),
+        setup_done: state.setup_done,
+        lang,
+        badge,
+        remaining,
+        total,
+        all_done: remaining == 0,
+        rows,
+        snooze_until: state.snooze_until.filter(|&u| u > now),
+        dismiss_all: state.dismiss_all,
+        guide_active: state.guide.as_ref().is_some_and(|g| g.active),
+        next,
+        recheck_days: state.recheck_days,
+        problems,
+    }
+}
+
+fn badge(remaining: usize, any_on: bool, quiet: bool) -> Badge {
+    let (kind, color) = match (remaining, any_on, quiet) {
+        (0, _, _) => (BadgeKind::Done, "#1e7b34"),
+        (_, _, true) => (BadgeKind::Quiet, "#5f6368"),
+        (_, true, false) => (BadgeKind::Attention, "#b3261e"),
+        (_, false, false) => (BadgeKind::Unchecked, "#8a5300"),
+    };
+    let text = if remaining == 0 {
+        "✓".to_string()
+    } else {
+        remaining.min(99).to_string()
+    };
+    Badge {
+        text,
+        color,
+        text_color: "#ffffff",
+        kind,
+        count: remaining,
+    }
+}
+
+#[cfg(test)]
+mod tests;
