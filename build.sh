@@ -190,11 +190,8 @@ run_tests() {
   step "cargo fmt" cargo fmt --all --check
   step "cargo clippy" cargo clippy --all-targets -- -D warnings
   step "cargo test" cargo test
-  if [[ -x node_modules/.bin/tsc ]]; then
-    step "tsc (JS type check)" node_modules/.bin/tsc -p tsconfig.json
-  else
-    step "tsc (JS type check)" false
-  fi
+  step "tsc extension/ (browser)" node_modules/.bin/tsc -p tsconfig.json
+  step "tsc tests/ + tools/ (node)" node_modules/.bin/tsc -p tools/build/tsconfig.node.json
   if has_tests tests/js; then
     step "node --test tests/js" node --test tests/js/
   else

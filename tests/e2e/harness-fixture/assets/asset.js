@@ -1,0 +1,1 @@
+document.getElementById('asset').textContent = 'asset script ran';
