@@ -225,7 +225,7 @@ impl<'a> Detector<'a> {
             .and_then(|id| self.catalog.index_of(id));
         let mut findings = Vec::new();
         if let Some(own) = own {
-            if !evidence.contains_key(&own) {
+            if let std::collections::btree_map::Entry::Vacant(slot) = evidence.entry(own) {
                 match unidentified_switches.as_slice() {
                     [] => findings.push(Finding {
                         setting: self.catalog.settings[own].id.clone(),
@@ -235,14 +235,11 @@ impl<'a> Detector<'a> {
                     }),
                     [only] if !snapshot.truncated => {
                         let checked = snapshot.controls[*only].checked;
-                        evidence.insert(
-                            own,
-                            vec![Evidence {
-                                control: *only,
-                                checked,
-                                reason: Reason::OnlySwitch,
-                            }],
-                        );
+                        slot.insert(vec![Evidence {
+                            control: *only,
+                            checked,
+                            reason: Reason::OnlySwitch,
+                        }]);
                     }
                     _ => findings.push(Finding {
                         setting: self.catalog.settings[own].id.clone(),

@@ -92,7 +92,7 @@ pub fn apply_event(state_json: &str, event: JsValue, now: f64) -> Result<String,
 }
 
 /// The popup's status view and the badge.
-#[wasm_bindgen]
+#[wasm_bindgen(js_name = statusView)]
 pub fn status_view(
     state_json: &str,
     env: JsValue,

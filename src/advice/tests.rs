@@ -1,1 +1,195 @@
 use super::*;
+use crate::catalog::{catalog, SettingKind};
+use crate::detect::Detector;
+use crate::region::Region;
+use crate::snapshot::Snapshot;
+use crate::status::status;
+
+const T0: Millis = 1_764_000_000_000;
+
+fn env() -> Env {
+    Env {
+        ui_lang: "en-US".into(),
+        time_zone: "Europe/Berlin".into(),
+    }
+}
+
+fn detect(json: serde_json::Value) -> Detection {
+    let (snapshot, problems) = Snapshot::from_json_value(&json);
+    Detector::new(catalog()).detect(&snapshot, problems)
+}
+
+fn setting_page(id: &str, checked: Option<bool>, lang: &str) -> Detection {
+    let setting = catalog().setting(id).unwrap();
+    let controls = match checked {
+        Some(c) => {
+            serde_json::json!([{"kind": "checkbox", "keys": setting.keys, "name": setting.label["en"], "checked": c}])
+        }
+        None => serde_json::json!([]),
+    };
+    detect(serde_json::json!({"v": 1, "url": setting.url, "lang": lang, "controls": controls}))
+}
+
+fn feed() -> Detection {
+    detect(serde_json::json!({"v": 1, "url": "https://www.linkedin.com/feed/"}))
+}
+
+fn observed(state: &State, detection: &Detection) -> State {
+    let mut next = state.clone();
+    next.observe(detection, T0);
+    next
+}
+
+#[test]
+fn feed_nudges_only_while_something_is_open_and_not_quiet() {
+    let state = State {
+        region: Some(Region::Eu),
+        ..State::default()
+    };
+    let advice = advise(&state, &feed(), catalog(), &env(), T0);
+    assert!(!advice.need_controls && !advice.watch);
+    let banner = advice.banner.unwrap();
+    assert_eq!(banner.mode, BannerMode::Nudge);
+    assert_eq!(banner.next.as_ref().unwrap().id, "gen-ai-improvement");
+    assert!(banner.titles.contains_key("gen-ai-improvement"));
+
+    let mut snoozed = state.clone();
+    snoozed.snooze_until = Some(T0 + 1);
+    assert!(advise(&snoozed, &feed(), catalog(), &env(), T0)
+        .banner
+        .is_none());
+    assert!(
+        advise(&snoozed, &feed(), catalog(), &env(), T0 + 1)
+            .banner
+            .is_some(),
+        "snooze expired"
+    );
+
+    let dismissed = State {
+        dismiss_all: true,
+        ..state.clone()
+    };
+    assert!(advise(&dismissed, &feed(), catalog(), &env(), T0)
+        .banner
+        .is_none());
+}
+
+#[test]
+fn guide_on_a_setting_page_reports_state_step_and_next() {
+    let state = State {
+        region: Some(Region::Eu),
+        ..State::default()
+    };
+    let detection = setting_page("gen-ai-improvement", Some(true), "de");
+    let state = observed(&state, &detection);
+    let advice = advise(&state, &detection, catalog(), &env(), T0);
+    assert!(advice.need_controls && advice.watch);
+    let banner = advice.banner.unwrap();
+    assert_eq!(
+        (banner.mode, banner.status),
+        (BannerMode::Guide, Some(PageStatus::On))
+    );
+    assert_eq!(banner.control, Some(0));
+    assert_eq!(banner.step.as_ref().map(|s| s.index), Some(1));
+    assert_eq!(
+        banner.lang, "de",
+        "LinkedIn's page language wins over the browser's"
+    );
+    assert_eq!(
+        banner.titles["gen-ai-improvement"].title,
+        "Daten zur Verbesserung generativer KI"
+    );
+
+    let detection = setting_page("gen-ai-improvement", Some(false), "de");
+    let state = observed(&state, &detection);
+    let banner = advise(&state, &detection, catalog(), &env(), T0)
+        .banner
+        .unwrap();
+    assert_eq!(banner.status, Some(PageStatus::Off));
+    assert_eq!(
+        banner.next.as_ref().unwrap().id,
+        "ads-beyond-linkedin",
+        "affiliates sharing is not offered in the EU"
+    );
+}
+
+#[test]
+fn missing_switch_keeps_the_link_and_says_what_to_look_for() {
+    let state = State {
+        region: Some(Region::Eu),
+        ..State::default()
+    };
+    let detection = setting_page("ads-gender", None, "xx");
+    let banner = advise(&state, &detection, catalog(), &env(), T0)
+        .banner
+        .unwrap();
+    assert_eq!(banner.status, Some(PageStatus::NotFound));
+    assert_eq!(
+        banner.url.as_deref(),
+        Some(catalog().setting("ads-gender").unwrap().url.as_str())
+    );
+    assert_eq!(
+        banner.lang, "en",
+        "unknown page language falls back to the browser's"
+    );
+    assert!(!banner.titles["ads-gender"].label.is_empty());
+}
+
+#[test]
+fn last_setting_seen_off_is_done() {
+    let mut state = State {
+        region: Some(Region::Uk),
+        ..State::default()
+    };
+    let toggles: Vec<_> = catalog()
+        .settings
+        .iter()
+        .filter(|s| s.kind == SettingKind::Toggle && s.applies_in(Region::Uk))
+        .map(|s| s.id.clone())
+        .collect();
+    for id in &toggles[1..] {
+        state = observed(&state, &setting_page(id, Some(false), "en"));
+    }
+    let detection = setting_page(&toggles[0], Some(false), "en");
+    state = observed(&state, &detection);
+    let banner = advise(&state, &detection, catalog(), &env(), T0)
+        .banner
+        .unwrap();
+    assert_eq!(banner.mode, BannerMode::Done);
+    assert!(status(&state, catalog(), &env(), T0, vec![]).all_done);
+    assert!(
+        advise(&state, &feed(), catalog(), &env(), T0)
+            .banner
+            .is_none(),
+        "nothing to say on the feed"
+    );
+}
+
+#[test]
+fn snooze_does_not_hide_the_guide_but_dismissing_the_setting_does() {
+    let mut state = State {
+        region: Some(Region::Eu),
+        snooze_until: Some(T0 + 1000),
+        ..State::default()
+    };
+    let detection = setting_page("ads-age", Some(true), "en");
+    assert!(advise(&state, &detection, catalog(), &env(), T0)
+        .banner
+        .is_some());
+    state.dismissed.insert("ads-age".into());
+    assert!(advise(&state, &detection, catalog(), &env(), T0)
+        .banner
+        .is_none());
+}
+
+#[test]
+fn login_and_other_sites_get_nothing() {
+    let state = State::default();
+    let login = detect(serde_json::json!({"v": 1, "url": "https://www.linkedin.com/login"}));
+    assert!(advise(&state, &login, catalog(), &env(), T0)
+        .banner
+        .is_none());
+    let other = detect(serde_json::json!({"v": 1, "url": "https://example.org/"}));
+    let advice = advise(&state, &other, catalog(), &env(), T0);
+    assert!(advice.banner.is_none() && !advice.need_controls);
+}
