@@ -1,0 +1,158 @@
+// @ts-check
+// The MV3 service worker: the only place that runs the WASM core, stores state and sets the badge.
+// Content scripts and extension pages talk to it with runtime messages (see docs/architecture.md).
+// No top-level await: it silently kills an MV3 module worker. Listeners are registered synchronously.
+
+import init, * as core from '../pkg/optout_pilot_core.js';
+import { withState, clearProblems } from './store.js';
+import { showBadge, REFRESH_ALARM } from './badge.js';
+import { browserEnv } from './env.js';
+import { bannerText } from './banner-text.js';
+
+const ready = init();
+
+/** Events a content script (the banner) may send; the rest only come from our own pages. */
+const BANNER_EVENTS = new Set(['snooze', 'dismiss', 'dismissAll', 'stopGuide']);
+
+/** @param {chrome.runtime.MessageSender} sender */
+function fromExtensionPage(sender) {
+  return sender.url?.startsWith(chrome.runtime.getURL('')) === true && !sender.tab?.url?.startsWith('http');
+}
+
+/** @param {chrome.runtime.MessageSender} sender */
+function fromLinkedIn(sender) {
+  try {
+    const host = new URL(sender.url ?? sender.tab?.url ?? '').hostname;
+    return host === 'www.linkedin.com';
+  } catch {
+    return false;
+  }
+}
+
+/** Current status view (and refresh the badge with it). */
+async function currentStatus() {
+  const { state, problems } = await withState(() => ({ result: undefined }));
+  const view = core.statusView(state, browserEnv(), Date.now(), problems);
+  await showBadge(state);
+  return view;
+}
+
+/**
+ * A LinkedIn page reported what it shows: record it, answer with what to draw.
+ * @param {unknown} snapshot
+ */
+async function onPage(snapshot) {
+  const detection = core.detect(snapshot);
+  const env = browserEnv();
+  const now = Date.now();
+  const { result: advice, changed, state } = await withState((current) => {
+    const observed = detection.findings.length > 0 ? core.observe(current, detection, now) : current;
+    return { state: observed, result: core.advice(observed, detection, env, now) };
+  });
+  if (changed) await showBadge(state);
+  const text = advice.banner ? await bannerText(advice, advice.banner.titles ?? {}) : null;
+  return { advice, text, detection: { page: detection.page, findings: detection.findings } };
+}
+
+/** @param {any} event */
+async function onEvent(event) {
+  const now = Date.now();
+  const { result: error, state } = await withState((current) => {
+    try {
+      return { state: core.applyEvent(current, event, now), result: null };
+    } catch (e) {
+      return { result: String(e) };
+    }
+  });
+  await showBadge(state);
+  const view = core.statusView(state, browserEnv(), now, []);
+  return error ? { ok: false, error, status: view } : { ok: true, status: view };
+}
+
+async function onExport() {
+  const { state } = await withState(() => ({ result: undefined }));
+  const json = JSON.stringify(
+    { app: 'optout-pilot', exportedAt: new Date().toISOString(), catalogVersion: core.catalogVersion(), state: JSON.parse(state) },
+    null,
+    2,
+  );
+  return { json };
+}
+
+/** @param {unknown} json */
+async function onImport(json) {
+  let parsed;
+  try {
+    parsed = JSON.parse(String(json));
+  } catch {
+    return { ok: false, error: 'notJson' };
+  }
+  const candidate = parsed && typeof parsed === 'object' && 'state' in parsed ? parsed.state : parsed;
+  const loaded = core.loadState(JSON.stringify(candidate));
+  // An import replaces everything, so only a file that reads completely is accepted.
+  if (loaded.backup || loaded.problems.length > 0) return { ok: false, error: loaded.problems.join(' ') };
+  const { state } = await withState(() => ({ state: loaded.state, result: undefined }));
+  await showBadge(state);
+  return { ok: true, status: core.statusView(state, browserEnv(), Date.now(), []) };
+}
+
+async function onStartGuide() {
+  const result = await onEvent({ type: 'startGuide' });
+  const view = result.status;
+  const first = view.rows.find((/** @type {any} */ r) => r.kind === 'toggle' && r.applies);
+  return { url: view.next?.url ?? first?.url ?? null, status: view };
+}
+
+/**
+ * @param {any} message
+ * @param {chrome.runtime.MessageSender} sender
+ */
+async function handle(message, sender) {
+  await ready;
+  const page = fromExtensionPage(sender);
+  switch (message?.type) {
+    case 'page':
+      return fromLinkedIn(sender) ? onPage(message.snapshot) : { error: 'notLinkedIn' };
+    case 'event':
+      if (!page && !(fromLinkedIn(sender) && BANNER_EVENTS.has(message.event?.type))) return { ok: false, error: 'notAllowed' };
+      return onEvent(message.event);
+    case 'status':
+      return currentStatus();
+    case 'startGuide':
+      return page ? onStartGuide() : { error: 'notAllowed' };
+    case 'export':
+      return page ? onExport() : { error: 'notAllowed' };
+    case 'import':
+      return page ? onImport(message.json) : { error: 'notAllowed' };
+    case 'clearProblems':
+      if (!page) return { error: 'notAllowed' };
+      await clearProblems();
+      return currentStatus();
+    default:
+      return { error: 'unknownMessage' };
+  }
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  handle(message, sender).then(sendResponse, (error) => {
+    console.error('OptOut Pilot worker:', error);
+    sendResponse({ error: String(error) });
+  });
+  return true;
+});
+
+chrome.runtime.onInstalled.addListener((details) => {
+  if (details.reason === 'install') chrome.tabs.create({ url: chrome.runtime.getURL('pages/onboarding.html') });
+  ready.then(currentStatus).catch((e) => console.error(e));
+});
+
+chrome.runtime.onStartup.addListener(() => {
+  ready.then(currentStatus).catch((e) => console.error(e));
+});
+
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === REFRESH_ALARM) ready.then(currentStatus).catch((e) => console.error(e));
+});
+
+// Keep the badge right whenever the worker (re)starts.
+ready.then(currentStatus).catch((e) => console.error(e));

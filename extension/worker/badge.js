@@ -1,0 +1,44 @@
+// @ts-check
+// The toolbar badge mirrors the core's status view; the worker wakes by alarm when a snooze ends or a
+// re-check falls due, so the badge is right without a LinkedIn visit.
+
+import * as core from '../pkg/optout_pilot_core.js';
+import { browserEnv } from './env.js';
+
+const ALARM = 'refresh';
+
+/** @type {Record<string, string>} */
+const TITLE_KEYS = {
+  attention: 'badgeTitleAttention',
+  unchecked: 'badgeTitleUnchecked',
+  done: 'badgeTitleDone',
+  quiet: 'badgeTitleSnoozed',
+};
+
+/**
+ * Show the status on the badge and schedule the next wake-up.
+ * @param {string} state state JSON text
+ */
+export async function showBadge(state) {
+  const env = browserEnv();
+  const now = Date.now();
+  const view = core.statusView(state, env, now, []);
+  const badge = view.badge;
+  const title = chrome.i18n.getMessage(TITLE_KEYS[badge.kind] ?? 'actionTitle', [String(badge.count)]);
+  await Promise.all([
+    chrome.action.setBadgeText({ text: badge.text }),
+    chrome.action.setBadgeBackgroundColor({ color: badge.color }),
+    chrome.action.setBadgeTextColor ? chrome.action.setBadgeTextColor({ color: badge.textColor }) : undefined,
+    title ? chrome.action.setTitle({ title }) : undefined,
+  ]);
+  const wake = core.nextWake(state, env, now);
+  if (wake === undefined || wake === null) {
+    await chrome.alarms.clear(ALARM);
+  } else {
+    // Alarms fire at most about once a minute; a little late is fine for a badge.
+    await chrome.alarms.create(ALARM, { when: Math.max(wake + 1000, now + 60_000) });
+  }
+  return view;
+}
+
+export const REFRESH_ALARM = ALARM;

@@ -1,0 +1,65 @@
+// @ts-check
+// Durable state: one JSON text under one storage key, written only by this worker, one change at a time.
+// Every read-modify-write goes through `withState`, so messages from two tabs can never overwrite each
+// other's changes. Damaged data is never thrown away: it is kept under `stateBackups`.
+
+import * as core from '../pkg/optout_pilot_core.js';
+
+const STATE_KEY = 'state';
+const BACKUPS_KEY = 'stateBackups';
+const PROBLEMS_KEY = 'stateProblems';
+const MAX_BACKUPS = 5;
+
+/** @type {Promise<unknown>} */
+let queue = Promise.resolve();
+
+/**
+ * @template T
+ * @typedef {{ state?: string, result: T }} Change
+ */
+
+/**
+ * Run `change` with the current state text and the problems found reading it; store the state it
+ * returns (if any and different). Calls run strictly one after another.
+ * @template T
+ * @param {(state: string, problems: string[]) => Change<T> | Promise<Change<T>>} change
+ * @returns {Promise<{ result: T, changed: boolean, state: string, problems: string[] }>}
+ */
+export function withState(change) {
+  const run = queue.then(async () => {
+    const stored = await chrome.storage.local.get([STATE_KEY, PROBLEMS_KEY]);
+    const raw = stored[STATE_KEY];
+    // Anything that is not our text (an object written by another tool, a number…) is handed to the
+    // core as JSON so that it is reported and backed up like any other damage.
+    const text = raw === undefined ? undefined : typeof raw === 'string' ? raw : JSON.stringify(raw);
+    const loaded = core.loadState(text);
+    /** @type {string[]} */
+    let problems = Array.isArray(stored[PROBLEMS_KEY]) ? stored[PROBLEMS_KEY].filter((p) => typeof p === 'string') : [];
+    if (loaded.backup) {
+      await keepBackup(loaded.backup);
+      problems = [...problems, ...loaded.problems].slice(-10);
+      await chrome.storage.local.set({ [PROBLEMS_KEY]: problems, [STATE_KEY]: loaded.state });
+    }
+    const outcome = await change(loaded.state, problems);
+    const next = outcome.state ?? loaded.state;
+    const changed = next !== loaded.state;
+    if (changed) await chrome.storage.local.set({ [STATE_KEY]: next });
+    return { result: outcome.result, changed, state: next, problems };
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** @param {string} raw */
+async function keepBackup(raw) {
+  const stored = await chrome.storage.local.get(BACKUPS_KEY);
+  const backups = Array.isArray(stored[BACKUPS_KEY]) ? stored[BACKUPS_KEY] : [];
+  backups.push({ at: Date.now(), raw });
+  await chrome.storage.local.set({ [BACKUPS_KEY]: backups.slice(-MAX_BACKUPS) });
+}
+
+/** Forget reported problems once the user has seen them (backups stay). */
+export async function clearProblems() {
+  await withState(() => ({ result: undefined }));
+  await chrome.storage.local.remove(PROBLEMS_KEY);
+}
