@@ -1,0 +1,70 @@
+// @ts-check
+// The same detection cases as the native Rust tests, through the WASM API the worker uses, plus the
+// worker-facing state functions. Needs `./build.sh` (extension/pkg) first; `./build.sh test` does that.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const core = await import(join(root, 'extension', 'pkg', 'optout_pilot_core.js'));
+core.initSync({ module: readFileSync(join(root, 'extension', 'pkg', 'optout_pilot_core_bg.wasm')) });
+
+/** @type {{name: string, snapshot: unknown, expect: {page: string, setting: string|null, states: Record<string,string>, reasons?: Record<string,string>}}[]} */
+const cases = JSON.parse(readFileSync(join(root, 'tests', 'cases', 'detection.json'), 'utf8'));
+const env = { uiLang: 'de-DE', timeZone: 'Europe/Berlin' };
+const T0 = 1_764_000_000_000;
+
+for (const c of cases) {
+  test(`detect through wasm: ${c.name}`, () => {
+    const detection = core.detect(c.snapshot);
+    assert.equal(detection.page.kind, c.expect.page);
+    assert.equal(detection.page.setting, c.expect.setting);
+    const states = Object.fromEntries(detection.findings.map((/** @type {any} */ f) => [f.setting, f.state]));
+    assert.deepEqual(states, c.expect.states);
+    for (const [setting, reason] of Object.entries(c.expect.reasons ?? {})) {
+      assert.equal(detection.findings.find((/** @type {any} */ f) => f.setting === setting).reason, reason);
+    }
+  });
+}
+
+test('detect never throws on values JS can send', () => {
+  for (const value of [undefined, null, 0, 'x', [], { controls: [null, 1, 'a'] }, { url: {} }, new Map()]) {
+    const detection = core.detect(value);
+    assert.equal(detection.page.kind, 'notLinkedin');
+  }
+});
+
+test('state round trip: observe, status, advice, events', () => {
+  const fresh = core.loadState(undefined);
+  assert.deepEqual(fresh.problems, []);
+  const snapshot = {
+    v: 1, url: 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement', lang: 'de',
+    controls: [{ kind: 'checkbox', name: '', keys: ['allowDataForGenerativeAI'], checked: true }],
+  };
+  const detection = core.detect(snapshot);
+  const state = core.observe(fresh.state, detection, T0);
+  const view = core.statusView(state, env, T0, []);
+  const row = view.rows.find((/** @type {any} */ r) => r.id === 'gen-ai-improvement');
+  assert.equal(row.state, 'on');
+  assert.equal(view.badge.kind, 'attention');
+  const advice = core.advice(state, detection, env, T0);
+  assert.equal(advice.banner.mode, 'guide');
+  assert.equal(advice.banner.status, 'on');
+  assert.equal(advice.banner.lang, 'de');
+  const snoozed = core.applyEvent(state, { type: 'snooze', duration: 'week' }, T0);
+  assert.equal(core.statusView(snoozed, env, T0, []).badge.kind, 'quiet');
+  assert.equal(core.nextWake(snoozed, env, T0), T0 + 7 * 24 * 3600 * 1000);
+  assert.throws(() => core.applyEvent(state, { type: 'dismiss', setting: 'nope' }, T0));
+  assert.throws(() => core.applyEvent(state, { type: 'explode' }, T0));
+});
+
+test('damaged storage is reported with a backup, never as off', () => {
+  const loaded = core.loadState('{"schema":1,"settings":{"gen-ai-improvement":{"state":"of');
+  assert.ok(loaded.backup);
+  assert.equal(loaded.problems.length, 1);
+  const view = core.statusView(loaded.state, env, T0, loaded.problems);
+  assert.ok(view.rows.every((/** @type {any} */ r) => r.state === 'unchecked'));
+  assert.deepEqual(view.problems, loaded.problems);
+});
