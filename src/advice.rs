@@ -40,6 +40,7 @@ pub struct Step {
 pub struct Titles {
     pub title: String,
     pub label: String,
+    pub url: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -94,6 +95,7 @@ pub fn advise(
                 let titles = Titles {
                     title: Setting::localized(&s.title, &lang).to_string(),
                     label: Setting::localized(&s.label, &lang).to_string(),
+                    url: s.url.clone(),
                 };
                 (s.id.clone(), titles)
             })
