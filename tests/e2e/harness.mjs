@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, dirname, extname, isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { missingReferences } from '../../tools/build/assemble.mjs';
 
 /** @typedef {import('playwright-core').BrowserContext} BrowserContext */
 /** @typedef {import('playwright-core').Page} Page */
@@ -93,9 +94,22 @@ export async function launchWithExtension(options = {}) {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} not found: apt-get install -y --no-install-recommends chromium chromium-driver`);
   }
+  // Chrome refuses an extension whose manifest names a missing file; say which instead of timing out.
+  const problems = missingReferences(dist, JSON.parse(await readFile(join(dist, 'manifest.json'), 'utf8')));
+  if (problems.length) {
+    throw new Error(`${relative(ROOT, dist)} cannot load:\n  ${problems.join('\n  ')}`);
+  }
   const userDataDir = await mkdtemp(join(tmpdir(), 'optout-e2e-'));
   const headless = options.headless ?? process.env.OPTOUT_HEADED !== '1';
+  /** @type {string[]} */
+  const browserLog = [];
   const context = await chromium.launchPersistentContext(userDataDir, {
+    logger: {
+      isEnabled: (name) => name === 'browser',
+      log: (_name, _severity, message) => {
+        if (browserLog.length < 500) browserLog.push(String(message));
+      },
+    },
     executablePath: CHROMIUM,
     headless,
     locale: options.locale ?? 'en-US',
@@ -117,9 +131,12 @@ export async function launchWithExtension(options = {}) {
     await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
   };
   try {
-    const worker = await waitForWorker(context, options.workerTimeout ?? 15_000);
+    const worker = await waitForWorker(context, options.workerTimeout ?? 15_000).catch((e) => {
+      const related = browserLog.filter((l) => /extension|manifest|service.?worker/i.test(l));
+      throw new Error(`${e.message}\n${related.length ? `browser said:\n  ${related.join('\n  ')}` : ''}`);
+    });
     const extensionId = new URL(worker.url()).host;
-    return { context, worker, extensionId, dist, userDataDir, blocked, close: closeAll };
+    return { context, worker, extensionId, dist, userDataDir, blocked, browserLog, close: closeAll };
   } catch (e) {
     await closeAll();
     throw e;
@@ -334,6 +351,50 @@ export function collectErrors(target) {
   });
   if ('mainFrame' in target) target.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   return errors;
+}
+
+/**
+ * The extension's content-script worlds in a page's frames (CDP isolated execution contexts whose origin is the
+ * extension): proof that the content script was injected, whatever it draws.
+ * @param {Page} page
+ * @param {string} extensionId
+ * @returns {Promise<{id: number, name: string, origin: string, frameId: string}[]>}
+ */
+export async function contentScriptWorlds(page, extensionId) {
+  const session = await page.context().newCDPSession(page);
+  /** @type {{id: number, name: string, origin: string, frameId: string}[]} */
+  const worlds = [];
+  session.on('Runtime.executionContextCreated', ({ context }) => {
+    const aux = /** @type {{type?: string, frameId?: string}} */ (context.auxData ?? {});
+    if (aux.type === 'isolated' && context.origin === `chrome-extension://${extensionId}`) {
+      worlds.push({ id: context.id, name: context.name, origin: context.origin, frameId: aux.frameId ?? '' });
+    }
+  });
+  try {
+    await session.send('Runtime.enable'); // reports the existing contexts before it returns
+    await session.send('Runtime.disable');
+  } finally {
+    await session.detach().catch(() => {});
+  }
+  return worlds;
+}
+
+/**
+ * Send a runtime message to the service worker as an extension page does (the worker cannot message itself),
+ * from a blank tab on an extension page (default: the popup, which also wakes a stopped worker).
+ * @param {BrowserContext} context
+ * @param {string} extensionId
+ * @param {unknown} message
+ * @param {{path?: string}} [options]
+ */
+export async function sendToWorker(context, extensionId, message, options = {}) {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/${options.path ?? 'pages/popup.html'}`);
+    return await page.evaluate((m) => chrome.runtime.sendMessage(m), /** @type {any} */ (message));
+  } finally {
+    await page.close();
+  }
 }
 
 // ----------------------------------------------------------------------------------- closed shadow root

@@ -7,7 +7,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   launchWithExtension, routeLinkedIn, waitForShadow, shadowSnapshot, shadowText, shadowClick, readBadge, tabIdOf,
-  openPopup, recordRequests, blockedRequests, screenshot, LINKEDIN_CSP,
+  openPopup, recordRequests, blockedRequests, screenshot, contentScriptWorlds, sendToWorker, LINKEDIN_CSP,
 } from './harness.mjs';
 
 const HERE = join(dirname(fileURLToPath(import.meta.url)), 'harness-fixture');
@@ -39,6 +39,8 @@ test('a routed LinkedIn page gets the strict CSP, its same-origin assets and the
   assert.equal(response?.headers()['content-security-policy'], LINKEDIN_CSP);
   assert.equal(await page.textContent('#inline'), 'inline script did not run', 'CSP must block inline script');
   assert.equal(await page.textContent('#asset'), 'asset script ran', '/__fixtures__/ assets are served');
+  const worlds = await contentScriptWorlds(page, ext.extensionId);
+  assert.equal(worlds.length, 1, JSON.stringify(worlds));
   const snap = await waitForShadow(page);
   assert.equal(snap.mode, 'closed');
   assert.match(snap.text, /Seen: Fixture feed/);
@@ -77,6 +79,8 @@ test('everything off linkedin.com is blocked and recorded; unknown LinkedIn path
   const blocked = blockedRequests(ext.context);
   assert.ok(blocked.some((b) => b.url === 'https://media.licdn.com/pixel.gif' && b.from === 'page'), JSON.stringify(blocked));
 
+  const viaPage = await sendToWorker(ext.context, ext.extensionId, { type: 'fetch', url: 'https://example.org/via-message' }, { path: 'popup.html' });
+  assert.equal(viaPage.ok, false);
   const reply = await ext.worker.evaluate(async () => {
     try {
       await fetch('https://example.org/from-worker');
