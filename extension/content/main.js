@@ -1,0 +1,549 @@
+// @ts-check
+// OptOut Pilot content script, part 3 of 3: lifecycle, messaging, watching, SPA navigation, one-click.
+// Policy (see toolchain.md measurements):
+//  * every page: one minimal snapshot at DOMContentLoaded (and on SPA navigation), draw once;
+//  * feed and other pages: no observer, no polling, no listeners except navigation (the Navigation API;
+//    where it is missing, cheap location checks on visibility/focus/click);
+//  * settings pages (advice.watch): a MutationObserver on #main only while the switch has not rendered yet
+//    (max 30 s, rAF-coalesced), and capture-phase click/change/keyup listeners to read state changes back.
+
+/** @typedef {import('./banner.js').Banner} Banner */
+/** @typedef {import('../worker/banner-text.js').BannerText} BannerText */
+/** @typedef {{needControls?: boolean, watch?: boolean, banner: Banner|null}} Advice */
+/** @typedef {{advice: Advice, text: BannerText|null}} PageReply */
+
+// eslint-disable-next-line no-var
+var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
+
+(function (ns) {
+  'use strict';
+  if (ns.started) return;
+  ns.started = true;
+
+  const dom = ns.dom;
+  const ui = ns.ui;
+  if (!dom || !ui) return;
+
+  const OBSERVE_MS = 30000;     // give up waiting for a late switch after this
+  const LOOKING_MS = 4000;      // show "Looking for the switch…" instead of "can't find" for this long
+  const SETTLE_MS = 300;        // after a click on the page, let LinkedIn update before reading back
+  const RECHECK_MS = 1500;      // second read-back (LinkedIn may revert after its server answers)
+  const FIX_WAIT_MS = 3000;     // one-click: wait this long for the switch to change
+  const DIALOG_WAIT_MS = 120000; // one-click: keep watching while LinkedIn's confirm dialog is open
+  const SEND_TIMEOUT_MS = 10000;
+
+  const S = {
+    dead: false,
+    gen: 0,                 // bumps on every page change; stale async work checks it
+    seq: 0,                 // bumps on every page message; only the newest reply is applied
+    pageKey: '',
+    /** @type {Advice|null} */ advice: null,
+    /** @type {BannerText|null} */ text: null,
+    /** @type {Element[]} */ elements: [],
+    lastSig: '',
+    closedNudge: false,     // the nudge was closed: not again in this document
+    closedHere: false,      // guide/done was closed: not again on this page view
+    notice: '',
+    /** @type {'info'|'warn'|'error'} */ noticeKind: 'info',
+    busy: false,
+    lastStatusKey: '',
+    scrolledKey: '',
+    /** @type {MutationObserver|null} */ observer: null,
+    observeStarted: 0,
+    observeExpired: false,
+    observeTimer: 0,
+    lookingTimer: 0,
+    lookingUntil: 0,
+    mutationQueued: false,
+    listening: false,
+    settleTimers: /** @type {number[]} */ ([]),
+    inflight: false,
+    again: false,
+  };
+
+  // ---------- messaging ----------
+
+  /** @returns {any} */
+  function runtime() {
+    try {
+      // @ts-ignore  Firefox: browser.*, Chrome: chrome.* (both promise-based in MV3)
+      const b = typeof browser !== 'undefined' ? browser : null;
+      if (b && b.runtime && typeof b.runtime.sendMessage === 'function') return b.runtime;
+    } catch (_) { /* ignore */ }
+    try {
+      const c = typeof chrome !== 'undefined' ? chrome : null;
+      if (c && c.runtime && typeof c.runtime.sendMessage === 'function') return c.runtime;
+    } catch (_) { /* ignore */ }
+    return null;
+  }
+
+  /** @param {object} msg @returns {Promise<any>} */
+  async function send(msg) {
+    if (S.dead) return null;
+    const rt = runtime();
+    if (!rt || !rt.id) { die(); return null; } // extension reloaded or removed: context is gone
+    try {
+      /** @type {number} */
+      let timer = 0;
+      const reply = await Promise.race([
+        rt.sendMessage(msg),
+        new Promise((resolve) => { timer = setTimeout(() => resolve(null), SEND_TIMEOUT_MS); }),
+      ]);
+      clearTimeout(timer);
+      return reply && typeof reply === 'object' ? reply : null;
+    } catch (e) {
+      if (/invalidated|Extension context/i.test(String(e && /** @type {any} */ (e).message))) die();
+      return null;
+    }
+  }
+
+  /** The worker stopped existing for us: leave the page exactly as LinkedIn made it. */
+  function die() {
+    if (S.dead) return;
+    S.dead = true;
+    try { stopWatch(); } catch (_) { /* ignore */ }
+    try { ui.destroy(); } catch (_) { /* ignore */ }
+  }
+
+  /** @param {any} reply @returns {reply is PageReply} */
+  function isPageReply(reply) {
+    return !!reply && typeof reply === 'object' && !!reply.advice && typeof reply.advice === 'object';
+  }
+
+  // ---------- page snapshots ----------
+
+  /** @param {{url:string, controls:any[]}} snap */
+  function signature(snap) {
+    try { return snap.url + '\n' + JSON.stringify(snap.controls); } catch (_) { return String(Math.random()); }
+  }
+
+  /** Step 1: minimal snapshot; a full one only when the worker asks. */
+  async function refresh() {
+    if (S.dead) return;
+    const gen = S.gen;
+    const seq = ++S.seq;
+    const mini = dom.snapshot(false);
+    const reply = await send({ type: 'page', snapshot: mini.snapshot });
+    if (gen !== S.gen || seq !== S.seq || !isPageReply(reply)) return;
+    if (reply.advice.needControls) {
+      await sendFull(true);
+      return;
+    }
+    S.elements = [];
+    apply(reply);
+  }
+
+  /**
+   * Full snapshot (settings pages). Sends only if something changed, unless forced. Serialised: one
+   * message in flight; changes meanwhile cause one more send afterwards.
+   * @param {boolean} force
+   */
+  async function sendFull(force) {
+    if (S.dead) return;
+    if (S.inflight) { S.again = true; return; }
+    const gen = S.gen;
+    const full = dom.snapshot(true);
+    const sig = signature(full.snapshot);
+    if (!force && sig === S.lastSig) return;
+    S.lastSig = sig;
+    S.inflight = true;
+    const seq = ++S.seq;
+    let reply = null;
+    try {
+      reply = await send({ type: 'page', snapshot: full.snapshot });
+    } finally {
+      S.inflight = false;
+    }
+    if (gen === S.gen && seq === S.seq && isPageReply(reply)) {
+      S.elements = full.elements;
+      apply(reply);
+    }
+    if (S.again && gen === S.gen) {
+      S.again = false;
+      await sendFull(false);
+    }
+  }
+
+  /** @param {PageReply} reply */
+  function apply(reply) {
+    S.advice = reply.advice;
+    S.text = reply.text && typeof reply.text === 'object' ? reply.text : null;
+    draw();
+    updateWatch();
+  }
+
+  // ---------- drawing ----------
+
+  /** @returns {Element|null} */
+  function targetControl() {
+    const b = S.advice && S.advice.banner;
+    if (!b || b.mode !== 'guide' || typeof b.control !== 'number') return null;
+    const el = S.elements[b.control];
+    return el && el.isConnected ? el : null;
+  }
+
+  function draw() {
+    const b = S.advice && S.advice.banner;
+    const text = S.text;
+    if (!b || !text || (b.mode === 'nudge' && S.closedNudge) || (b.mode !== 'nudge' && S.closedHere)) {
+      ui.clearCard();
+      ui.highlight(null);
+      return;
+    }
+    const looking = b.mode === 'guide' && b.status === 'notFound' && !!S.observer && Date.now() < S.lookingUntil;
+    ui.render({
+      banner: b, text, looking, busy: S.busy,
+      notice: S.notice, noticeKind: S.noticeKind,
+    });
+    // Highlight: only when the setting is on and we know its switch.
+    const el = b.mode === 'guide' && b.status === 'on' ? targetControl() : null;
+    if (el) {
+      const key = S.pageKey + '|' + (b.setting || '');
+      const scroll = S.scrolledKey !== key;
+      S.scrolledKey = key;
+      ui.highlight(el, text.highlight, scroll, onHighlightLost);
+    } else {
+      ui.highlight(null);
+    }
+    // Announce state changes (guide pages only; the feed nudge stays quiet).
+    if (b.mode !== 'nudge') {
+      const statusKey = S.pageKey + '|' + b.mode + '|' + (b.setting || '') + '|' + (looking ? 'looking' : b.status || '');
+      if (statusKey !== S.lastStatusKey) {
+        S.lastStatusKey = statusKey;
+        if (!looking && text.announce) ui.announce(text.announce);
+      }
+    }
+  }
+
+  /** The ringed switch was replaced by LinkedIn (re-render): read the page again. */
+  function onHighlightLost() {
+    if (S.advice && S.advice.watch) void sendFull(false);
+  }
+
+  // ---------- banner actions ----------
+
+  /** @param {object} event @returns {Promise<boolean>} */
+  async function sendEvent(event) {
+    const reply = await send({ type: 'event', event });
+    return !!(reply && reply.ok);
+  }
+
+  /** @param {string} ackText */
+  async function afterEvent(ackText) {
+    const gen = S.gen;
+    await refresh();
+    if (gen !== S.gen || S.dead) return;
+    const b = S.advice && S.advice.banner;
+    const text = S.text;
+    if (!b && ackText) ui.ack(ackText, lastText('close'), lastText('brand'), lastText('lang'));
+    else if (ackText) ui.announce(ackText);
+  }
+
+  /** Remember the last text so an acknowledgement can still be worded after the banner went away. */
+  /** @type {BannerText|null} */
+  let lastTextSeen = null;
+  /** @param {'close'|'brand'|'lang'} k */
+  function lastText(k) {
+    const t = S.text || lastTextSeen;
+    return t ? String(t[k] || '') : '';
+  }
+
+  /** @param {string} action @param {string} [arg] */
+  async function onAction(action, arg) {
+    if (S.dead) return;
+    const b = S.advice && S.advice.banner;
+    const text = S.text;
+    if (text) lastTextSeen = text;
+    const ackText = (/** @type {string} */ k) => (text && text.ack && /** @type {any} */ (text.ack)[k]) || '';
+    try {
+      switch (action) {
+        case 'close':
+          if (b && b.mode === 'nudge') S.closedNudge = true; else S.closedHere = true;
+          ui.clearCard();
+          ui.highlight(null);
+          return;
+        case 'snooze': {
+          const duration = arg === 'week' || arg === 'month' ? arg : 'day';
+          if (await sendEvent({ type: 'snooze', duration })) await afterEvent(ackText(duration));
+          else showError();
+          return;
+        }
+        case 'dismissAll':
+          if (await sendEvent({ type: 'dismissAll' })) await afterEvent(ackText('dismissAll'));
+          else showError();
+          return;
+        case 'keepOn':
+          if (b && b.setting && await sendEvent({ type: 'dismiss', setting: b.setting })) await afterEvent(ackText('keepOn'));
+          else showError();
+          return;
+        case 'stopGuide':
+          if (await sendEvent({ type: 'stopGuide' })) await afterEvent(ackText('stopGuide'));
+          else showError();
+          return;
+        case 'fix':
+          await oneClick();
+          return;
+        default:
+      }
+    } catch (_) { /* never throw out */ }
+  }
+
+  function showError() {
+    if (S.dead || !S.text) return;
+    setNotice(S.text.error || '', 'error');
+    draw();
+    if (S.text.error) ui.announce(S.text.error);
+  }
+
+  /** @param {string} msg @param {'info'|'warn'|'error'} kind */
+  function setNotice(msg, kind) {
+    S.notice = msg;
+    S.noticeKind = kind;
+  }
+
+  // ---------- one-click (only after the user's click on "Turn it off for me") ----------
+
+  /** @returns {Promise<void>} */
+  function nextFrame() {
+    return new Promise((resolve) => {
+      let done = false;
+      const finish = () => { if (!done) { done = true; resolve(); } };
+      try { requestAnimationFrame(finish); } catch (_) { /* ignore */ }
+      setTimeout(finish, 100); // background tabs get no frames
+    });
+  }
+
+  /** @param {number} ms */
+  function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
+
+  /**
+   * Re-find the same control after LinkedIn re-rendered it (same first key, else same name).
+   * @param {Element} el @param {import('./dom.js').SnapshotControl} desc @returns {Element|null}
+   */
+  function sameControl(el, desc) {
+    if (el.isConnected) return el;
+    const now = dom.collectControls(document);
+    const key = desc.keys[0];
+    for (let i = 0; i < now.controls.length; i++) {
+      const c = now.controls[i];
+      if ((key && c.keys[0] === key) || (!key && desc.name && c.name === desc.name)) return now.elements[i];
+    }
+    return null;
+  }
+
+  async function oneClick() {
+    const b = S.advice && S.advice.banner;
+    const text = S.text;
+    const el = targetControl();
+    if (!b || !text || S.busy) return;
+    if (!el || dom.readChecked(el) !== true || dom.isDisabled(el)) {
+      await sendFull(true); // our picture is stale: read the page again and redraw
+      return;
+    }
+    const gen = S.gen;
+    const desc = dom.describeControl(el, new Map());
+    S.busy = true;
+    setNotice(text.working || '', 'info');
+    draw();
+    if (text.working) ui.announce(text.working);
+    /** @returns {boolean|null} */
+    const state = () => { const cur = sameControl(el, desc); return cur ? dom.readChecked(cur) : null; };
+    let changed = false;
+    try {
+      /** @type {HTMLElement} */ (el).click();
+      const until = Date.now() + FIX_WAIT_MS;
+      while (Date.now() < until && gen === S.gen) {
+        await nextFrame();
+        if (state() === false) { changed = true; break; }
+      }
+      if (!changed && gen === S.gen && dom.findDialog(document)) {
+        // LinkedIn wants a confirmation: the user confirms in LinkedIn's dialog, never us.
+        setNotice(text.confirm || '', 'warn');
+        draw();
+        if (text.confirm) ui.announce(text.confirm);
+        const until2 = Date.now() + DIALOG_WAIT_MS;
+        while (Date.now() < until2 && gen === S.gen) {
+          await sleep(200);
+          if (state() === false) { changed = true; break; }
+          if (!dom.findDialog(document)) { await sleep(SETTLE_MS); changed = state() === false; break; }
+        }
+      }
+    } catch (_) { /* fall through to the honest read-back */ }
+    if (gen !== S.gen) { S.busy = false; return; }
+    S.busy = false;
+    setNotice('', 'info');
+    await nextFrame();
+    // Read back: the worker records what the page now says, and its advice says what we show.
+    await sendFull(true);
+    if (gen !== S.gen) return;
+    const after = S.advice && S.advice.banner;
+    const ok = changed && !!after && (after.mode === 'done' || (after.setting === b.setting && after.status === 'off') ||
+      (after.setting !== b.setting));
+    if (!ok && S.text) {
+      setNotice(S.text.failed || '', 'error');
+      draw();
+      if (S.text.failed) ui.announce(S.text.failed);
+    }
+  }
+
+  // ---------- watching (settings pages only) ----------
+
+  function updateWatch() {
+    const a = S.advice;
+    if (!a || !a.watch) { stopWatch(); return; }
+    addInteractionListeners();
+    const b = a.banner;
+    const missing = !!b && b.mode === 'guide' && b.status === 'notFound';
+    if (missing && !S.observeExpired) startObserver(); else stopObserver();
+  }
+
+  function startObserver() {
+    if (S.observer) return;
+    try {
+      const target = document.getElementById('main') || document.body || document.documentElement;
+      const obs = new MutationObserver(onMutations);
+      obs.observe(target, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-checked', 'checked'] });
+      S.observer = obs;
+      S.observeStarted = Date.now();
+      S.lookingUntil = S.observeStarted + LOOKING_MS;
+      clearTimeout(S.observeTimer);
+      S.observeTimer = setTimeout(() => { S.observeExpired = true; stopObserver(); draw(); }, OBSERVE_MS);
+      clearTimeout(S.lookingTimer);
+      S.lookingTimer = setTimeout(() => draw(), LOOKING_MS + 10);
+      draw(); // switch the status line to "Looking for the switch…"
+    } catch (_) { S.observer = null; }
+  }
+
+  function stopObserver() {
+    if (S.observer) { try { S.observer.disconnect(); } catch (_) { /* ignore */ } }
+    S.observer = null;
+    S.mutationQueued = false;
+    clearTimeout(S.observeTimer);
+    clearTimeout(S.lookingTimer);
+  }
+
+  function onMutations() {
+    if (S.mutationQueued) return;
+    S.mutationQueued = true;
+    requestAnimationFrame(() => {
+      S.mutationQueued = false;
+      if (!S.observer || S.dead) return;
+      void sendFull(false);
+    });
+  }
+
+  /** @param {Event} e */
+  function onInteraction(e) {
+    try {
+      if (S.busy || S.dead || ui.isOurs(e.target)) return;
+      if (e.type === 'keyup') {
+        const k = /** @type {KeyboardEvent} */ (e).key;
+        if (k !== ' ' && k !== 'Enter' && k !== 'Spacebar') return;
+      }
+      for (const t of S.settleTimers) clearTimeout(t);
+      S.settleTimers = [];
+      const gen = S.gen;
+      requestAnimationFrame(() => {
+        if (gen !== S.gen) return;
+        S.settleTimers.push(setTimeout(() => { if (gen === S.gen) void sendFull(false); }, SETTLE_MS));
+        S.settleTimers.push(setTimeout(() => { if (gen === S.gen) void sendFull(false); }, RECHECK_MS));
+      });
+    } catch (_) { /* ignore */ }
+  }
+
+  const CAPTURE = { capture: true, passive: true };
+  function addInteractionListeners() {
+    if (S.listening) return;
+    try {
+      for (const t of ['click', 'change', 'keyup']) document.addEventListener(t, onInteraction, CAPTURE);
+      S.listening = true;
+    } catch (_) { /* ignore */ }
+  }
+
+  function removeInteractionListeners() {
+    if (!S.listening) return;
+    try {
+      for (const t of ['click', 'change', 'keyup']) document.removeEventListener(t, onInteraction, CAPTURE);
+    } catch (_) { /* ignore */ }
+    S.listening = false;
+    for (const t of S.settleTimers) clearTimeout(t);
+    S.settleTimers = [];
+  }
+
+  function stopWatch() {
+    stopObserver();
+    removeInteractionListeners();
+  }
+
+  // ---------- SPA navigation ----------
+
+  function currentKey() {
+    try { return location.origin + location.pathname; } catch (_) { return ''; }
+  }
+
+  function onMaybeNavigated() {
+    if (S.dead) return;
+    const key = currentKey();
+    if (!key || key === S.pageKey) return;
+    S.pageKey = key;
+    S.gen++;
+    // Leave the old page: no ring, no watching, no stale notices.
+    ui.highlight(null);
+    stopWatch();
+    S.elements = [];
+    S.lastSig = '';
+    S.notice = '';
+    S.busy = false;
+    S.closedHere = false;
+    S.observeExpired = false;
+    S.inflight = false;
+    S.again = false;
+    const gen = S.gen;
+    // Let the new page render a little before reading it.
+    void nextFrame().then(nextFrame).then(() => { if (gen === S.gen) void refresh(); });
+  }
+
+  function checkSoon() {
+    onMaybeNavigated();
+    requestAnimationFrame(onMaybeNavigated);
+    setTimeout(onMaybeNavigated, 300);
+    setTimeout(onMaybeNavigated, 1200);
+  }
+
+  function installNavigation() {
+    /** @type {any} */
+    let nav = null;
+    try { nav = /** @type {any} */ (globalThis).navigation; } catch (_) { nav = null; }
+    try {
+      if (nav && typeof nav.addEventListener === 'function') {
+        nav.addEventListener('currententrychange', onMaybeNavigated);
+        nav.addEventListener('navigatesuccess', onMaybeNavigated);
+      } else {
+        // Older Firefox: no Navigation API. Cheap checks on events the user causes anyway; no timers running.
+        document.addEventListener('visibilitychange', onMaybeNavigated, CAPTURE);
+        addEventListener('focus', onMaybeNavigated, CAPTURE);
+        document.addEventListener('click', checkSoon, CAPTURE);
+      }
+      addEventListener('popstate', onMaybeNavigated, CAPTURE);
+      addEventListener('pageshow', (/** @type {PageTransitionEvent} */ e) => { if (e.persisted) { S.gen++; void refresh(); } }, CAPTURE);
+    } catch (_) { /* ignore */ }
+  }
+
+  // ---------- start ----------
+
+  function start() {
+    try {
+      S.pageKey = currentKey();
+      ui.onAction((action, arg) => { void onAction(action, arg); });
+      installNavigation();
+      if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', () => { void refresh(); }, { once: true });
+      } else {
+        void refresh();
+      }
+    } catch (_) { /* never throw out of the content script */ }
+  }
+
+  ns.main = Object.freeze({ refresh, state: () => S });
+  start();
+})(OptOutPilot);

@@ -1,0 +1,195 @@
+// @ts-check
+// Turns the core's page advice (advice.banner) into the localised text the content script draws.
+// The content script has no strings of its own: everything it shows or announces comes from here.
+
+import { messages as defaultMessages, normalizeLang, DEFAULT_LANG } from './messages.js';
+
+/**
+ * @typedef {Object} BannerLink
+ * @property {string} label
+ * @property {string} href      a https://www.linkedin.com/ URL (the content script drops anything else)
+ */
+/**
+ * @typedef {Object} BannerText  what the content script renders; '' / null means "leave it out"
+ * @property {string} lang      language of all strings below (BCP-47 base: en de fr es nl it pt)
+ * @property {'ltr'|'rtl'} dir
+ * @property {'nudge'|'guide'|'done'} mode
+ * @property {string} brand     "OptOut Pilot"
+ * @property {string} region    aria-label of the banner region
+ * @property {string} close     label of the close button
+ * @property {string} title     heading (nudge: why; guide: the setting's title; done: "All done")
+ * @property {string} body      one short paragraph, may be ''
+ * @property {string} detail    a second, emphasised line (nudge: "Next: <setting title>"), may be ''
+ * @property {string} step      guide: "Step 2 of 5", else ''
+ * @property {''|'on'|'off'|'unknown'|'notFound'} statusKind  guide: the status shown, else ''
+ * @property {string} status    guide: the status sentence ("Off — saved", …), else ''
+ * @property {string} looking   guide: shown instead of a notFound status while the page is still rendering
+ * @property {BannerLink|null} link  nudge: next setting; guide off: "Next: …"; guide notFound: the setting page
+ * @property {string} fix       guide, status on and control known: "Turn it off for me", else ''
+ * @property {string} keepOn    guide, not off: "I want this on" (dismisses this setting), else ''
+ * @property {string} stopGuide guide: "Stop the guide", else ''
+ * @property {{label: string, day: string, week: string, month: string}|null} snooze  nudge only
+ * @property {string} dismissAll nudge: "Don't remind me again", else ''
+ * @property {string} highlight label next to the ring around the switch ("Turn this off")
+ * @property {string} announce  what the live region says when this state is first shown
+ * @property {string} working   one-click: "Turning it off…"
+ * @property {string} confirm   one-click: LinkedIn shows a confirmation dialog
+ * @property {string} failed    one-click: the switch did not change
+ * @property {string} error     an action could not be saved
+ * @property {{day: string, week: string, month: string, dismissAll: string, keepOn: string, stopGuide: string}} ack
+ *   short confirmations after the banner's actions
+ */
+/**
+ * @typedef {Object} AdviceBanner
+ * @property {'nudge'|'guide'|'done'} mode
+ * @property {string} [setting]
+ * @property {'on'|'off'|'unknown'|'notFound'} [status]
+ * @property {number|null} [control]
+ * @property {{index: number, total: number}|null} [step]   index is 0-based ("Step index+1 of total")
+ * @property {{id: string, url: string}|null} [next]
+ * @property {number} [remaining]  nudge: how many settings still need attention
+ * @property {string} [lang]
+ */
+/** @typedef {{ banner: AdviceBanner|null, needControls?: boolean, watch?: boolean }} Advice */
+/** @typedef {Record<string, {title: string, label?: string, url?: string}>} CatalogTitles */
+/**
+ * @typedef {Object} BannerTextDeps  for tests
+ * @property {{translator: (lang: string) => Promise<import('./messages.js').Translate>}} [messages]
+ * @property {string} [uiLanguage]
+ */
+
+/** @returns {string} */
+function browserUiLanguage() {
+  try {
+    // @ts-ignore chrome is the extension API global in the worker
+    const l = chrome.i18n.getUILanguage();
+    if (l) return l;
+  } catch (_) { /* not in an extension */ }
+  try {
+    return globalThis.navigator ? navigator.language : '';
+  } catch (_) {
+    return '';
+  }
+}
+
+/**
+ * LinkedIn's page language when supported, else the browser's UI language, else English.
+ * @param {unknown} pageLang @param {unknown} uiLang @returns {string}
+ */
+export function pickLang(pageLang, uiLang) {
+  return normalizeLang(pageLang) || normalizeLang(uiLang) || DEFAULT_LANG;
+}
+
+/**
+ * @param {Advice|null|undefined} advice
+ * @param {CatalogTitles|null|undefined} catalogTitles  titles/labels already in the banner's language
+ * @param {BannerTextDeps} [deps]
+ * @returns {Promise<BannerText|null>}  null when there is no banner to draw
+ */
+export async function bannerText(advice, catalogTitles, deps = {}) {
+  const banner = advice && advice.banner;
+  if (!banner || typeof banner !== 'object') return null;
+  const lang = pickLang(banner.lang, deps.uiLanguage !== undefined ? deps.uiLanguage : browserUiLanguage());
+  const t = await (deps.messages || defaultMessages).translator(lang);
+  const titles = catalogTitles || {};
+  const cur = banner.setting ? titles[banner.setting] : undefined;
+  const next = banner.next && banner.next.url ? banner.next : null;
+  const nextInfo = next ? titles[next.id] : undefined;
+  const curTitle = (cur && cur.title) || '';
+  const curLabel = (cur && (cur.label || cur.title)) || '';
+  const nextTitle = (nextInfo && nextInfo.title) || '';
+
+  /** @type {BannerText} */
+  const text = {
+    lang,
+    dir: 'ltr',
+    mode: banner.mode,
+    brand: t('bannerBrand'),
+    region: t('bannerRegion'),
+    close: t('bannerClose'),
+    title: '',
+    body: '',
+    detail: '',
+    step: '',
+    statusKind: '',
+    status: '',
+    looking: '',
+    link: null,
+    fix: '',
+    keepOn: '',
+    stopGuide: '',
+    snooze: null,
+    dismissAll: '',
+    highlight: '',
+    announce: '',
+    working: t('bannerWorking'),
+    confirm: t('bannerConfirm'),
+    failed: t('bannerFailed'),
+    error: t('bannerError'),
+    ack: {
+      day: t('bannerAckDay'),
+      week: t('bannerAckWeek'),
+      month: t('bannerAckMonth'),
+      dismissAll: t('bannerAckDismissAll'),
+      keepOn: t('bannerAckKeepOn'),
+      stopGuide: t('bannerAckStopGuide'),
+    },
+  };
+
+  if (banner.mode === 'nudge') {
+    text.title = t('bannerNudgeTitle');
+    const n = typeof banner.remaining === 'number' && banner.remaining > 0 ? Math.floor(banner.remaining) : 0;
+    const count = n === 1 ? t('bannerNudgeBodyOne') : n > 1 ? t('bannerNudgeBodyMany', [n]) : t('bannerNudgeBodySome');
+    const nextTitleForNudge = nextTitle || curTitle;
+    text.body = count;
+    if (nextTitleForNudge) text.detail = t('bannerNudgeNext', [nextTitleForNudge]);
+    const href = next ? next.url : (cur && cur.url) || '';
+    if (href) text.link = { label: t('bannerNudgeGo'), href };
+    text.snooze = { label: t('bannerSnooze'), day: t('bannerSnoozeDay'), week: t('bannerSnoozeWeek'), month: t('bannerSnoozeMonth') };
+    text.dismissAll = t('bannerDismissAll');
+    return text;
+  }
+
+  if (banner.mode === 'done') {
+    text.title = t('bannerDoneTitle');
+    text.body = t('bannerDoneBody');
+    text.announce = `${text.title}. ${text.body}`;
+    return text;
+  }
+
+  // guide
+  const status = banner.status === 'on' || banner.status === 'off' || banner.status === 'notFound' ? banner.status : 'unknown';
+  const hasControl = typeof banner.control === 'number' && banner.control >= 0;
+  text.title = curTitle || t('bannerGuideTitle');
+  if (banner.step && typeof banner.step.index === 'number' && typeof banner.step.total === 'number' && banner.step.total > 0) {
+    text.step = t('bannerStep', [Math.min(banner.step.index + 1, banner.step.total), banner.step.total]);
+  }
+  text.statusKind = status;
+  text.stopGuide = t('bannerStopGuide');
+  text.highlight = t('bannerHighlight');
+  text.looking = t('bannerLooking');
+  const label = curLabel || curTitle;
+  switch (status) {
+    case 'on':
+      text.status = hasControl ? t('bannerStatusOn') : label ? t('bannerStatusOnLook', [label]) : t('bannerStatusOnLookNoLabel');
+      if (hasControl) text.fix = t('bannerFix');
+      text.keepOn = t('bannerKeepOn');
+      break;
+    case 'off':
+      text.status = t('bannerStatusOff');
+      if (next) text.link = { label: t('bannerNext', [nextTitle || t('bannerNextSetting')]), href: next.url };
+      else text.body = t('bannerLastOne');
+      break;
+    case 'notFound':
+      text.status = label ? t('bannerStatusNotFound', [label]) : t('bannerStatusNotFoundNoLabel');
+      if (cur && cur.url) text.link = { label: t('bannerOpenSetting'), href: cur.url };
+      else if (next) text.link = { label: t('bannerNext', [nextTitle || t('bannerNextSetting')]), href: next.url };
+      text.keepOn = t('bannerKeepOn');
+      break;
+    default:
+      text.status = label ? t('bannerStatusUnknown', [label]) : t('bannerStatusUnknownNoLabel');
+      text.keepOn = t('bannerKeepOn');
+  }
+  text.announce = text.status;
+  return text;
+}
