@@ -510,6 +510,7 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
     requestAnimationFrame(place);
   }
 
+  /** @param {boolean} on */
   function listen(on) {
     if (on === st.listening) return;
     st.listening = on;

@@ -534,7 +534,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   function start() {
     try {
       S.pageKey = currentKey();
-      ui.onAction((action, arg) => { void onAction(action, arg); });
+      ui.onAction((/** @type {string} */ action, /** @type {string|undefined} */ arg) => { void onAction(action, arg); });
       installNavigation();
       if (document.readyState === 'loading') {
         document.addEventListener('DOMContentLoaded', () => { void refresh(); }, { once: true });

@@ -45,9 +45,11 @@ import { messages as defaultMessages, normalizeLang, DEFAULT_LANG } from './mess
  * @property {string} [setting]
  * @property {'on'|'off'|'unknown'|'notFound'} [status]
  * @property {number|null} [control]
- * @property {{index: number, total: number}|null} [step]   index is 0-based ("Step index+1 of total")
+ * @property {{index: number, total: number}|null} [step]   index is 1-based, as the core sends it ("Step 2 of 5")
  * @property {{id: string, url: string}|null} [next]
+ * @property {string|null} [url]  the setting's own URL (guide: linked when the switch is not found)
  * @property {number} [remaining]  nudge: how many settings still need attention
+ * @property {CatalogTitles} [titles]  the core's titles for the settings mentioned (the worker passes them as catalogTitles)
  * @property {string} [lang]
  */
 /** @typedef {{ banner: AdviceBanner|null, needControls?: boolean, watch?: boolean }} Advice */
@@ -91,7 +93,7 @@ export async function bannerText(advice, catalogTitles, deps = {}) {
   if (!banner || typeof banner !== 'object') return null;
   const lang = pickLang(banner.lang, deps.uiLanguage !== undefined ? deps.uiLanguage : browserUiLanguage());
   const t = await (deps.messages || defaultMessages).translator(lang);
-  const titles = catalogTitles || {};
+  const titles = catalogTitles || banner.titles || {};
   const cur = banner.setting ? titles[banner.setting] : undefined;
   const next = banner.next && banner.next.url ? banner.next : null;
   const nextInfo = next ? titles[next.id] : undefined;
@@ -143,7 +145,7 @@ export async function bannerText(advice, catalogTitles, deps = {}) {
     const nextTitleForNudge = nextTitle || curTitle;
     text.body = count;
     if (nextTitleForNudge) text.detail = t('bannerNudgeNext', [nextTitleForNudge]);
-    const href = next ? next.url : (cur && cur.url) || '';
+    const href = next ? next.url : (typeof banner.url === 'string' && banner.url) || (cur && cur.url) || '';
     if (href) text.link = { label: t('bannerNudgeGo'), href };
     text.snooze = { label: t('bannerSnooze'), day: t('bannerSnoozeDay'), week: t('bannerSnoozeWeek'), month: t('bannerSnoozeMonth') };
     text.dismissAll = t('bannerDismissAll');
@@ -162,13 +164,14 @@ export async function bannerText(advice, catalogTitles, deps = {}) {
   const hasControl = typeof banner.control === 'number' && banner.control >= 0;
   text.title = curTitle || t('bannerGuideTitle');
   if (banner.step && typeof banner.step.index === 'number' && typeof banner.step.total === 'number' && banner.step.total > 0) {
-    text.step = t('bannerStep', [Math.min(banner.step.index + 1, banner.step.total), banner.step.total]);
+    text.step = t('bannerStep', [Math.max(1, Math.min(banner.step.index, banner.step.total)), banner.step.total]);
   }
   text.statusKind = status;
   text.stopGuide = t('bannerStopGuide');
   text.highlight = t('bannerHighlight');
   text.looking = t('bannerLooking');
   const label = curLabel || curTitle;
+  const settingUrl = (typeof banner.url === 'string' && banner.url) || (cur && cur.url) || '';
   switch (status) {
     case 'on':
       text.status = hasControl ? t('bannerStatusOn') : label ? t('bannerStatusOnLook', [label]) : t('bannerStatusOnLookNoLabel');
@@ -182,7 +185,7 @@ export async function bannerText(advice, catalogTitles, deps = {}) {
       break;
     case 'notFound':
       text.status = label ? t('bannerStatusNotFound', [label]) : t('bannerStatusNotFoundNoLabel');
-      if (cur && cur.url) text.link = { label: t('bannerOpenSetting'), href: cur.url };
+      if (settingUrl) text.link = { label: t('bannerOpenSetting'), href: settingUrl };
       else if (next) text.link = { label: t('bannerNext', [nextTitle || t('bannerNextSetting')]), href: next.url };
       text.keepOn = t('bannerKeepOn');
       break;
