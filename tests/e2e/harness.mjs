@@ -594,7 +594,7 @@ export async function screenshot(page, name, options = {}) {
   const dir = join(OUTPUT, 'screenshots');
   await mkdir(dir, { recursive: true });
   const path = join(dir, `${name.replace(/[^\w.-]+/g, '_')}.png`);
-  await page.screenshot({ path, fullPage: options.fullPage ?? false });
+  await page.screenshot({ path, fullPage: options.fullPage ?? false, animations: 'disabled' });
   return path;
 }
 
