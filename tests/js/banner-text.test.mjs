@@ -74,11 +74,13 @@ test('normalizeLang and pickLang: page language first, then UI language, then En
 test('translator falls back to English for missing keys and languages, and caches per language', async () => {
   /** @type {string[]} */
   const calls = [];
-  const m = createMessages(async (lang) => {
+  const m = createMessages(async (/** @type {string} */ lang) => {
     calls.push(lang);
-    if (lang === 'en') return { a: { message: 'A en' }, b: { message: 'B en' } };
-    if (lang === 'de') return { a: { message: 'A de' } };
-    return null;
+    /** @type {Record<string, {message: string}>|null} */
+    let out = null;
+    if (lang === 'en') out = { a: { message: 'A en' }, b: { message: 'B en' } };
+    if (lang === 'de') out = { a: { message: 'A de' } };
+    return out;
   });
   const de = await m.translator('de-CH');
   assert.equal(de('a'), 'A de');
