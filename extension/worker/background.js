@@ -3,13 +3,13 @@
 // Content scripts and extension pages talk to it with runtime messages (see docs/architecture.md).
 // No top-level await: it silently kills an MV3 module worker. Listeners are registered synchronously.
 
-import init, * as core from '../pkg/optout_pilot_core.js';
+import * as core from './core.js';
 import { withState, clearProblems } from './store.js';
 import { showBadge, REFRESH_ALARM } from './badge.js';
 import { browserEnv } from './env.js';
 import { bannerText } from './banner-text.js';
 
-const ready = init();
+const ready = core.init();
 
 /** Events a content script (the banner) may send; the rest only come from our own pages. */
 const BANNER_EVENTS = new Set(['snooze', 'dismiss', 'dismissAll', 'stopGuide']);

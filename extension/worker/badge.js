@@ -2,7 +2,7 @@
 // The toolbar badge mirrors the core's status view; the worker wakes by alarm when a snooze ends or a
 // re-check falls due, so the badge is right without a LinkedIn visit.
 
-import * as core from '../pkg/optout_pilot_core.js';
+import * as core from './core.js';
 import { browserEnv } from './env.js';
 
 const ALARM = 'refresh';

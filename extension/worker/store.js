@@ -3,7 +3,7 @@
 // Every read-modify-write goes through `withState`, so messages from two tabs can never overwrite each
 // other's changes. Damaged data is never thrown away: it is kept under `stateBackups`.
 
-import * as core from '../pkg/optout_pilot_core.js';
+import * as core from './core.js';
 
 const STATE_KEY = 'state';
 const BACKUPS_KEY = 'stateBackups';

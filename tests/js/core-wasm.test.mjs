@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const core = await import(join(root, 'extension', 'pkg', 'optout_pilot_core.js'));
+const core = await import(join(root, 'extension', 'worker', 'core.js'));
 core.initSync({ module: readFileSync(join(root, 'extension', 'pkg', 'optout_pilot_core_bg.wasm')) });
 
 /** @type {{name: string, snapshot: unknown, expect: {page: string, setting: string|null, states: Record<string,string>, reasons?: Record<string,string>}}[]} */
