@@ -1,0 +1,453 @@
+// @ts-check
+// The content script (extension/content/*.js) in headless Chromium, without the built extension: the three
+// classic files are served same-origin from https://www.linkedin.com/ (so a strict CSP applies to them) and
+// loaded into the page world after a stub `browser.runtime.sendMessage` that forwards to a fake worker in node.
+// In the page world our code is MORE exposed than in the real isolated world (page CSP, page prototypes), so
+// this is a strict test. Spies installed before our scripts count observers and listeners, and capture the
+// closed shadow root (the page itself cannot reach it: host.shadowRoot is null).
+// Skipped when /usr/bin/chromium (or OPTOUT_CHROMIUM) is missing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CHROMIUM = process.env.OPTOUT_CHROMIUM || '/usr/bin/chromium';
+const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}`;
+const FILES = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')).content_scripts[0].js;
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
+const AI_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
+const NEXT_URL = 'https://www.linkedin.com/mypreferences/d/settings/ads-beyond-linkedin';
+
+/** @type {import('playwright-core').Browser} */
+let browser;
+before(async () => {
+  if (!skip) browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+});
+after(async () => { await browser?.close(); });
+
+// Installed before our scripts, in the page world: spies + capture of the closed shadow root.
+const SPIES = `
+window.__spy = { observers: 0, observed: [], listeners: [], roots: [] };
+(function () {
+  // Count only what our scripts do (Playwright's own injected script also makes an observer).
+  const ours = () => String(new Error().stack).includes('/__ext/');
+  const MO = window.MutationObserver;
+  window.MutationObserver = class extends MO {
+    constructor(cb) { super(cb); this.__ours = ours(); if (this.__ours) window.__spy.observers++; }
+    observe(t, o) { if (this.__ours) window.__spy.observed.push(t.id || t.nodeName); return super.observe(t, o); }
+  };
+  const add = EventTarget.prototype.addEventListener;
+  EventTarget.prototype.addEventListener = function (type, fn, opts) {
+    const who = this === document ? 'document' : this === window ? 'window' : this.constructor && this.constructor.name;
+    if ((who === 'document' || who === 'window' || who === 'Navigation') && ours()) window.__spy.listeners.push(who + ':' + type);
+    return add.call(this, type, fn, opts);
+  };
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) { const r = attach.call(this, init); window.__spy.roots.push(r); return r; };
+})();
+window.__sent = [];
+window.browser = { runtime: { id: 'test', sendMessage: (m) => { window.__sent.push(JSON.parse(JSON.stringify(m))); return window.__worker(m); } } };
+`;
+
+const SWITCH_PAGE = (/** @type {{delay?: number, confirm?: boolean, stuck?: boolean, off?: boolean}} */ o = {}) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Data for Generative AI Improvement | LinkedIn</title></head>
+<body data-delay="${o.delay ?? 0}" data-confirm="${o.confirm ? 1 : ''}" data-stuck="${o.stuck ? 1 : ''}" data-off="${o.off ? 1 : ''}">
+<header><nav><a href="/feed/">Home</a></nav></header><main id="main"></main>
+<script src="/__page/settings.js"></script></body></html>`;
+
+const SETTINGS_JS = `(function () {
+  const b = document.body;
+  function render() {
+    const m = document.getElementById('main');
+    m.innerHTML = '<section><h1>Data for Generative AI Improvement</h1><div class="row"><p id="allowDataForGenerativeAI">Use my data for training content creation AI models</p>' +
+      '<label><span class="st">On</span><input type="checkbox" role="switch" aria-labelledby="allowDataForGenerativeAI"></label></div></section>';
+    const i = m.querySelector('input');
+    i.checked = !b.dataset.off;
+    i.addEventListener('click', (e) => {
+      if (b.dataset.stuck) { e.preventDefault(); return; }
+      if (b.dataset.confirm && !i.checked) {
+        i.checked = true;
+        const d = document.createElement('div');
+        d.setAttribute('role', 'alertdialog'); d.setAttribute('aria-modal', 'true');
+        d.innerHTML = '<p>Turn off?</p><button id="yes">Turn off</button>';
+        d.querySelector('#yes').addEventListener('click', () => { i.checked = false; d.remove(); });
+        document.body.appendChild(d);
+      }
+    });
+  }
+  const delay = Number(b.dataset.delay);
+  if (delay >= 0) setTimeout(render, delay);
+})();`;
+
+const FEED_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Feed | LinkedIn</title></head>
+<body><main id="main">${'<article><p>Post</p><button aria-pressed="false">Like</button></article>'.repeat(30)}</main></body></html>`;
+
+/**
+ * A fake worker: nudge on ordinary pages, guide on the AI setting page (status from the switch).
+ * @param {{snoozed?: boolean, fail?: boolean}} state
+ */
+function fakeWorker(state) {
+  return (/** @type {any} */ msg) => {
+    if (state.fail) return null;
+    if (msg.type === 'event') {
+      if (msg.event.type === 'snooze' || msg.event.type === 'dismissAll') state.snoozed = true;
+      return { ok: true, status: {} };
+    }
+    const s = msg.snapshot;
+    const text = (/** @type {any} */ over) => ({
+      lang: 'en', dir: 'ltr', brand: 'OptOut Pilot', region: 'OptOut Pilot guide', close: 'Close', title: 'T', body: '', detail: '',
+      step: '', statusKind: '', status: '', looking: 'LOOKING', link: null, fix: '', keepOn: '', stopGuide: '', snooze: null,
+      dismissAll: '', highlight: 'Turn this off', announce: '', working: 'WORKING', confirm: 'CONFIRM', failed: 'FAILED', error: 'ERROR',
+      ack: { day: 'ACK-DAY', week: 'ACK-WEEK', month: 'ACK-MONTH', dismissAll: 'ACK-ALL', keepOn: 'ACK-KEEP', stopGuide: 'ACK-STOP' },
+      ...over,
+    });
+    if (new URL(s.url).pathname.startsWith('/mypreferences/d/settings/data-for-ai-improvement')) {
+      const idx = s.controls.findIndex((/** @type {any} */ c) => c.keys.includes('allowDataForGenerativeAI'));
+      const status = idx < 0 ? 'notFound' : s.controls[idx].checked ? 'on' : 'off';
+      const banner = { mode: 'guide', setting: 'gen-ai-improvement', status, control: idx < 0 ? null : idx, step: { index: 1, total: 3 },
+        next: { id: 'ads-beyond-linkedin', url: NEXT_URL }, url: AI_URL, remaining: 3, lang: 'en' };
+      return {
+        advice: { needControls: true, watch: true, banner },
+        text: text({ mode: 'guide', statusKind: status, status: 'STATUS-' + status, announce: 'STATUS-' + status,
+          fix: status === 'on' ? 'FIX' : '', keepOn: status === 'off' ? '' : 'KEEP',
+          link: status === 'off' ? { label: 'NEXT', href: NEXT_URL } : status === 'notFound' ? { label: 'OPEN', href: AI_URL } : null }),
+      };
+    }
+    if (state.snoozed) return { advice: { needControls: false, watch: false, banner: null }, text: null };
+    return {
+      advice: { needControls: false, watch: false, banner: { mode: 'nudge', remaining: 3, next: { id: 'gen-ai-improvement', url: AI_URL }, lang: 'en' } },
+      text: text({ mode: 'nudge', title: 'NUDGE', body: '3 left', link: { label: 'SHOW', href: AI_URL },
+        snooze: { label: 'LATER', day: 'DAY', week: 'WEEK', month: 'MONTH' }, dismissAll: 'NEVER' }),
+    };
+  };
+}
+
+/**
+ * @param {string} path @param {string} html
+ * @param {{state?: any, workerDelay?: number, colorScheme?: 'light'|'dark', noInject?: boolean}} [o]
+ */
+async function open(path, html, o = {}) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, colorScheme: o.colorScheme ?? 'light' });
+  const state = o.state ?? {};
+  const worker = fakeWorker(state);
+  await context.exposeFunction('__worker', async (/** @type {any} */ m) => {
+    if (o.workerDelay) await new Promise((r) => setTimeout(r, o.workerDelay));
+    return worker(m);
+  });
+  /** @type {string[]} */
+  const errors = [];
+  await context.route('https://www.linkedin.com/**', (route) => {
+    const p = new URL(route.request().url()).pathname;
+    const js = (/** @type {string} */ body) => route.fulfill({ status: 200, contentType: 'text/javascript', body });
+    if (p === '/__page/spies.js') return js(SPIES);
+    if (p === '/__page/settings.js') return js(SETTINGS_JS);
+    if (p.startsWith('/__ext/')) return js(readFileSync(join(root, 'extension', p.slice(7)), 'utf8'));
+    const body = p.startsWith('/mypreferences/') ? (route.request().url().includes('late') ? SWITCH_PAGE({ delay: 700 }) : html) : html;
+    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': CSP }, body });
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto('https://www.linkedin.com' + path);
+  if (!o.noInject) await inject(page);
+  return { context, page, errors, state };
+}
+
+/** @param {import('playwright-core').Page} page */
+async function inject(page) {
+  await page.addScriptTag({ url: '/__page/spies.js' });
+  for (const f of FILES) await page.addScriptTag({ url: '/__ext/' + f });
+}
+
+/** Text of our shadow root (captured by the spy), '' if none. @param {import('playwright-core').Page} page */
+const shadowText = (page) => page.evaluate(() => {
+  const r = /** @type {any} */ (window).__spy.roots[0];
+  const card = r && r.querySelector('.card');
+  return card ? card.textContent.replace(/\s+/g, ' ').trim() : '';
+});
+/** @param {import('playwright-core').Page} page @param {RegExp} re */
+async function waitText(page, re, timeout = 5000) {
+  const end = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < end) {
+    last = await shadowText(page);
+    if (re.test(last)) return last;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`timed out waiting for ${re}; banner: ${JSON.stringify(last)}`);
+}
+/** @param {import('playwright-core').Page} page @param {string} key */
+const clickOurs = (page, key) => page.evaluate((k) => {
+  const r = /** @type {any} */ (window).__spy.roots[0];
+  const el = r.querySelector(`[data-k="${k}"]`);
+  if (!el) throw new Error('no ' + k);
+  el.click();
+}, key);
+/** @param {import('playwright-core').Page} page */
+const sent = (page) => page.evaluate(() => /** @type {any} */ (window).__sent);
+
+// ---------- page reading (dom.js) ----------
+
+test('controls: kind, accessible name, keys, context, checked, disabled — and nothing else', { skip }, async () => {
+  const html = `<!doctype html><html lang="de-DE"><head><title>Einstellungen | LinkedIn</title></head><body><main id="main">
+    <h1>Datenschutz</h1>
+    <section><h2>Erste Gruppe</h2><div><div>
+      <span id="a1">Teil eins</span><span id="a2">Teil zwei</span>
+      <input type="checkbox" id="c1" name="n1" aria-labelledby="a1 a2 missing" checked>
+    </div></div></section>
+    <section><h2>Zweite Gruppe</h2>
+      <div role="switch" aria-checked="false" aria-label="  Schalter   zwei "></div>
+      <label for="c3">Label für drei</label><input type="checkbox" id="c3" disabled>
+      <label>Umhüllt <input type="checkbox" aria-disabled="true"></label>
+      <button aria-pressed="true" title="Gedrückt">X</button>
+      <span role="menuitemcheckbox" aria-checked="mixed" title="Gemischt"></span>
+      <fieldset><legend>Legende</legend><input type="checkbox"></fieldset>
+    </section></main></body></html>`;
+  const { context, page, errors } = await open('/mypreferences/d/categories/privacy', html, { noInject: true });
+  await inject(page);
+  const snap = await page.evaluate(() => /** @type {any} */ (window).OptOutPilot.dom.snapshot(true).snapshot);
+  assert.deepEqual(Object.keys(snap).sort(), ['controls', 'heading', 'lang', 'loginForm', 'title', 'truncated', 'url', 'v']);
+  assert.equal(snap.v, 1);
+  assert.equal(snap.lang, 'de-DE');
+  assert.equal(snap.heading, 'Datenschutz');
+  assert.equal(snap.loginForm, false);
+  assert.equal(snap.truncated, false);
+  const c = snap.controls;
+  assert.equal(c.length, 7);
+  for (const x of c) assert.deepEqual(Object.keys(x).sort(), ['checked', 'context', 'disabled', 'keys', 'kind', 'name']);
+  assert.deepEqual(c[0], { kind: 'checkbox', name: 'Teil eins Teil zwei', keys: ['a1', 'a2', 'missing', 'c1', 'n1'], context: 'Erste Gruppe', checked: true, disabled: false });
+  assert.deepEqual(c[1], { kind: 'switch', name: 'Schalter zwei', keys: [], context: 'Zweite Gruppe', checked: false, disabled: false });
+  assert.deepEqual(c[2], { kind: 'checkbox', name: 'Label für drei', keys: ['c3'], context: 'Zweite Gruppe', checked: false, disabled: true });
+  assert.equal(c[3].name, 'Umhüllt');
+  assert.equal(c[3].disabled, true);
+  assert.deepEqual([c[4].kind, c[4].name, c[4].checked], ['button', 'Gedrückt', true]);
+  assert.deepEqual([c[5].kind, c[5].checked], ['other', null]);
+  assert.equal(c[6].context, 'Legende');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('caps: names and context at 500 chars, keys at 100 chars and 5 keys, controls at 2,000 (truncated)', { skip }, async () => {
+  const long = 'x'.repeat(5000);
+  const key = 'k'.repeat(300);
+  const html = `<!doctype html><html lang="en"><body><main id="main"><h2>${'H '.repeat(2000)}</h2>
+    <p id="${key}">${'Very long label. '.repeat(70000)}</p>
+    <input type="checkbox" aria-labelledby="${key} b c d e f g" id="i" name="n">
+    <input type="checkbox" aria-label="${long}">
+    ${'<input type="checkbox">'.repeat(2100)}</main></body></html>`;
+  const { context, page } = await open('/mypreferences/d/categories/privacy', html, { noInject: true });
+  await inject(page);
+  const r = await page.evaluate(() => {
+    const t0 = performance.now();
+    const s = /** @type {any} */ (window).OptOutPilot.dom.snapshot(true).snapshot;
+    return { ms: performance.now() - t0, n: s.controls.length, truncated: s.truncated, c0: s.controls[0], c1: s.controls[1] };
+  });
+  assert.equal(r.n, 2000);
+  assert.equal(r.truncated, true);
+  assert.ok(r.c0.name.length <= 500 && r.c0.name.startsWith('Very long label.'));
+  assert.equal(r.c0.keys.length, 5);
+  assert.ok(r.c0.keys.every((/** @type {string} */ k) => k.length <= 100));
+  assert.ok(r.c0.context.length <= 500);
+  assert.equal(r.c1.name.length, 500);
+  assert.ok(r.ms < 2000, `snapshot took ${r.ms} ms`);
+  await context.close();
+});
+
+test('a hostile page that breaks DOM prototypes cannot make the content script throw', { skip }, async () => {
+  const { context, page, errors } = await open('/mypreferences/d/categories/privacy', '<!doctype html><html><body><main id="main"><input type="checkbox"></main></body></html>', { noInject: true });
+  await page.evaluate(() => {
+    Element.prototype.getAttribute = () => { throw new Error('hostile'); };
+    Document.prototype.createTreeWalker = () => { throw new Error('hostile'); };
+    Element.prototype.closest = () => { throw new Error('hostile'); };
+  });
+  await inject(page);
+  const r = await page.evaluate(() => {
+    try { return { ok: true, n: /** @type {any} */ (window).OptOutPilot.dom.snapshot(true).snapshot.controls.length }; } catch (e) { return { ok: false, e: String(e) }; }
+  });
+  assert.equal(r.ok, true, JSON.stringify(r));
+  await page.evaluate(() => { Document.prototype.querySelectorAll = () => { throw new Error('hostile'); }; });
+  const r2 = await page.evaluate(() => /** @type {any} */ (window).OptOutPilot.dom.snapshot(true).snapshot.controls.length);
+  assert.equal(r2, 0);
+  assert.deepEqual(errors.filter((e) => !/hostile/.test(e)), []);
+  await context.close();
+});
+
+// ---------- lifecycle, feed policy, banner host ----------
+
+test('feed: one minimal snapshot, a nudge in a plain attribute-less host with a closed shadow root, nothing observed', { skip }, async () => {
+  const { context, page, errors } = await open('/feed/', FEED_PAGE);
+  await waitText(page, /NUDGE/);
+  const msgs = await sent(page);
+  assert.equal(msgs.length, 1);
+  assert.equal(msgs[0].type, 'page');
+  assert.deepEqual(msgs[0].snapshot.controls, [], 'no controls gathered on the feed');
+  const info = await page.evaluate(() => {
+    const host = document.documentElement.lastElementChild;
+    const spy = /** @type {any} */ (window).__spy;
+    const root = spy.roots[0];
+    return {
+      tag: host && host.nodeName, attrs: host ? host.attributes.length : -1, open: host && host.shadowRoot, mode: root.mode,
+      observers: spy.observers, listeners: spy.listeners, html: document.documentElement.outerHTML,
+      link: root.querySelector('a') && root.querySelector('a').href, region: root.querySelector('[role=region]')?.getAttribute('aria-label'),
+      live: !!root.querySelector('[aria-live=polite]'), adopted: root.adoptedStyleSheets.length,
+    };
+  });
+  assert.equal(info.tag, 'DIV');
+  assert.equal(info.attrs, 0, 'host has no id/class/attributes');
+  assert.equal(info.open, null, 'shadow root is closed');
+  assert.equal(info.mode, 'closed');
+  assert.equal(info.observers, 0, 'no MutationObserver on the feed');
+  assert.deepEqual(info.listeners.filter((/** @type {string} */ l) => /:(click|change|keyup|scroll|resize|focus|visibilitychange)$/.test(l)), [], 'no click/scroll listeners on the feed');
+  assert.doesNotMatch(info.html, /chrome-extension:|moz-extension:/);
+  assert.equal(info.link, AI_URL);
+  assert.equal(info.region, 'OptOut Pilot guide');
+  assert.ok(info.live);
+  assert.equal(info.adopted, 1, 'constructed stylesheet works under a strict style-src CSP');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('snooze from the nudge: event sent, advice re-requested, acknowledgement shown', { skip }, async () => {
+  const { context, page } = await open('/feed/', FEED_PAGE);
+  await waitText(page, /NUDGE/);
+  await clickOurs(page, 'snooze');
+  await clickOurs(page, 'snooze-week');
+  await waitText(page, /ACK-WEEK/);
+  const msgs = await sent(page);
+  assert.deepEqual(msgs[1], { type: 'event', event: { type: 'snooze', duration: 'week' } });
+  assert.equal(msgs[2].type, 'page');
+  await context.close();
+});
+
+test('close hides the nudge for this page view only, sending nothing', { skip }, async () => {
+  const { context, page } = await open('/feed/', FEED_PAGE);
+  await waitText(page, /NUDGE/);
+  await clickOurs(page, 'close');
+  assert.equal(await shadowText(page), '');
+  assert.equal((await sent(page)).length, 1);
+  await context.close();
+});
+
+test('no worker answer (extension reloaded): nothing drawn, nothing thrown', { skip }, async () => {
+  const { context, page, errors } = await open('/feed/', FEED_PAGE, { state: { fail: true } });
+  await page.waitForTimeout(300);
+  assert.equal(await shadowText(page), '');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// ---------- settings pages ----------
+
+test('setting page: full snapshot on request, guide with highlight ring, read-back after the user flips the switch', { skip }, async () => {
+  const { context, page, errors } = await open('/mypreferences/d/settings/data-for-ai-improvement', SWITCH_PAGE());
+  await waitText(page, /STATUS-on/);
+  const ring = await page.evaluate(() => {
+    const r = /** @type {any} */ (window).__spy.roots[0].querySelector('.ring');
+    const sw = document.querySelector('input[role=switch]');
+    if (!r || !sw) return null;
+    const a = r.getBoundingClientRect(), b = sw.getBoundingClientRect();
+    return { hidden: r.hidden, covers: a.left <= b.left && a.top <= b.top && a.right >= b.right && a.bottom >= b.bottom, label: r.textContent,
+      untouched: sw.getAttributeNames().sort().join(',') };
+  });
+  assert.ok(ring && !ring.hidden && ring.covers, JSON.stringify(ring));
+  assert.equal(ring.label, 'Turn this off');
+  assert.equal(ring.untouched, 'aria-labelledby,role,type', 'nothing added to LinkedIn\'s element');
+  const msgs = await sent(page);
+  assert.equal(msgs[0].snapshot.controls.length, 0);
+  assert.equal(msgs[1].snapshot.controls[0].checked, true);
+  await page.click('input[role=switch]');
+  await waitText(page, /STATUS-off/);
+  const last = (await sent(page)).at(-1);
+  assert.equal(last.snapshot.controls[0].checked, false);
+  const noRing = await page.evaluate(() => !/** @type {any} */ (window).__spy.roots[0].querySelector('.ring'));
+  assert.ok(noRing, 'ring removed once off');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('late render: observes #main only, "looking" meanwhile, finds the switch within a frame, then stops observing', { skip }, async () => {
+  const { context, page } = await open('/mypreferences/d/settings/data-for-ai-improvement?late', '');
+  await waitText(page, /LOOKING/);
+  await waitText(page, /STATUS-on/, 5000);
+  const spy = await page.evaluate(() => /** @type {any} */ (window).__spy);
+  assert.equal(spy.observers, 1);
+  assert.deepEqual(spy.observed, ['main']);
+  const stateObserver = await page.evaluate(() => /** @type {any} */ (window).OptOutPilot.main.state().observer);
+  assert.equal(stateObserver, null, 'observer disconnected once found');
+  await context.close();
+});
+
+test('one-click: only after the button, reads back and reports the worker\'s state', { skip }, async () => {
+  const { context, page } = await open('/mypreferences/d/settings/data-for-ai-improvement', SWITCH_PAGE());
+  await waitText(page, /FIX/);
+  assert.equal(await page.isChecked('input[role=switch]'), true, 'nothing flipped before the click');
+  await clickOurs(page, 'fix');
+  await waitText(page, /STATUS-off/);
+  assert.equal(await page.isChecked('input[role=switch]'), false);
+  assert.doesNotMatch(await shadowText(page), /FAILED/);
+  await context.close();
+});
+
+test('one-click with a LinkedIn confirmation dialog: asks the user to confirm, never clicks it', { skip }, async () => {
+  const { context, page } = await open('/mypreferences/d/settings/data-for-ai-improvement', SWITCH_PAGE({ confirm: true }));
+  await waitText(page, /FIX/);
+  await clickOurs(page, 'fix');
+  await waitText(page, /CONFIRM/, 6000);
+  assert.equal(await page.isChecked('input[role=switch]'), true);
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('[role=alertdialog]').count(), 1, 'the dialog is left to the user');
+  await page.click('#yes');
+  await waitText(page, /STATUS-off/, 5000);
+  await context.close();
+});
+
+test('one-click that does not take: honest failure message', { skip }, async () => {
+  const { context, page } = await open('/mypreferences/d/settings/data-for-ai-improvement', SWITCH_PAGE({ stuck: true }));
+  await waitText(page, /FIX/);
+  await clickOurs(page, 'fix');
+  await waitText(page, /FAILED/, 6000);
+  assert.match(await shadowText(page), /STATUS-on/);
+  await context.close();
+});
+
+test('SPA navigation (pushState) restarts on the new URL and drops the old page\'s watchers', { skip }, async () => {
+  const { context, page } = await open('/feed/', FEED_PAGE);
+  await waitText(page, /NUDGE/);
+  await page.evaluate(() => {
+    history.pushState({}, '', '/mypreferences/d/settings/data-for-ai-improvement');
+    const m = /** @type {HTMLElement} */ (document.getElementById('main'));
+    m.innerHTML = '<h1>Data for Generative AI Improvement</h1><p id="allowDataForGenerativeAI">Use my data</p><input type="checkbox" role="switch" aria-labelledby="allowDataForGenerativeAI" checked>';
+  });
+  await waitText(page, /STATUS-on/);
+  const urls = (await sent(page)).filter((/** @type {any} */ m) => m.type === 'page').map((/** @type {any} */ m) => new URL(m.snapshot.url).pathname);
+  assert.deepEqual(urls.slice(0, 1), ['/feed/']);
+  assert.ok(urls.includes('/mypreferences/d/settings/data-for-ai-improvement'));
+  await page.evaluate(() => history.pushState({}, '', '/feed/'));
+  await waitText(page, /NUDGE/);
+  const st = await page.evaluate(() => { const s = /** @type {any} */ (window).OptOutPilot.main.state(); return { listening: s.listening, observer: !!s.observer }; });
+  assert.deepEqual(st, { listening: false, observer: false });
+  const ring = await page.evaluate(() => !!/** @type {any} */ (window).__spy.roots[0].querySelector('.ring'));
+  assert.equal(ring, false);
+  await context.close();
+});
+
+test('dark mode and keyboard: banner is reachable with Tab and shows a visible focus ring', { skip }, async () => {
+  const { context, page } = await open('/feed/', FEED_PAGE, { colorScheme: 'dark' });
+  await waitText(page, /NUDGE/);
+  const bg = await page.evaluate(() => getComputedStyle(/** @type {any} */ (window).__spy.roots[0].querySelector('.card')).backgroundColor);
+  assert.equal(bg, 'rgb(31, 37, 43)');
+  // Tab from the last page element into the banner.
+  await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelectorAll('button')[29]).focus());
+  await page.keyboard.press('Tab');
+  const f = await page.evaluate(() => {
+    const r = /** @type {any} */ (window).__spy.roots[0];
+    const a = r.activeElement;
+    return a ? { k: a.dataset.k, outline: getComputedStyle(a).outlineStyle } : null;
+  });
+  assert.ok(f && f.k, 'focus moved into the banner');
+  assert.equal(f.outline, 'solid');
+  await context.close();
+});
