@@ -37,6 +37,15 @@ is_root() { [[ $(id -u) -eq 0 ]]; }
 ensure_rust() {
   command -v cargo >/dev/null && command -v rustup >/dev/null ||
     die "Rust is missing. Install rustup (https://rustup.rs, or 'apt-get install rustup' on Debian 13+), then: rustup default stable"
+  if ! command -v cc >/dev/null; then  # Rust links native code (tests, cargo install) with the system C toolchain
+    if is_root && command -v apt-get >/dev/null; then
+      say "installing a C linker for Rust (apt-get install gcc libc6-dev)"
+      DEBIAN_FRONTEND=noninteractive apt-get update
+      DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends gcc libc6-dev
+    else
+      die "no C compiler/linker (cc): as root run: apt-get install -y --no-install-recommends gcc libc6-dev"
+    fi
+  fi
   if ! rustup target list --installed | grep -qx "$TARGET"; then
     say "adding Rust target $TARGET"
     rustup target add "$TARGET"
@@ -102,8 +111,9 @@ ensure_chromium() {
   [[ -x /usr/bin/chromium ]] && return 0
   if is_root && command -v apt-get >/dev/null; then
     say "installing Debian's chromium for the end-to-end tests (apt-get)"
-    DEBIAN_FRONTEND=noninteractive apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
+    DEBIAN_FRONTEND=noninteractive apt-get update || return 1
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver || return 1
+    [[ -x /usr/bin/chromium ]]
   else
     printf '%serror:%s /usr/bin/chromium is missing. As root run:\n    apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver\n' "$R" "$N" >&2
     return 1
@@ -129,7 +139,7 @@ build() {
 
   ensure_bindgen
   local wasmopt_version stamp want_stamp
-  wasmopt_version=$(node_modules/.bin/wasm-opt --version)
+  wasmopt_version="binaryen $(sed -nE 's/^  "version": "([^"]+)".*/\1/p' node_modules/binaryen/package.json)"
   want_stamp="$(sha256sum "$WASM_IN" | cut -d' ' -f1) bindgen=$BINDGEN_VERSION $wasmopt_version ${WASM_OPT_FLAGS[*]}"
   stamp=$(cat "$PKG/.stamp" 2>/dev/null || true)
   if [[ $stamp == "$want_stamp" && -f $PKG/$LIB.js && -f $PKG/${LIB}_bg.wasm ]]; then
@@ -147,10 +157,24 @@ build() {
     info "bindgen + wasm-opt: $(since "$t")"
   fi
 
-  say "assembling dist/chrome and dist/firefox"
-  local extra=()
-  [[ ${OPTOUT_ALLOW_INCOMPLETE:-} == 1 ]] && extra+=(--allow-incomplete)
-  node tools/build/assemble.mjs --pkg "$PKG" ${extra[@]+"${extra[@]}"}
+  # dist/.assembled is written only after a complete assembly; anything newer in the inputs (a changed, added or
+  # removed file changes its directory's mtime too) means assembling again.
+  local changed=x
+  if [[ -f dist/.assembled && -f dist/chrome/manifest.json && -f dist/firefox/manifest.json ]]; then
+    changed=$(find extension manifest.json Cargo.toml tools/build -newer dist/.assembled -print -quit)
+  fi
+  local z
+  if [[ -z $changed ]]; then
+    info "dist/: up to date"
+    for z in dist/optout-pilot-*.zip; do [[ -f $z ]] && info "$z  $(kib "$(file_size "$z")")"; done
+  else
+    say "assembling dist/chrome and dist/firefox"
+    rm -f dist/.assembled
+    local extra=()
+    [[ ${OPTOUT_ALLOW_INCOMPLETE:-} == 1 ]] && extra+=(--allow-incomplete)
+    node tools/build/assemble.mjs --pkg "$PKG" ${extra[@]+"${extra[@]}"}
+    if compgen -G 'dist/optout-pilot-chrome-*.zip' >/dev/null; then touch dist/.assembled; fi
+  fi
 
   local w=$PKG/${LIB}_bg.wasm raw opt
   raw=$(file_size "$WASM_IN")
