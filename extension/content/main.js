@@ -277,8 +277,13 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
           else showError();
           return;
         case 'stopGuide':
-          if (await sendEvent({ type: 'stopGuide' })) await afterEvent(ackText('stopGuide'));
-          else showError();
+          // The core still guides on a setting's own page (the member came here on purpose), so stopping
+          // the guide also puts the banner away for this page view.
+          if (await sendEvent({ type: 'stopGuide' })) {
+            S.closedHere = true;
+            ui.highlight(null);
+            ui.ack(ackText('stopGuide'), lastText('close'), lastText('brand'), lastText('lang'));
+          } else showError();
           return;
         case 'fix':
           await oneClick();
@@ -376,10 +381,11 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     // Read back: the worker records what the page now says, and its advice says what we show.
     await sendFull(true);
     if (gen !== S.gen) return;
+    // Success is only what the read-back says; if the page changed but the worker did not confirm it,
+    // we say nothing rather than something untrue either way.
     const after = S.advice && S.advice.banner;
-    const ok = changed && !!after && (after.mode === 'done' || (after.setting === b.setting && after.status === 'off') ||
-      (after.setting !== b.setting));
-    if (!ok && S.text) {
+    const ok = !!after && (after.mode === 'done' || (after.setting === b.setting && after.status === 'off'));
+    if (!ok && !changed && S.text) {
       setNotice(S.text.failed || '', 'error');
       draw();
       if (S.text.failed) ui.announce(S.text.failed);
