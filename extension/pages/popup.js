@@ -137,9 +137,10 @@ function renderRow(row, group, now) {
   ]);
   li.append(head);
 
-  if (!isForm && !(group === 'elsewhere' && !row.seenAt)) {
-    const rel = relativeTime(row.seenAt, now, lang);
-    const text = isJustNow(row.seenAt, now) ? t('seenJustNow') : rel ? t('lastSeen', rel) : t('neverSeen');
+  // "Last checked …" only when there is a time; a never-seen row already says "Not checked yet" in its pill.
+  const rel = relativeTime(row.seenAt, now, lang);
+  if (!isForm && (rel || isJustNow(row.seenAt, now))) {
+    const text = isJustNow(row.seenAt, now) ? t('seenJustNow') : t('lastSeen', /** @type {string} */ (rel));
     li.append(h('p', { class: 'row-meta muted', text }));
   }
 
