@@ -9,7 +9,6 @@ use crate::catalog::{Catalog, SettingKind};
 use crate::page_url::PageUrl;
 use crate::snapshot::{ControlKind, Snapshot};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -204,11 +203,14 @@ impl<'a> Detector<'a> {
     }
 
     fn findings(&self, snapshot: &Snapshot, page: &Page) -> Vec<Finding> {
-        let mut evidence: BTreeMap<usize, Vec<Evidence>> = BTreeMap::new();
+        // Indexed by setting: the catalog is small, and a Vec keeps the WASM smaller than a map would.
+        let mut evidence: Vec<Vec<Evidence>> = (0..self.catalog.settings.len())
+            .map(|_| Vec::new())
+            .collect();
         let mut unidentified_switches = Vec::new();
         for (index, control) in snapshot.controls.iter().enumerate() {
             match self.identify(control) {
-                Some((setting, reason)) => evidence.entry(setting).or_default().push(Evidence {
+                Some((setting, reason)) => evidence[setting].push(Evidence {
                     control: index,
                     checked: control.checked,
                     reason,
@@ -225,7 +227,7 @@ impl<'a> Detector<'a> {
             .and_then(|id| self.catalog.index_of(id));
         let mut findings = Vec::new();
         if let Some(own) = own {
-            if let std::collections::btree_map::Entry::Vacant(slot) = evidence.entry(own) {
+            if evidence[own].is_empty() {
                 match unidentified_switches.as_slice() {
                     [] => findings.push(Finding {
                         setting: self.catalog.settings[own].id.clone(),
@@ -235,11 +237,11 @@ impl<'a> Detector<'a> {
                     }),
                     [only] if !snapshot.truncated => {
                         let checked = snapshot.controls[*only].checked;
-                        slot.insert(vec![Evidence {
+                        evidence[own].push(Evidence {
                             control: *only,
                             checked,
                             reason: Reason::OnlySwitch,
-                        }]);
+                        });
                     }
                     _ => findings.push(Finding {
                         setting: self.catalog.settings[own].id.clone(),
@@ -250,10 +252,14 @@ impl<'a> Detector<'a> {
                 }
             }
         }
-        for (setting, items) in evidence {
+        for (setting, items) in evidence
+            .iter()
+            .enumerate()
+            .filter(|(_, items)| !items.is_empty())
+        {
             findings.push(resolve(
                 &self.catalog.settings[setting].id,
-                &items,
+                items,
                 snapshot.truncated,
             ));
         }

@@ -50,7 +50,8 @@ fn parse_state(state_json: &str) -> State {
 /// Detect the page from a snapshot (JSON text). Malformed input gives a detection with problems.
 #[wasm_bindgen]
 pub fn detect(snapshot_json: &str) -> String {
-    let value: serde_json::Value = serde_json::from_str(snapshot_json).unwrap_or(serde_json::Value::Null);
+    let value: serde_json::Value =
+        serde_json::from_str(snapshot_json).unwrap_or(serde_json::Value::Null);
     let (snapshot, problems) = Snapshot::from_json_value(&value);
     json(&detector().detect(&snapshot, problems))
 }
@@ -65,16 +66,43 @@ pub fn load_state(raw: Option<String>) -> String {
         backup: Option<String>,
     }
     let loaded = State::load(raw.as_deref());
-    json(&Out { state: loaded.state.to_json(), problems: loaded.problems, backup: loaded.backup })
+    json(&Out {
+        state: loaded.state.to_json(),
+        problems: loaded.problems,
+        backup: loaded.backup,
+    })
 }
 
-/// Record a detection. Returns the new state text.
+/// A LinkedIn page reported a snapshot: detect it, record what it shows, and decide what to draw.
+/// Returns `{state, detection, advice}` (state as JSON text). One call, so a detection never has to
+/// travel back into the core.
 #[wasm_bindgen]
-pub fn observe(state_json: &str, detection_json: &str, now: f64) -> Result<String, JsError> {
-    let detection: Detection = parse(detection_json, "detection")?;
+pub fn page(
+    state_json: &str,
+    snapshot_json: &str,
+    env_json: &str,
+    now: f64,
+) -> Result<String, JsError> {
+    #[derive(Serialize)]
+    struct Out {
+        state: String,
+        detection: Detection,
+        advice: crate::advice::Advice,
+    }
+    let env: Env = parse(env_json, "env")?;
+    let value: serde_json::Value =
+        serde_json::from_str(snapshot_json).unwrap_or(serde_json::Value::Null);
+    let (snapshot, problems) = Snapshot::from_json_value(&value);
+    let detection = detector().detect(&snapshot, problems);
     let mut state = parse_state(state_json);
-    state.observe(&detection, millis(now));
-    Ok(state.to_json())
+    let now = millis(now);
+    state.observe(&detection, now);
+    let advice = advise(&state, &detection, catalog(), &env, now);
+    Ok(json(&Out {
+        state: state.to_json(),
+        detection,
+        advice,
+    }))
 }
 
 /// Apply a user event. Returns the new state text, or an error for a refused event.
@@ -88,18 +116,21 @@ pub fn apply_event(state_json: &str, event_json: &str, now: f64) -> Result<Strin
 
 /// The popup's status view and the badge.
 #[wasm_bindgen(js_name = statusView)]
-pub fn status_view(state_json: &str, env_json: &str, now: f64, problems_json: &str) -> Result<String, JsError> {
+pub fn status_view(
+    state_json: &str,
+    env_json: &str,
+    now: f64,
+    problems_json: &str,
+) -> Result<String, JsError> {
     let env: Env = parse(env_json, "env")?;
     let problems: Vec<String> = serde_json::from_str(problems_json).unwrap_or_default();
-    Ok(json(&status(&parse_state(state_json), catalog(), &env, millis(now), problems)))
-}
-
-/// What to draw on a LinkedIn page.
-#[wasm_bindgen]
-pub fn advice(state_json: &str, detection_json: &str, env_json: &str, now: f64) -> Result<String, JsError> {
-    let detection: Detection = parse(detection_json, "detection")?;
-    let env: Env = parse(env_json, "env")?;
-    Ok(json(&advise(&parse_state(state_json), &detection, catalog(), &env, millis(now))))
+    Ok(json(&status(
+        &parse_state(state_json),
+        catalog(),
+        &env,
+        millis(now),
+        problems,
+    )))
 }
 
 /// When the worker should wake to refresh the badge (ms), if ever.

@@ -42,13 +42,13 @@ async function currentStatus() {
  * @param {unknown} snapshot
  */
 async function onPage(snapshot) {
-  const detection = core.detect(snapshot);
   const env = browserEnv();
   const now = Date.now();
-  const { result: advice, changed, state } = await withState((current) => {
-    const observed = detection.findings.length > 0 ? core.observe(current, detection, now) : current;
-    return { state: observed, result: core.advice(observed, detection, env, now) };
+  const { result, changed, state } = await withState((current) => {
+    const outcome = core.page(current, snapshot, env, now);
+    return { state: outcome.state, result: outcome };
   });
+  const { advice, detection } = result;
   if (changed) await showBadge(state);
   const text = advice.banner ? await bannerText(advice, advice.banner.titles ?? {}) : null;
   return { advice, text, detection: { page: detection.page, findings: detection.findings } };

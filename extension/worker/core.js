@@ -10,16 +10,18 @@ export const initSync = wasm.initSync;
 /** @param {unknown} value */
 const text = (value) => JSON.stringify(value ?? null) ?? 'null';
 
+/** @param {unknown} value JSON text of a page snapshot; unserialisable (cyclic…) input reads as empty. */
+function safeText(value) {
+  try {
+    return text(value);
+  } catch {
+    return 'null';
+  }
+}
+
 /** @param {unknown} snapshot @returns {any} */
 export function detect(snapshot) {
-  let json;
-  try {
-    json = text(snapshot);
-  } catch {
-    // Cyclic or otherwise unserialisable input: detect treats it as an empty snapshot.
-    json = 'null';
-  }
-  return JSON.parse(wasm.detect(json));
+  return JSON.parse(wasm.detect(safeText(snapshot)));
 }
 
 /** @param {string|undefined} raw @returns {{state: string, problems: string[], backup: string|null}} */
@@ -27,9 +29,13 @@ export function loadState(raw) {
   return JSON.parse(wasm.loadState(raw));
 }
 
-/** @param {string} state @param {unknown} detection @param {number} now @returns {string} */
-export function observe(state, detection, now) {
-  return wasm.observe(state, text(detection), now);
+/**
+ * Detect a page snapshot, record what it shows and decide what to draw, in one step.
+ * @param {string} state @param {unknown} snapshot @param {unknown} env @param {number} now
+ * @returns {{state: string, detection: any, advice: any}}
+ */
+export function page(state, snapshot, env, now) {
+  return JSON.parse(wasm.page(state, safeText(snapshot), text(env), now));
 }
 
 /** @param {string} state @param {unknown} event @param {number} now @returns {string} */
@@ -40,11 +46,6 @@ export function applyEvent(state, event, now) {
 /** @param {string} state @param {unknown} env @param {number} now @param {string[]} problems @returns {any} */
 export function statusView(state, env, now, problems) {
   return JSON.parse(wasm.statusView(state, text(env), now, text(problems)));
-}
-
-/** @param {string} state @param {unknown} detection @param {unknown} env @param {number} now @returns {any} */
-export function advice(state, detection, env, now) {
-  return JSON.parse(wasm.advice(state, text(detection), text(env), now));
 }
 
 /** @param {string} state @param {unknown} env @param {number} now @returns {number|undefined} */

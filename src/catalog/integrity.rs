@@ -119,13 +119,25 @@ fn regions_categories_and_values_are_known() {
             "{} default",
             setting.id
         );
-        for (region, date) in &setting.since {
+        let raw: serde_json::Value = serde_json::from_str(include_str!("linkedin.json")).unwrap();
+        let entry = raw["settings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == setting.id.as_str())
+            .unwrap();
+        assert!(
+            entry["sources"].as_array().is_some_and(|s| !s.is_empty()),
+            "{} has no sources",
+            setting.id
+        );
+        for (region, date) in entry["since"].as_object().unwrap() {
             assert!(
                 Region::parse(region).is_some(),
                 "{} since region {region}",
                 setting.id
             );
-            if let Some(date) = date {
+            if let Some(date) = date.as_str() {
                 let parts: Vec<_> = date.split('-').collect();
                 assert!(
                     parts.len() == 3 && parts.iter().all(|p| p.parse::<u32>().is_ok()),

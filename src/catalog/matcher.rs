@@ -77,11 +77,15 @@ impl Matcher {
 
     /// Inverse document frequency over settings: ln(1 + settings / settings using the word).
     fn weigh(&mut self, setting_count: usize) {
-        let mut settings_per_word: Vec<std::collections::BTreeSet<usize>> =
+        let mut settings_per_word: Vec<Vec<usize>> =
             vec![Default::default(); self.vocabulary.len()];
         for phrase in &self.phrases {
             for &word in &phrase.words {
-                settings_per_word[word as usize].insert(phrase.setting);
+                // Phrases were added setting by setting, so a repeat is always the last entry.
+                let settings = &mut settings_per_word[word as usize];
+                if settings.last() != Some(&phrase.setting) {
+                    settings.push(phrase.setting);
+                }
             }
         }
         let n = setting_count.max(1) as f32;

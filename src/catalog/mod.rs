@@ -50,17 +50,13 @@ pub struct Setting {
     pub default: String,
     pub privacy_value: OnOff,
     pub regions: Vec<Region>,
-    #[serde(default)]
-    pub since: BTreeMap<String, Option<String>>,
     pub title: Localized,
     pub label: Localized,
     #[serde(default)]
     pub aliases: BTreeMap<String, Vec<String>>,
     pub why: Localized,
-    #[serde(default)]
-    pub unverified: Vec<String>,
-    #[serde(default)]
-    pub sources: Vec<String>,
+    // `since`, `unverified` and `sources` document the data for people and are checked by the integrity
+    // tests; the extension does not need them at run time, so they are not read into memory.
 }
 
 impl Setting {

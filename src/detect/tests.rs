@@ -1,6 +1,7 @@
 use super::*;
 use crate::catalog::catalog;
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// Shared with the WASM tests in tests/js: the same cases must give the same answers through the API.
 const CASES: &str = include_str!("../../tests/cases/detection.json");

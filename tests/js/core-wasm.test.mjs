@@ -43,13 +43,12 @@ test('state round trip: observe, status, advice, events', () => {
     v: 1, url: 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement', lang: 'de',
     controls: [{ kind: 'checkbox', name: '', keys: ['allowDataForGenerativeAI'], checked: true }],
   };
-  const detection = core.detect(snapshot);
-  const state = core.observe(fresh.state, detection, T0);
+  const { state, detection, advice } = core.page(fresh.state, snapshot, env, T0);
+  assert.equal(detection.page.setting, 'gen-ai-improvement');
   const view = core.statusView(state, env, T0, []);
   const row = view.rows.find((/** @type {any} */ r) => r.id === 'gen-ai-improvement');
   assert.equal(row.state, 'on');
   assert.equal(view.badge.kind, 'attention');
-  const advice = core.advice(state, detection, env, T0);
   assert.equal(advice.banner.mode, 'guide');
   assert.equal(advice.banner.status, 'on');
   assert.equal(advice.banner.lang, 'de');
