@@ -67,12 +67,22 @@ impl Default for State {
     }
 }
 
+// Problems are codes: the pages show them in the user's language (`problem<Code>` messages).
+/// Stored text could not be read at all; reset, backup kept.
+pub const PROBLEM_DAMAGED: &str = "stateDamaged";
+/// Stored data was not ours; reset, backup kept.
+pub const PROBLEM_FOREIGN: &str = "stateForeign";
+/// Stored data is from a newer version; reset, backup kept.
+pub const PROBLEM_NEWER: &str = "stateNewer";
+/// Some fields were damaged: the readable rest was kept, backup kept.
+pub const PROBLEM_PARTIAL: &str = "statePartial";
+
 /// Outcome of reading stored state.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Loaded {
     pub state: State,
-    /// Human-readable problems found while reading (shown in the popup).
+    /// Problem codes found while reading (shown in the popup).
     pub problems: Vec<String>,
     /// The original text, when it could not be read completely: the caller keeps it as a backup.
     pub backup: Option<String>,
@@ -100,34 +110,24 @@ impl State {
         };
         let value: Value = match serde_json::from_str(raw) {
             Ok(value) => value,
-            Err(_) => return fail(
-                "stored data was damaged and could not be read; it was reset and a backup was kept",
-            ),
+            Err(_) => return fail(PROBLEM_DAMAGED),
         };
         let Some(object) = value.as_object() else {
-            return fail(
-                "stored data was not OptOut Pilot data; it was reset and a backup was kept",
-            );
+            return fail(PROBLEM_FOREIGN);
         };
         match object.get("schema").and_then(Value::as_u64) {
             Some(1) => {}
-            Some(newer) if newer > SCHEMA as u64 => {
-                return fail(
-                    "stored data comes from a newer version of OptOut Pilot; a backup was kept",
-                )
-            }
-            _ => {
-                return fail(
-                    "stored data was not OptOut Pilot data; it was reset and a backup was kept",
-                )
-            }
+            Some(newer) if newer > SCHEMA as u64 => return fail(PROBLEM_NEWER),
+            _ => return fail(PROBLEM_FOREIGN),
         }
-        let mut problems = Vec::new();
-        let state = read_v1(object, &mut problems);
-        let backup = (!problems.is_empty()).then(|| raw.to_string());
-        if !problems.is_empty() {
-            problems.insert(0, "part of the stored data was damaged; what was readable was kept and a backup was made".to_string());
-        }
+        let mut lost = Vec::new();
+        let state = read_v1(object, &mut lost);
+        let backup = (!lost.is_empty()).then(|| raw.to_string());
+        let problems = if lost.is_empty() {
+            Vec::new()
+        } else {
+            vec![PROBLEM_PARTIAL.to_string()]
+        };
         Loaded {
             state,
             problems,
@@ -165,13 +165,14 @@ impl State {
     }
 }
 
-/// Read schema-1 fields one by one, so one damaged field does not cost the others.
-fn read_v1(object: &Map<String, Value>, problems: &mut Vec<String>) -> State {
+/// Read schema-1 fields one by one, so one damaged field does not cost the others. `lost` names what
+/// could not be read.
+fn read_v1(object: &Map<String, Value>, lost: &mut Vec<String>) -> State {
     let mut state = State::default();
     match object.get("region") {
         None | Some(Value::Null) => {}
         Some(Value::String(r)) if Region::parse(r).is_some() => state.region = Region::parse(r),
-        Some(_) => problems.push("the saved region was unreadable".to_string()),
+        Some(_) => lost.push("region".to_string()),
     }
     state.setup_done = object
         .get("setupDone")
@@ -198,7 +199,7 @@ fn read_v1(object: &Map<String, Value>, problems: &mut Vec<String>) -> State {
                     .filter_map(|i| i.as_str().map(str::to_string))
                     .collect()
             }
-            None => problems.push("the list of dismissed reminders was unreadable".to_string()),
+            None => lost.push("dismissed".to_string()),
         }
     }
     match object.get("settings") {
@@ -209,13 +210,11 @@ fn read_v1(object: &Map<String, Value>, problems: &mut Vec<String>) -> State {
                     Ok(seen) if seen.seen_at >= 0 => {
                         state.settings.insert(id.clone(), seen);
                     }
-                    _ => problems.push(format!(
-                        "what was last seen for {id} was unreadable and is shown as not checked"
-                    )),
+                    _ => lost.push(format!("settings.{id}")),
                 }
             }
         }
-        Some(_) => problems.push("the saved setting states were unreadable".to_string()),
+        Some(_) => lost.push("settings".to_string()),
     }
     state
 }

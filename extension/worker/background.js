@@ -85,12 +85,15 @@ async function onImport(json) {
   try {
     parsed = JSON.parse(String(json));
   } catch {
-    return { ok: false, error: 'notJson' };
+    return { ok: false, error: chrome.i18n.getMessage('importNotJson') || 'notJson' };
   }
   const candidate = parsed && typeof parsed === 'object' && 'state' in parsed ? parsed.state : parsed;
   const loaded = core.loadState(JSON.stringify(candidate));
   // An import replaces everything, so only a file that reads completely is accepted.
-  if (loaded.backup || loaded.problems.length > 0) return { ok: false, error: loaded.problems.join(' ') };
+  if (loaded.backup || loaded.problems.length > 0) {
+    const reasons = loaded.problems.map((code) => chrome.i18n.getMessage(`problem${code[0].toUpperCase()}${code.slice(1)}`) || code);
+    return { ok: false, error: reasons.join(' ') };
+  }
   const { state } = await withState(() => ({ state: loaded.state, result: undefined }));
   await showBadge(state);
   return { ok: true, status: core.statusView(state, browserEnv(), Date.now(), []) };

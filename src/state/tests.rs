@@ -57,7 +57,7 @@ fn corrupted_text_is_backed_up_and_reset() {
         "{\"schema\":1,\"settings\":{\"gen-ai-improvement\":{\"state\":\"off\"",
     ));
     assert_eq!(loaded.state, State::default());
-    assert_eq!(loaded.problems.len(), 1);
+    assert_eq!(loaded.problems, [PROBLEM_DAMAGED]);
     assert!(loaded.backup.unwrap().starts_with("{\"schema\":1"));
 }
 
@@ -71,14 +71,11 @@ fn foreign_and_future_data_is_kept_as_backup() {
     ] {
         let loaded = State::load(Some(raw));
         assert_eq!(loaded.state, State::default(), "{raw}");
-        assert!(
-            loaded.problems[0].contains("not OptOut Pilot data"),
-            "{raw}"
-        );
+        assert_eq!(loaded.problems, [PROBLEM_FOREIGN], "{raw}");
         assert_eq!(loaded.backup.as_deref(), Some(raw));
     }
     let loaded = State::load(Some("{\"schema\":7,\"settings\":{}}"));
-    assert!(loaded.problems[0].contains("newer version"));
+    assert_eq!(loaded.problems, [PROBLEM_NEWER]);
     assert!(loaded.backup.is_some());
 }
 
@@ -101,8 +98,7 @@ fn partial_damage_keeps_the_rest_and_never_invents_off() {
     assert_eq!(state.settings.len(), 1);
     assert_eq!(state.settings["gen-ai-improvement"].state, SeenState::Off);
     assert!(state.dismissed.is_empty());
-    // region, 4 settings, dismissed list, plus the summary line.
-    assert_eq!(loaded.problems.len(), 7, "{:?}", loaded.problems);
+    assert_eq!(loaded.problems, [PROBLEM_PARTIAL]);
     assert!(loaded.backup.is_some());
 }
 
