@@ -111,7 +111,7 @@ function fakeWorker(state) {
         next: { id: 'ads-beyond-linkedin', url: NEXT_URL }, url: AI_URL, remaining: 3, lang: 'en' };
       return {
         advice: { needControls: true, watch: true, banner },
-        text: text({ mode: 'guide', statusKind: status, status: 'STATUS-' + status, announce: 'STATUS-' + status,
+        text: text({ mode: 'guide', stopGuide: 'STOP', statusKind: status, status: 'STATUS-' + status, announce: 'STATUS-' + status,
           fix: status === 'on' ? 'FIX' : '', keepOn: status === 'off' ? '' : 'KEEP',
           link: status === 'off' ? { label: 'NEXT', href: NEXT_URL } : status === 'notFound' ? { label: 'OPEN', href: AI_URL } : null }),
       };
@@ -449,5 +449,22 @@ test('dark mode and keyboard: banner is reachable with Tab and shows a visible f
   });
   assert.ok(f && f.k, 'focus moved into the banner');
   assert.equal(f.outline, 'solid');
+  await context.close();
+});
+
+test('guide actions: "I want this on" sends dismiss{setting}; "Stop the guide" sends stopGuide and puts the banner away', { skip }, async () => {
+  const { context, page } = await open('/mypreferences/d/settings/data-for-ai-improvement', SWITCH_PAGE());
+  await waitText(page, /KEEP/);
+  await clickOurs(page, 'keepOn');
+  await page.waitForFunction(() => /** @type {any} */ (window).__sent.some((/** @type {any} */ m) => m.type === 'event'));
+  let events = (await sent(page)).filter((/** @type {any} */ m) => m.type === 'event');
+  assert.deepEqual(events[0], { type: 'event', event: { type: 'dismiss', setting: 'gen-ai-improvement' } });
+  await waitText(page, /STOP|KEEP/);
+  await clickOurs(page, 'stopGuide');
+  await waitText(page, /ACK-STOP/);
+  events = (await sent(page)).filter((/** @type {any} */ m) => m.type === 'event');
+  assert.deepEqual(events.at(-1), { type: 'event', event: { type: 'stopGuide' } });
+  const ring = await page.evaluate(() => !!/** @type {any} */ (window).__spy.roots[0].querySelector('.ring'));
+  assert.equal(ring, false, 'no highlight after stopping the guide');
   await context.close();
 });
