@@ -234,7 +234,6 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     await refresh();
     if (gen !== S.gen || S.dead) return;
     const b = S.advice && S.advice.banner;
-    const text = S.text;
     if (!b && ackText) ui.ack(ackText, lastText('close'), lastText('brand'), lastText('lang'));
     else if (ackText) ui.announce(ackText);
   }
