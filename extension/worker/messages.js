@@ -16,6 +16,16 @@
 
 export const SUPPORTED_LANGS = Object.freeze(['en', 'de', 'fr', 'es', 'nl', 'it', 'pt']);
 export const DEFAULT_LANG = 'en';
+/**
+ * The _locales folder of each language whose folder name is not the language code. Portuguese ships as pt_BR
+ * (Brazilian wording; the Chrome Web Store and addons.mozilla.org list pt_BR/pt-BR and pt_PT/pt-PT, not "pt").
+ */
+export const LOCALE_DIRS = Object.freeze(/** @type {Record<string, string>} */ ({ pt: 'pt_BR' }));
+
+/** The _locales folder name of a supported language ("pt" → "pt_BR"). @param {string} lang */
+export function localeDir(lang) {
+  return LOCALE_DIRS[lang] ?? lang;
+}
 
 /**
  * "de-DE", "de_AT", "DE" → "de"; unsupported or empty → null.
@@ -58,7 +68,7 @@ export function formatMessage(entry, substitutions) {
 /** @type {CatalogLoader} */
 async function fetchCatalog(lang) {
   // @ts-ignore chrome is the extension API global in the worker
-  const url = chrome.runtime.getURL(`_locales/${lang}/messages.json`);
+  const url = chrome.runtime.getURL(`_locales/${localeDir(lang)}/messages.json`);
   const res = await fetch(url);
   if (!res.ok) return null;
   return /** @type {Catalog} */ (await res.json());

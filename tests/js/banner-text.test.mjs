@@ -6,13 +6,13 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createMessages, formatMessage, normalizeLang, SUPPORTED_LANGS } from '../../extension/worker/messages.js';
+import { createMessages, formatMessage, normalizeLang, localeDir, SUPPORTED_LANGS } from '../../extension/worker/messages.js';
 import { bannerText, pickLang } from '../../extension/worker/banner-text.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** @param {string} lang */
 function readCatalog(lang) {
-  const p = join(root, 'extension', '_locales', lang, 'messages.json');
+  const p = join(root, 'extension', '_locales', localeDir(lang), 'messages.json');
   return existsSync(p) ? JSON.parse(readFileSync(p, 'utf8')) : null;
 }
 /** @type {string[]} */

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pagesDir = join(root, 'extension', 'pages');
-const LANGS = ['en', 'de', 'fr', 'es', 'nl', 'it', 'pt'];
+const LANGS = ['en', 'de', 'fr', 'es', 'nl', 'it', 'pt_BR'];
 const COUNTED = ['summaryOn', 'summaryToCheck', 'summaryMoreToCheck'];
 const MANIFEST_KEYS = ['extName', 'extDescription', 'actionTitle', 'badgeTitleAttention', 'badgeTitleUnchecked', 'badgeTitleDone', 'badgeTitleSnoozed'];
 
