@@ -106,9 +106,13 @@ pub fn advise(
         PageKind::Setting => {
             let id = detection.page.setting.clone().unwrap_or_default();
             let row = view.rows.iter().find(|r| r.id == id);
-            // "I want this on" and "no reminders at all" silence the guide too; a snooze does not,
-            // because the member came to this page on purpose.
-            if state.dismiss_all || row.is_some_and(|r| r.status == RowStatus::Dismissed) {
+            // "I want this on", "no reminders at all" and "stop the guide" silence the guide; a snooze does
+            // not, because the member came to this page on purpose.
+            let guide_stopped = state.guide.as_ref().is_some_and(|g| !g.active);
+            if state.dismiss_all
+                || guide_stopped
+                || row.is_some_and(|r| r.status == RowStatus::Dismissed)
+            {
                 None
             } else {
                 let finding = detection.findings.iter().find(|f| f.setting == id);

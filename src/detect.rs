@@ -110,6 +110,8 @@ struct Evidence {
     control: usize,
     checked: Option<bool>,
     reason: Reason,
+    /// Identified only by the heading around it, which sibling switches share: the weakest evidence.
+    by_context: bool,
 }
 
 pub struct Detector<'a> {
@@ -187,19 +189,29 @@ impl<'a> Detector<'a> {
     }
 
     /// Which setting a control belongs to, and by what evidence.
-    fn identify(&self, control: &crate::snapshot::Control) -> Option<(usize, Reason)> {
+    /// Which setting a control belongs to, by what evidence, and whether only its context said so.
+    fn identify(&self, control: &crate::snapshot::Control) -> Option<(usize, Reason, bool)> {
         if let Some(index) = control
             .keys
             .iter()
             .find_map(|k| self.catalog.setting_for_key(k))
         {
-            return Some((index, Reason::Key));
+            return Some((index, Reason::Key, false));
         }
-        [control.name.as_str(), control.context.as_str()]
-            .into_iter()
-            .find_map(|text| self.matcher.find(text))
-            .filter(|m| self.catalog.settings[m.setting].kind == SettingKind::Toggle)
-            .map(|m| (m.setting, Reason::Text))
+        let toggle = |i: &usize| self.catalog.settings[*i].kind == SettingKind::Toggle;
+        if let Some(index) = self
+            .matcher
+            .find(&control.name)
+            .map(|m| m.setting)
+            .filter(toggle)
+        {
+            return Some((index, Reason::Text, false));
+        }
+        self.matcher
+            .find(&control.context)
+            .map(|m| m.setting)
+            .filter(toggle)
+            .map(|index| (index, Reason::Text, true))
     }
 
     fn findings(&self, snapshot: &Snapshot, page: &Page) -> Vec<Finding> {
@@ -210,10 +222,11 @@ impl<'a> Detector<'a> {
         let mut unidentified_switches = Vec::new();
         for (index, control) in snapshot.controls.iter().enumerate() {
             match self.identify(control) {
-                Some((setting, reason)) => evidence[setting].push(Evidence {
+                Some((setting, reason, by_context)) => evidence[setting].push(Evidence {
                     control: index,
                     checked: control.checked,
                     reason,
+                    by_context,
                 }),
                 None if matches!(control.kind, ControlKind::Checkbox | ControlKind::Switch) => {
                     unidentified_switches.push(index)
@@ -241,6 +254,7 @@ impl<'a> Detector<'a> {
                             control: *only,
                             checked,
                             reason: Reason::OnlySwitch,
+                            by_context: false,
                         });
                     }
                     _ => findings.push(Finding {
@@ -274,6 +288,13 @@ const MAX_CLAIMS: usize = 4;
 /// One state from all the controls that claim a setting: they must agree and be readable, and "off" is
 /// only believed when the whole page was read.
 fn resolve(setting: &str, items: &[Evidence], page_truncated: bool) -> Finding {
+    // A switch named by its key or its own label outweighs siblings that merely sit under the same heading.
+    let specific: Vec<&Evidence> = items.iter().filter(|e| !e.by_context).collect();
+    let items: Vec<&Evidence> = if specific.is_empty() {
+        items.iter().collect()
+    } else {
+        specific
+    };
     let strongest = items
         .iter()
         .map(|e| e.reason)

@@ -76,7 +76,14 @@ pub fn apply(
             state.snooze_until = None;
             state.dismiss_all = false;
         }
-        Event::StopGuide => state.guide = None,
+        // Remembered as stopped (not forgotten), so setting pages stay quiet until the guide is started again.
+        Event::StopGuide => {
+            let started_at = state.guide.as_ref().map_or(now, |g| g.started_at);
+            state.guide = Some(Guide {
+                active: false,
+                started_at,
+            });
+        }
         Event::SetRecheckDays { days } => {
             if !(MIN_RECHECK_DAYS..=MAX_RECHECK_DAYS).contains(days) {
                 return Err(format!(

@@ -193,3 +193,20 @@ fn login_and_other_sites_get_nothing() {
     let advice = advise(&state, &other, catalog(), &env(), T0);
     assert!(advice.banner.is_none() && !advice.need_controls);
 }
+
+#[test]
+fn stopping_the_guide_quiets_setting_pages_until_it_is_started_again() {
+    let mut state = State {
+        region: Some(Region::Eu),
+        ..State::default()
+    };
+    let detection = setting_page("ads-age", Some(true), "en");
+    crate::events::apply(&mut state, &crate::events::Event::StopGuide, catalog(), T0).unwrap();
+    assert!(advise(&state, &detection, catalog(), &env(), T0)
+        .banner
+        .is_none());
+    crate::events::apply(&mut state, &crate::events::Event::StartGuide, catalog(), T0).unwrap();
+    assert!(advise(&state, &detection, catalog(), &env(), T0)
+        .banner
+        .is_some());
+}

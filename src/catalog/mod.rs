@@ -144,7 +144,8 @@ impl Catalog {
 pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| {
-        Catalog::from_json(include_str!("linkedin.json")).expect("catalog is valid (tested)")
+        Catalog::from_json(include_str!(concat!(env!("OUT_DIR"), "/catalog.min.json")))
+            .expect("catalog is valid (tested)")
     })
 }
 
