@@ -1,0 +1,69 @@
+//! Native timing of snapshot -> detection, for bench/run.mjs (figures only, never assertions).
+//!
+//!   cargo run --release --manifest-path bench/native/Cargo.toml -- bench/out/snapshots/index.json [budget_ms]
+//!
+//! Prints one JSON object per line: the cold set-up (catalog parse + matcher build), then per snapshot the
+//! median time of (a) JSON text -> Value -> Snapshot::from_json_value -> detect, what the worker's `detect`
+//! does apart from the JS<->Rust value conversion, and (b) detect alone on the already-bounded snapshot.
+use optout_pilot_core::catalog::catalog;
+use optout_pilot_core::detect::Detector;
+use optout_pilot_core::snapshot::Snapshot;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+fn median_ns(budget: Duration, mut f: impl FnMut()) -> (f64, usize) {
+    let mut samples = Vec::new();
+    let start = Instant::now();
+    while samples.len() < 5 || (start.elapsed() < budget && samples.len() < 100_000) {
+        let t = Instant::now();
+        f();
+        samples.push(t.elapsed().as_nanos() as f64);
+    }
+    samples.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    (samples[samples.len() / 2], samples.len())
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let index = args
+        .next()
+        .expect("usage: optout-pilot-bench INDEX.json [budget_ms]");
+    let budget = Duration::from_millis(
+        args.next()
+            .map(|a| a.parse().expect("budget_ms"))
+            .unwrap_or(300),
+    );
+
+    let t = Instant::now();
+    let c = catalog();
+    let catalog_ns = t.elapsed().as_nanos();
+    let t = Instant::now();
+    let detector = Detector::new(c);
+    let matcher_ns = t.elapsed().as_nanos();
+    println!(r#"{{"kind":"setup","catalogNs":{catalog_ns},"matcherNs":{matcher_ns}}}"#);
+
+    let list: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&index).expect("read index"))
+            .expect("index JSON");
+    for item in list.as_array().expect("index is a list") {
+        let file = item["file"].as_str().unwrap();
+        let text = std::fs::read_to_string(file).expect("read snapshot");
+        let (full_ns, full_n) = median_ns(budget, || {
+            let value: serde_json::Value = serde_json::from_str(black_box(&text)).unwrap();
+            let (snapshot, problems) = Snapshot::from_json_value(&value);
+            black_box(detector.detect(&snapshot, problems));
+        });
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let (snapshot, problems) = Snapshot::from_json_value(&value);
+        let (detect_ns, detect_n) = median_ns(budget, || {
+            black_box(detector.detect(black_box(&snapshot), problems.clone()));
+        });
+        let findings = detector.detect(&snapshot, problems.clone()).findings.len();
+        println!(
+            r#"{{"kind":"snapshot","file":{},"controls":{},"read":{},"findings":{findings},"fullNs":{full_ns},"fullN":{full_n},"detectNs":{detect_ns},"detectN":{detect_n}}}"#,
+            serde_json::Value::from(file),
+            item["controls"],
+            snapshot.controls.len(),
+        );
+    }
+}
