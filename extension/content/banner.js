@@ -80,7 +80,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   .card { left: 12px; right: 12px; bottom: 12px; width: auto; max-height: 60vh; }
 }
 @media (prefers-reduced-motion: no-preference) {
-  .card { animation: rise .18s ease-out; }
+  .card.enter { animation: rise .18s ease-out; }
   @keyframes rise { from { transform: translateY(8px); opacity: 0; } to { transform: none; opacity: 1; } }
 }
 .card:focus { outline: none; }
@@ -412,7 +412,8 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
     clearTimeout(st.ackTimer);
     const key = focusedKey();
     const card = buildCard(view);
-    if (st.card) st.card.replaceWith(card); else st.wrap.appendChild(card);
+    // Rise in only when the card first appears; a redraw (status changed) updates it in place, no flicker.
+    if (st.card) st.card.replaceWith(card); else { card.classList.add('enter'); st.wrap.appendChild(card); }
     st.card = card;
     restoreFocus(key);
   }
@@ -430,7 +431,7 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
     header(card, { brand, close: closeLabel }, false, clearCard);
     card.appendChild(h('p', 'body', message));
     card.addEventListener('keydown', (e) => { if (e.key === 'Escape') clearCard(); });
-    if (st.card) st.card.replaceWith(card); else st.wrap.appendChild(card);
+    if (st.card) st.card.replaceWith(card); else { card.classList.add('enter'); st.wrap.appendChild(card); }
     st.card = card;
     if (hadFocus) { try { card.focus({ preventScroll: true }); } catch (_) { /* ignore */ } }
     announce(message);

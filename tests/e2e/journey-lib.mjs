@@ -4,7 +4,7 @@
 // and small waiting helpers that poll a condition instead of sleeping.
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, FIXTURES, shadowSnapshot, shadowClick, readBadge, sendToWorker } from './harness.mjs';
+import { ROOT, FIXTURES, shadowSnapshot, shadowClick, readBadge, sendToWorker, screenshot } from './harness.mjs';
 import { formatMessage, localeDir } from '../../extension/worker/messages.js';
 
 /** @typedef {import('playwright-core').Page} Page */
@@ -140,6 +140,7 @@ export async function status(/** @type {any} */ ext) {
  * @param {Page} page @param {string} functionDeclaration
  */
 export async function inShadow(page, functionDeclaration) {
+  // (awaitPromise: the function may return a promise, e.g. to wait for animations)
   const session = await page.context().newCDPSession(page);
   try {
     const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
@@ -154,7 +155,7 @@ export async function inShadow(page, functionDeclaration) {
     if (!found) return null;
     const { object } = await session.send('DOM.resolveNode', { backendNodeId: found.backendNodeId });
     const { result, exceptionDetails } = await session.send('Runtime.callFunctionOn', {
-      objectId: /** @type {string} */ (object.objectId), returnByValue: true, functionDeclaration,
+      objectId: /** @type {string} */ (object.objectId), returnByValue: true, awaitPromise: true, functionDeclaration,
     });
     if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
     return result.value;
@@ -263,4 +264,18 @@ export function overlaps(a, b) {
 /** A real mouse click on a link of the banner, by its exact text. @param {Page} page @param {string} text */
 export async function clickLink(page, text) {
   await shadowClick(page, { text });
+}
+
+/**
+ * Screenshot once the banner card has finished rising in (Playwright's `animations: 'disabled'` does not reach
+ * into a closed shadow root), so the picture shows what a person sees a moment later.
+ * @param {Page} page @param {string} name @param {{fullPage?: boolean}} [options]
+ */
+export async function settledScreenshot(page, name, options) {
+  await inShadow(page, `async function () {
+    const card = this.querySelector('[role="region"]');
+    if (card) await Promise.all(card.getAnimations().map((a) => a.finished.catch(() => {})));
+    return true;
+  }`).catch(() => null);
+  return screenshot(page, name, options);
 }

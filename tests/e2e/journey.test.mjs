@@ -13,7 +13,7 @@ import {
 } from './harness.mjs';
 import {
   msg, setting, applicableToggles, linkedInPages, finishSetup, status, bannerWith, keyTo, shadowFocus, until,
-  walkTheGuide, overlayRects, CATALOG,
+  walkTheGuide, settledScreenshot, overlayRects, CATALOG,
 } from './journey-lib.mjs';
 
 /** The language chrome.i18n really uses in extension pages (its bundle follows the browser's locale files). */
@@ -148,8 +148,8 @@ describe('after setup, in English (rest of the world)', () => {
     assert.ok(go, 'a "Show me" link');
     assert.equal(go.href, first.url);
     assert.ok(banner.roles.some((r) => r.role === 'region' && r.name), 'a named region landmark');
-    await page.waitForFunction(() => document.querySelectorAll('main [role=article], main article').length > 0).catch(() => {});
-    await screenshot(page, 'journey-feed-banner');
+    await page.locator('main article, main [role=article]').first().waitFor();
+    await settledScreenshot(page, 'journey-feed-banner');
 
     // Close: gone for this page view; back on the next visit.
     await shadowClick(page, { name: msg('en', 'bannerClose') });
@@ -180,10 +180,10 @@ describe('after setup, in English (rest of the world)', () => {
     const badge = await walkTheGuide(ext, page, 'en', region, {
       assert,
       onStep: async (i) => {
-        if (i === 0) await screenshot(page, 'journey-guide-en');
+        if (i === 0) await settledScreenshot(page, 'journey-guide-en');
       },
     });
-    await screenshot(page, 'journey-done-en');
+    await settledScreenshot(page, 'journey-done-en');
     assert.equal(badge.text, '✓');
     const [r, g, b] = badge.color;
     assert.ok(g > r && g > b, `the done badge is green (${badge.hex})`);
