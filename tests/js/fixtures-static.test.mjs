@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, relative } from 'node:path';
 
 const FX = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
-/** @returns {string[]} */
+/** @param {string} dir @returns {string[]} */
 const walk = (dir) => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
 const pages = walk(join(FX, 'pages')).filter((f) => f.endsWith('.html'));
 /** @type {{name: string, file: string, lang: string, expect: {page: string, setting: string|null, states: Record<string, string>}}[]} */
