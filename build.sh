@@ -120,6 +120,27 @@ ensure_chromium() {
   fi
 }
 
+# Optional tooling for the Firefox smoke test (tests/e2e/firefox.test.mjs skips, saying why, without it):
+# Debian's firefox-esr, geckodriver from crates.io, selenium from PyPI. Installed only when running as root.
+GECKODRIVER_VERSION=0.37.1
+ensure_firefox_test_tools() {
+  is_root || return 0
+  if ! command -v firefox-esr >/dev/null && ! command -v firefox >/dev/null && command -v apt-get >/dev/null; then
+    say "installing Debian's firefox-esr for the Firefox smoke test (apt-get)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends firefox-esr ||
+      { DEBIAN_FRONTEND=noninteractive apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends firefox-esr; } || return 1
+  fi
+  if ! command -v geckodriver >/dev/null || [[ $(geckodriver --version | awk 'NR == 1 { print $2 }') != "$GECKODRIVER_VERSION" ]]; then
+    say "installing geckodriver $GECKODRIVER_VERSION (cargo install, ~3 minutes once)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked || return 1
+  fi
+  if ! python3 -c 'import selenium' 2>/dev/null; then
+    say "installing selenium for the Firefox smoke test (pip)"
+    python3 -m pip install --quiet 'selenium<4.52' ||  # Debian's own python3 refuses pip without the flag (PEP 668)
+      python3 -m pip install --quiet --break-system-packages 'selenium<4.52' || return 1
+  fi
+}
+
 # --------------------------------------------------------------------------------------------------- build
 file_size() { wc -c <"$1" | tr -d ' '; }
 gzip_size() { gzip -9c <"$1" | wc -c | tr -d ' '; }
@@ -232,7 +253,8 @@ run_tests() {
     STEPS+=("${R}FAIL${N}  e2e: not run, the build failed")
     FAILED=$((FAILED + 1))
   else
-    step "e2e (headless Chromium)" node --test --test-concurrency=1 tests/e2e/
+    ensure_firefox_test_tools || warn "could not install the Firefox test tools; tests/e2e/firefox.test.mjs will skip"
+    step "e2e (headless Chromium; Firefox smoke)" node --test --test-concurrency=1 tests/e2e/
   fi
   if ((build_ok)) && [[ -f dist/firefox/manifest.json ]]; then
     step "web-ext lint dist/firefox" web_ext_lint
