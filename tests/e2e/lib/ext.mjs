@@ -1,0 +1,234 @@
+// Small helpers shared by reminders/state/hardening/detection e2e tests, on top of ../harness.mjs:
+// launching with a persistent profile (restart tests), reading the worker's storage, sending messages from one
+// long-lived extension page, and bounded polling.
+import { mkdtemp, rm, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ROOT, CHROMIUM, CHROMIUM_ARGS, waitForWorker, launchWithExtension } from '../harness.mjs';
+
+/** @typedef {import('playwright-core').BrowserContext} BrowserContext */
+/** @typedef {import('playwright-core').Page} Page */
+/** @typedef {import('playwright-core').Worker} Worker */
+
+/** The unpacked build the tests load (OPTOUT_DIST overrides, as in smoke.test.mjs). */
+export const DIST = process.env.OPTOUT_DIST || 'dist/chrome';
+
+/** A fresh temporary profile directory (the caller removes it with removeDir). */
+export function tempProfile() {
+  return mkdtemp(join(tmpdir(), 'optout-e2e-persist-'));
+}
+
+/** @param {string} dir */
+export function removeDir(dir) {
+  return rm(dir, { recursive: true, force: true }).catch(() => {});
+}
+
+/**
+ * Launch Chromium with the extension on a profile directory the caller owns (it survives close(), so a second
+ * launch on the same directory is a browser restart). Everything on the network is aborted, as in the harness.
+ * @param {string} userDataDir
+ * `lang` sets the browser's UI language (chrome.i18n), e.g. 'de'.
+ * @param {{dist?: string, lang?: string}} [options]
+ */
+export async function launchPersistent(userDataDir, options = {}) {
+  const lang = options.lang ?? 'en-US';
+  const dist = resolve(ROOT, options.dist ?? DIST);
+  if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist}/manifest.json not found: run ./build.sh first`);
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: process.env.OPTOUT_HEADED !== '1',
+    locale: lang,
+    viewport: { width: 1280, height: 900 },
+    args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`,
+      ...CHROMIUM_ARGS.filter((a) => !a.startsWith('--lang=')), `--lang=${lang}`],
+  });
+  await context.route(/^(https?|wss?|ftp):/i, (route) => route.abort('blockedbyclient'));
+  try {
+    const worker = await waitForWorker(context);
+    const extensionId = new URL(worker.url()).host;
+    return { context, worker, extensionId, close: () => context.close().catch(() => {}) };
+  } catch (e) {
+    await context.close().catch(() => {});
+    throw e;
+  }
+}
+
+/** launchWithExtension on DIST. @param {Parameters<typeof launchWithExtension>[0]} [options] */
+export function launch(options = {}) {
+  return launchWithExtension({ dist: DIST, ...options });
+}
+
+/**
+ * Everything the worker keeps in storage.local: the state (parsed when it is JSON text), backups, problems.
+ * @param {Worker} worker
+ */
+export async function readStore(worker) {
+  const all = await worker.evaluate(() => chrome.storage.local.get(null));
+  const raw = all.state;
+  /** @type {any} */
+  let state = null;
+  if (typeof raw === 'string') {
+    try {
+      state = JSON.parse(raw);
+    } catch {
+      state = null;
+    }
+  }
+  return {
+    raw,
+    state,
+    backups: /** @type {{at: number, raw: string}[]} */ (Array.isArray(all.stateBackups) ? all.stateBackups : []),
+    problems: /** @type {string[]} */ (Array.isArray(all.stateProblems) ? all.stateProblems : []),
+    all,
+  };
+}
+
+/** `{settingId: state}` from a parsed stored state. @param {any} state */
+export function statesOf(state) {
+  /** @type {Record<string, string>} */
+  const out = {};
+  for (const [id, seen] of Object.entries(state?.settings ?? {})) out[id] = /** @type {any} */ (seen)?.state;
+  return out;
+}
+
+/** Write raw values into storage.local from the worker (simulating damage or another tool). @param {Worker} worker @param {Record<string, unknown>} items */
+export function writeStorage(worker, items) {
+  return worker.evaluate((items) => chrome.storage.local.set(items), /** @type {any} */ (items));
+}
+
+/** @param {Worker} worker */
+export function clearStorage(worker) {
+  return worker.evaluate(() => chrome.storage.local.clear());
+}
+
+/**
+ * Poll `read` until `ok(value)` holds; throws with the last value after `timeout` ms. Not a timed assertion: the
+ * bound only turns a hang into a failure.
+ * @template T
+ * @param {() => Promise<T>} read
+ * @param {(value: T) => boolean} ok
+ * @param {{timeout?: number, interval?: number, what?: string}} [options]
+ * @returns {Promise<T>}
+ */
+export async function pollUntil(read, ok, options = {}) {
+  const deadline = Date.now() + (options.timeout ?? 10_000);
+  /** @type {T} */
+  let last;
+  for (;;) {
+    last = await read();
+    if (ok(last)) return last;
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${options.what ?? 'condition'}; last value: ${safeJson(last)}`);
+    }
+    await new Promise((r) => setTimeout(r, options.interval ?? 100));
+  }
+}
+
+/** @param {unknown} v */
+function safeJson(v) {
+  try {
+    const s = JSON.stringify(v);
+    return s && s.length > 2000 ? `${s.slice(0, 2000)}…` : s;
+  } catch {
+    return String(v);
+  }
+}
+
+/**
+ * A long-lived extension page to send runtime messages from (as the popup and options pages do). The default
+ * path is a page that does not exist, so nothing renders or messages by itself; it still runs in the extension's
+ * origin with chrome.runtime.
+ * @param {BrowserContext} context
+ * @param {string} extensionId
+ * @param {string} [path]
+ */
+export async function controlPage(context, extensionId, path = 'pages/popup.html') {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/${path}`);
+  return {
+    page,
+    /** @param {any} message */
+    send: (message) => page.evaluate((m) => chrome.runtime.sendMessage(m), message),
+    /** @param {any} event */
+    event: (event) => page.evaluate((e) => chrome.runtime.sendMessage({ type: 'event', event: e }), event),
+    status: () => page.evaluate(() => chrome.runtime.sendMessage({ type: 'status' })),
+    close: () => page.close().catch(() => {}),
+  };
+}
+
+/** Finish onboarding like a member: a region, then setup done. @param {{event: (e: any) => Promise<any>}} ctl @param {string} [region] */
+export async function finishSetup(ctl, region = 'eu') {
+  const a = await ctl.event({ type: 'setRegion', region });
+  if (!a?.ok) throw new Error(`setRegion: ${safeJson(a)}`);
+  const b = await ctl.event({ type: 'finishSetup' });
+  if (!b?.ok) throw new Error(`finishSetup: ${safeJson(b)}`);
+  return b.status;
+}
+
+/** The catalog (source of truth for setting ids and URLs). */
+export async function loadCatalog() {
+  return JSON.parse(await readFile(join(ROOT, 'src/catalog/linkedin.json'), 'utf8'));
+}
+
+/** Read a locale's messages.json as {key: message}. @param {string} lang */
+export async function localeMessages(lang) {
+  const m = JSON.parse(await readFile(join(resolve(ROOT, DIST), '_locales', lang, 'messages.json'), 'utf8'));
+  /** @type {Record<string, string>} */
+  const out = {};
+  for (const [k, v] of Object.entries(m)) out[k] = /** @type {any} */ (v).message;
+  return out;
+}
+
+/** The chrome.alarms the worker has scheduled. @param {Worker} worker */
+export function alarms(worker) {
+  return worker.evaluate(() => chrome.alarms.getAll());
+}
+
+/** Fill a chrome.i18n message's $PLACEHOLDERS$ in order (as getMessage does with substitutions). @param {string} message @param {...(string|number)} args */
+export function fill(message, ...args) {
+  let i = 0;
+  return message.replace(/\$[A-Za-z_][A-Za-z0-9_]*\$/g, (m) => (i < args.length ? String(args[i++]) : m)).replace(/\$\$/g, '$');
+}
+
+/**
+ * Count the page reports the worker receives (test instrumentation: one extra, passive onMessage listener in the
+ * worker that records the sender URL and answers nothing). Lets a test know the content script has reported
+ * without guessing with sleeps.
+ * @param {Worker} worker
+ */
+export async function watchPageReports(worker) {
+  await worker.evaluate(() => {
+    const g = /** @type {any} */ (globalThis);
+    if (g.__optoutTestReports) return;
+    g.__optoutTestReports = [];
+    chrome.runtime.onMessage.addListener((message, sender) => {
+      if (message && message.type === 'page') {
+        const controls = message.snapshot && Array.isArray(message.snapshot.controls) ? message.snapshot.controls.length : -1;
+        g.__optoutTestReports.push({ url: sender.url ?? '', at: Date.now(), controls });
+      }
+      return undefined;
+    });
+  });
+}
+
+/** @param {Worker} worker @returns {Promise<{url: string, at: number, controls: number}[]>} */
+export function pageReports(worker) {
+  return worker.evaluate(() => /** @type {any} */ (globalThis).__optoutTestReports ?? []);
+}
+
+/**
+ * Wait until the worker has received a page report from `url` after `since` (watchPageReports first), then let the
+ * reply be drawn (a short settle: the content script draws synchronously once the reply arrives).
+ * @param {Worker} worker
+ * @param {string} url
+ * @param {number} since
+ * @param {{settle?: number, timeout?: number}} [options]
+ */
+export async function reported(worker, url, since, options = {}) {
+  const list = await pollUntil(() => pageReports(worker), (l) => l.some((r) => r.url === url && r.at >= since),
+    { timeout: options.timeout ?? 10_000, what: `a page report from ${url}` });
+  await new Promise((r) => setTimeout(r, options.settle ?? 500));
+  return list.filter((r) => r.url === url && r.at >= since);
+}

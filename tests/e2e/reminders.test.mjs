@@ -1,0 +1,322 @@
+// Reminders that respect the user: snooze (1 day / 1 week / 1 month), "I want this on" (one setting),
+// "Don't remind me" (all) and their undo — through the popup and through the banner on LinkedIn. While reminders
+// are quiet the badge still tells the truth (kind quiet, same count). A snooze ends by itself: the worker sets a
+// chrome.alarms "refresh" alarm at the snooze end and the badge changes without visiting LinkedIn.
+//
+//   ./build.sh && node --test --test-concurrency=1 tests/e2e/reminders.test.mjs
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { routeLinkedIn, waitForShadow, shadowSnapshot, shadowClick, readBadge, openPopup, collectErrors, screenshot } from './harness.mjs';
+import {
+  launch, controlPage, finishSetup, readStore, writeStorage, alarms, pollUntil, localeMessages, fill,
+  watchPageReports, reported, pageReports,
+} from './lib/ext.mjs';
+
+const DAY = 24 * 60 * 60 * 1000;
+const DURATIONS = /** @type {const} */ ([['day', 1], ['week', 7], ['month', 30]]);
+const FEED = 'https://www.linkedin.com/feed/';
+const AI_PAGE = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
+const AI = 'gen-ai-improvement';
+
+/** @typedef {Awaited<ReturnType<typeof launch>>} Ext */
+/** @typedef {Awaited<ReturnType<typeof controlPage>>} Ctl */
+
+describe('reminders', () => {
+  /** @type {Ext} */
+  let ext;
+  /** @type {Ctl} */
+  let ctl;
+  /** @type {Record<string, string>} */
+  let msg;
+  /** The badge while reminders are active, after the AI setting was seen on. */
+  /** @type {{text: string, hex: string, title: string}} */
+  let loud;
+  /** @type {string[]} */
+  let workerErrors;
+
+  /** The toolbar badge as set by the worker, then the status view's own badge (read after, so it cannot cause it). */
+  async function badgeAndStatus() {
+    const badge = await readBadge(ext.worker);
+    const status = await ctl.status();
+    return { badge, status };
+  }
+
+  /** The badge is quiet and still counts what is open. */
+  async function assertQuiet(/** @type {string} */ why) {
+    const { badge, status } = await badgeAndStatus();
+    assert.equal(status.badge.kind, 'quiet', `${why}: status badge kind`);
+    assert.equal(badge.text, loud.text, `${why}: the badge still counts the open settings`);
+    assert.notEqual(badge.hex, loud.hex, `${why}: the badge colour is the quiet one`);
+    assert.equal(badge.hex, status.badge.color.toLowerCase(), `${why}: badge colour is the status view's`);
+    assert.equal(badge.title, msg.badgeTitleSnoozed, `${why}: tooltip says reminders are paused`);
+  }
+
+  async function assertLoud(/** @type {string} */ why) {
+    const { badge, status } = await badgeAndStatus();
+    assert.equal(status.badge.kind, 'attention', `${why}: status badge kind`);
+    assert.deepEqual({ text: badge.text, hex: badge.hex, title: badge.title }, loud, `${why}: the badge is back as before`);
+  }
+
+  /** Stored state (parsed). */
+  async function stored() {
+    const s = (await readStore(ext.worker)).state;
+    assert.ok(s && s.schema === 1, 'stored state is schema-1 JSON text');
+    return s;
+  }
+
+  /** Load a LinkedIn page and wait until its report reached the worker (and the reply had time to be drawn). */
+  async function visit(/** @type {import('playwright-core').Page} */ page, /** @type {string} */ url) {
+    const since = Date.now();
+    await page.goto(url);
+    await reported(ext.worker, url, since);
+  }
+
+  before(async () => {
+    ext = await launch();
+    workerErrors = collectErrors(ext.worker);
+    msg = await localeMessages('en');
+    ctl = await controlPage(ext.context, ext.extensionId);
+    await finishSetup(ctl, 'eu');
+    await routeLinkedIn(ext.context, {
+      '/feed/': 'pages/en/feed.html',
+      '/mypreferences/d/settings/data-for-ai-improvement': 'pages/en/data-for-ai-improvement.html',
+    });
+    await watchPageReports(ext.worker);
+    // The member visits the AI setting's page once: it is on (LinkedIn's default).
+    const page = await ext.context.newPage();
+    await page.goto(AI_PAGE);
+    await pollUntil(stored, (s) => s.settings?.[AI]?.state === 'on', { what: 'the AI setting seen on' });
+    await page.close();
+    const { badge, status } = await badgeAndStatus();
+    assert.equal(status.badge.kind, 'attention');
+    assert.equal(badge.text, String(status.remaining));
+    loud = { text: badge.text, hex: badge.hex, title: badge.title };
+  });
+  after(async () => {
+    await ext?.close();
+  });
+
+  for (const [duration, days] of DURATIONS) {
+    test(`popup: snooze ${duration} pauses reminders until then, schedules the wake-up, keeps the badge honest; Undo restores`, async () => {
+      const popup = await openPopup(ext.context, ext.extensionId);
+      const errors = collectErrors(popup);
+      const label = msg[`snooze${duration[0].toUpperCase()}${duration.slice(1)}`];
+      const reminders = popup.locator('#reminders');
+      const t0 = Date.now();
+      await reminders.getByRole('button', { name: label, exact: true }).click();
+      const pausedPrefix = msg.snoozedUntil.split('$')[0].trim();
+      await reminders.getByText(pausedPrefix).waitFor();
+      const t1 = Date.now();
+
+      const s = await stored();
+      assert.equal(typeof s.snoozeUntil, 'number', 'snoozeUntil stored');
+      assert.ok(s.snoozeUntil >= t0 + days * DAY && s.snoozeUntil <= t1 + days * DAY,
+        `snoozed for ${days} day(s): ${s.snoozeUntil - t0} ms`);
+      // The popup names the day reminders come back (the same date formatting as the browser's Intl).
+      const until = new Intl.DateTimeFormat('en-US', { weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(s.snoozeUntil));
+      assert.match(await reminders.innerText(), new RegExp(until), 'the popup says until when');
+      // The worker wakes up when the snooze ends (an alarm named "refresh" at or just after the end).
+      const refresh = (await alarms(ext.worker)).find((a) => a.name === 'refresh');
+      assert.ok(refresh, 'a "refresh" alarm is scheduled');
+      assert.ok(refresh.scheduledTime >= s.snoozeUntil && refresh.scheduledTime <= s.snoozeUntil + 2 * 60_000,
+        `the alarm fires at the snooze end (${refresh.scheduledTime - s.snoozeUntil} ms after it)`);
+      await assertQuiet(`snoozed ${duration}`);
+      assert.equal(s.settings[AI].state, 'on', 'snoozing changes nothing that was seen');
+
+      const undo = reminders.getByRole('button', { name: msg.btnUndoSnoozeLabel });
+      await undo.click();
+      await reminders.getByRole('button', { name: msg.snoozeDay, exact: true }).waitFor();
+      assert.equal((await stored()).snoozeUntil, null, 'Undo removes the snooze');
+      const focused = await popup.evaluate(() => document.activeElement?.getAttribute('data-focus'));
+      assert.equal(focused, 'snooze-day', 'after Undo, keyboard focus lands on the snooze buttons again');
+      const stale = (await alarms(ext.worker)).filter((a) => a.scheduledTime >= s.snoozeUntil && a.scheduledTime <= s.snoozeUntil + 2 * 60_000);
+      assert.deepEqual(stale, [], 'no wake-up left for the cancelled snooze');
+      await assertLoud(`after undoing the ${duration} snooze`);
+      assert.deepEqual(errors, []);
+      await popup.close();
+    });
+  }
+
+  test('popup: "I want this on" dismisses one setting (still shown as on), Undo brings it back', async () => {
+    const popup = await openPopup(ext.context, ext.extensionId);
+    const errors = collectErrors(popup);
+    const row = popup.locator(`[data-setting="${AI}"]`);
+    await row.waitFor();
+    const title = await row.locator('h3').innerText();
+    await row.getByRole('button', { name: fill(msg.btnKeepOnLabel, title) }).click();
+    await popup.waitForSelector(`[data-setting="${AI}"][data-status="dismissed"]`);
+    const s = await stored();
+    assert.deepEqual(s.dismissed, [AI]);
+    assert.equal(s.settings[AI].state, 'on', 'dismissing is not turning off');
+    assert.equal(await popup.locator(`[data-setting="${AI}"]`).getAttribute('data-state'), 'on', 'the row still says what was seen');
+    // Only this setting is quiet; the badge follows the status view and no longer counts it.
+    const { badge, status } = await badgeAndStatus();
+    assert.equal(badge.text, status.badge.text);
+    assert.equal(status.remaining, Number(loud.text) - 1, 'one fewer open setting');
+    assert.notEqual(status.badge.kind, 'done', 'not "all done": the rest is still unchecked');
+
+    await popup.locator(`[data-setting="${AI}"]`).getByRole('button', { name: fill(msg.btnUndoDismissLabel, title) }).click();
+    await popup.waitForSelector(`[data-setting="${AI}"][data-status="on"]`);
+    assert.deepEqual((await stored()).dismissed, []);
+    await assertLoud('after undoing "I want this on"');
+    assert.deepEqual(errors, []);
+    await popup.close();
+  });
+
+  test('popup: "Don\'t remind me" quiets every reminder (badge quiet, same count; no banner on LinkedIn), Undo restores', async () => {
+    const popup = await openPopup(ext.context, ext.extensionId);
+    const reminders = popup.locator('#reminders');
+    await reminders.getByRole('button', { name: msg.btnDismissAll }).click();
+    await reminders.getByText(msg.remindersOff).waitFor();
+    assert.equal((await stored()).dismissAll, true);
+    await assertQuiet('reminders off');
+    assert.deepEqual((await alarms(ext.worker)).filter((a) => a.name === 'refresh' && a.scheduledTime < Date.now() + DAY), [],
+      'nothing to wake up for soon');
+
+    const page = await ext.context.newPage();
+    await visit(page, FEED);
+    assert.equal((await shadowSnapshot(page))?.visible ?? false, false, 'no nudge on the feed');
+    await visit(page, AI_PAGE);
+    assert.equal((await shadowSnapshot(page))?.visible ?? false, false, 'no guide on the setting page either');
+
+    await reminders.getByRole('button', { name: msg.btnUndoRemindersOffLabel }).click();
+    await reminders.getByRole('button', { name: msg.snoozeDay, exact: true }).waitFor();
+    assert.equal((await stored()).dismissAll, false);
+    await assertLoud('after turning reminders back on');
+    await page.goto(FEED);
+    const banner = await waitForShadow(page);
+    assert.match(banner.text, new RegExp(escape(msg.bannerNudgeTitle)), 'the nudge is back');
+    await page.close();
+    await popup.close();
+  });
+
+  for (const [duration, days] of DURATIONS) {
+    test(`banner: "Remind me later" → ${duration} snoozes from LinkedIn; the feed goes quiet, the setting page still guides`, async () => {
+      const page = await ext.context.newPage();
+      const errors = collectErrors(page);
+      await page.goto(FEED);
+      await waitForShadow(page, { predicate: (s) => s.visible && s.text.includes(msg.bannerSnooze) });
+      await shadowClick(page, { text: msg.bannerSnooze });
+      const key = `${duration[0].toUpperCase()}${duration.slice(1)}`;
+      const open = await waitForShadow(page, {
+        predicate: (s) => s.buttons.some((b) => b.text === msg[`bannerSnooze${key}`] && b.visible),
+      });
+      assert.equal(open.buttons.find((b) => b.text === msg.bannerSnooze)?.attrs['aria-expanded'], 'true', 'the menu button says it is open');
+      const t0 = Date.now();
+      await shadowClick(page, { text: msg[`bannerSnooze${key}`] });
+      const ack = await waitForShadow(page, { predicate: (s) => s.text.includes(msg[`bannerAck${key}`]) });
+      const t1 = Date.now();
+      assert.ok(ack.roles.some((r) => r.live === 'polite' || r.live === 'assertive' || r.role === 'status'),
+        'the acknowledgement is announced');
+      if (duration === 'week') await screenshot(page, 'reminders-banner-snoozed');
+      const s = await stored();
+      assert.ok(s.snoozeUntil >= t0 + days * DAY - 1000 && s.snoozeUntil <= t1 + days * DAY,
+        `snoozed for ${days} day(s) from the banner: ${s.snoozeUntil - t0} ms`);
+      await assertQuiet(`banner snooze ${duration}`);
+
+      await visit(page, FEED);
+      assert.equal((await shadowSnapshot(page))?.visible ?? false, false, 'no nudge on the feed while snoozed');
+      await page.goto(AI_PAGE);
+      const guide = await waitForShadow(page, { predicate: (x) => x.text.includes(msg.bannerStatusOn) });
+      assert.ok(guide.buttons.some((b) => b.text === msg.bannerKeepOn), 'the member came here on purpose: the guide still helps');
+
+      const undone = await ctl.event({ type: 'unsnooze' });
+      assert.equal(undone.ok, true);
+      await assertLoud(`after unsnoozing (${duration})`);
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+
+  test('banner: "Don\'t remind me again" turns every reminder off; badge quiet with the same count; undo in the popup', async () => {
+    const page = await ext.context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(FEED);
+    await waitForShadow(page, { predicate: (s) => s.text.includes(msg.bannerDismissAll) });
+    await shadowClick(page, { text: msg.bannerDismissAll });
+    await waitForShadow(page, { predicate: (s) => s.text.includes(msg.bannerAckDismissAll) });
+    const s = await stored();
+    assert.equal(s.dismissAll, true);
+    assert.equal(s.settings[AI].state, 'on');
+    await assertQuiet('reminders off from the banner');
+    await visit(page, AI_PAGE);
+    assert.equal((await shadowSnapshot(page))?.visible ?? false, false, '"don\'t remind me" quiets setting pages too');
+
+    const popup = await openPopup(ext.context, ext.extensionId);
+    const reminders = popup.locator('#reminders');
+    await reminders.getByText(msg.remindersOff).waitFor();
+    await reminders.getByRole('button', { name: msg.btnUndoRemindersOffLabel }).click();
+    await reminders.getByRole('button', { name: msg.snoozeDay, exact: true }).waitFor();
+    await assertLoud('after turning reminders back on');
+    await page.goto(FEED);
+    await waitForShadow(page, { predicate: (x) => x.text.includes(msg.bannerNudgeTitle) });
+    assert.deepEqual(errors, []);
+    await popup.close();
+    await page.close();
+  });
+
+  test('banner: "I want this on" on the setting page dismisses that setting only; popup shows it dismissed; Undo there', async () => {
+    const page = await ext.context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(AI_PAGE);
+    await waitForShadow(page, { predicate: (s) => s.buttons.some((b) => b.text === msg.bannerKeepOn) });
+    await shadowClick(page, { text: msg.bannerKeepOn });
+    await waitForShadow(page, { predicate: (s) => s.text.includes(msg.bannerAckKeepOn) });
+    const s = await stored();
+    assert.deepEqual(s.dismissed, [AI]);
+    assert.equal(s.settings[AI].state, 'on', 'the switch was not touched');
+    assert.equal(await page.locator('input[role=switch]').first().isChecked(), true, 'LinkedIn\'s switch is still on');
+    await visit(page, AI_PAGE);
+    assert.equal((await shadowSnapshot(page))?.visible ?? false, false, 'no guide for a setting the member wants on');
+
+    const popup = await openPopup(ext.context, ext.extensionId);
+    const row = popup.locator(`[data-setting="${AI}"]`);
+    await popup.waitForSelector(`[data-setting="${AI}"][data-status="dismissed"]`);
+    const title = await row.locator('h3').innerText();
+    await row.getByRole('button', { name: fill(msg.btnUndoDismissLabel, title) }).click();
+    await popup.waitForSelector(`[data-setting="${AI}"][data-status="on"]`);
+    await page.goto(AI_PAGE);
+    await waitForShadow(page, { predicate: (x) => x.text.includes(msg.bannerStatusOn) });
+    await assertLoud('after undoing "I want this on"');
+    assert.deepEqual(errors, []);
+    await popup.close();
+    await page.close();
+  });
+
+  test('a snooze ends by itself: when the "refresh" alarm fires after the snooze end, the badge is loud again without a LinkedIn visit', async () => {
+    const r = await ctl.event({ type: 'snooze', duration: 'day' });
+    assert.equal(r.ok, true);
+    await assertQuiet('snoozed');
+    const refresh = (await alarms(ext.worker)).find((a) => a.name === 'refresh');
+    assert.ok(refresh && refresh.scheduledTime >= r.status.snoozeUntil, 'the wake-up is at the snooze end');
+
+    // Time passes: the stored snooze end is now in the past (written as the worker would find it after a day).
+    const s = await stored();
+    s.snoozeUntil = Date.now() - 1000;
+    await writeStorage(ext.worker, { state: JSON.stringify(s) });
+    // Nothing else has happened yet: the badge still shows what the worker last drew.
+    assert.equal((await readBadge(ext.worker)).title, msg.badgeTitleSnoozed);
+    // The alarm fires (brought forward: an unpacked extension may schedule one within a second).
+    const before = (await pageReports(ext.worker)).length;
+    await ext.worker.evaluate(() => chrome.alarms.create('refresh', { when: Date.now() + 200 }));
+    const badge = await pollUntil(() => readBadge(ext.worker), (b) => b.title !== msg.badgeTitleSnoozed,
+      { what: 'the badge to leave "paused" when the alarm fires' });
+    assert.deepEqual({ text: badge.text, hex: badge.hex, title: badge.title }, loud, 'loud again, same count');
+    assert.equal((await pageReports(ext.worker)).length, before, 'no LinkedIn page was involved');
+    const after = await stored();
+    assert.equal(after.settings[AI].state, 'on');
+    const page = await ext.context.newPage();
+    await page.goto(FEED);
+    await waitForShadow(page, { predicate: (x) => x.text.includes(msg.bannerNudgeTitle) });
+    await page.close();
+  });
+
+  test('no errors in the worker', () => {
+    assert.deepEqual(workerErrors, []);
+  });
+});
+
+/** @param {string} s */
+function escape(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
