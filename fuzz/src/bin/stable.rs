@@ -1,7 +1,7 @@
 //! Deterministic mutational fuzzer for the stable toolchain (no libFuzzer, no coverage instrumentation).
 //!
 //!   cargo run --release --manifest-path fuzz/Cargo.toml --bin fuzz-stable -- [--seed N] [--secs S]
-//!       [--target detect|detect_structured|state|all] [--max-len BYTES] [--slow-ms MS] [--replay FILE...]
+//!       [--target detect|detect_structured|state|all] [--max-len BYTES] [--slow-ms MS (1000)] [--replay FILE...]
 //!
 //! Inputs are fresh random bytes or mutations (bit flips, interesting bytes, inserts, deletes, duplication,
 //! splices, dictionary tokens: JSON syntax, catalog keys, phrases and URLs) of a pool that starts from the
@@ -229,7 +229,7 @@ fn main() {
     let mut secs = 60u64;
     let mut which = "all".to_string();
     let mut max_len = 4096usize;
-    let mut slow_ms = 250u64;
+    let mut slow_ms = 1000u64;
     let mut replay: Vec<String> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -242,7 +242,7 @@ fn main() {
             "--slow-ms" => slow_ms = val().parse().expect("--slow-ms MS"),
             "--replay" => replay.push(val()),
             "-h" | "--help" => {
-                println!("fuzz-stable [--seed N] [--secs S] [--target detect|detect_structured|state|all] [--max-len BYTES] [--slow-ms MS] [--replay FILE]...");
+                println!("fuzz-stable [--seed N] [--secs S] [--target detect|detect_structured|state|all] [--max-len BYTES] [--slow-ms MS (1000)] [--replay FILE]...");
                 return;
             }
             other => panic!("unknown argument {other}"),
