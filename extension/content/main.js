@@ -168,8 +168,10 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   function apply(reply) {
     S.advice = reply.advice;
     S.text = reply.text && typeof reply.text === 'object' ? reply.text : null;
-    draw();
+    // Watch first: a switch that is not there yet shows (and announces) "Looking for the switch…", not a
+    // premature "can't find it" that flips to "looking" a moment later.
     updateWatch();
+    draw();
   }
 
   // ---------- drawing ----------

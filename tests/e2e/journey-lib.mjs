@@ -79,15 +79,26 @@ export async function until(fn, what, timeout = 10_000) {
 }
 
 /**
- * Wait until the banner (closed shadow root) is visible and its text contains every string in `texts`.
+ * Wait until the banner card is drawn and its visible text (the card only: not the live region, not the ring's
+ * label) contains every string in `texts` and none in `options.not`. Returns the shadow snapshot plus `card`.
  * @param {Page} page @param {string[]} texts @param {{timeout?: number, not?: string[]}} [options]
  */
 export async function bannerWith(page, texts, options = {}) {
   const not = options.not ?? [];
   return until(async () => {
+    const card = await cardText(page);
+    if (card == null || !texts.every((t) => card.includes(t)) || not.some((t) => card.includes(t))) return null;
     const s = await shadowSnapshot(page);
-    return s && s.visible && texts.every((t) => s.text.includes(t)) && !not.some((t) => s.text.includes(t)) ? s : null;
+    return s ? { ...s, card } : null;
   }, `banner with ${JSON.stringify(texts)}${not.length ? ` and without ${JSON.stringify(not)}` : ''}`, options.timeout);
+}
+
+/** The banner card's visible text (innerText, whitespace folded), or null when no card is drawn. @param {Page} page */
+export async function cardText(page) {
+  return /** @type {Promise<string|null>} */ (inShadow(page, `function () {
+    const card = this.querySelector('[role="region"]');
+    return card && card.getClientRects().length ? card.innerText.replace(/\\s+/g, ' ').trim() : null;
+  }`));
 }
 
 /** The badge once `ok(badge)` holds. @param {Worker} worker @param {(b: Awaited<ReturnType<typeof readBadge>>) => boolean} ok @param {string} what */
