@@ -46,6 +46,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     notice: '',
     /** @type {'info'|'warn'|'error'} */ noticeKind: 'info',
     busy: false,
+    confirming: false,      // one-click: LinkedIn's confirmation dialog is open, waiting for the person
     lastStatusKey: '',
     scrolledKey: '',
     /** @type {MutationObserver|null} */ observer: null,
@@ -198,7 +199,8 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
       notice: S.notice, noticeKind: S.noticeKind,
     });
     // Highlight: only when the setting is on and we know its switch.
-    const el = b.mode === 'guide' && b.status === 'on' ? targetControl() : null;
+    // Not while LinkedIn's confirmation dialog is open: the ring would point past the dialog at the switch.
+    const el = b.mode === 'guide' && b.status === 'on' && !S.confirming ? targetControl() : null;
     if (el) {
       const key = S.pageKey + '|' + (b.setting || '');
       const scroll = S.scrolledKey !== key;
@@ -365,6 +367,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
       if (!changed && gen === S.gen && dom.findDialog(document)) {
         // LinkedIn wants a confirmation: the user confirms in LinkedIn's dialog, never us.
         setNotice(text.confirm || '', 'warn');
+        S.confirming = true;
         draw();
         if (text.confirm) ui.announce(text.confirm);
         const until2 = Date.now() + DIALOG_WAIT_MS;
@@ -375,6 +378,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
         }
       }
     } catch (_) { /* fall through to the honest read-back */ }
+    S.confirming = false;
     if (gen !== S.gen) { S.busy = false; return; }
     S.busy = false;
     setNotice('', 'info');
@@ -501,6 +505,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     S.lastSig = '';
     S.notice = '';
     S.busy = false;
+    S.confirming = false;
     S.closedHere = false;
     S.observeExpired = false;
     S.inflight = false;

@@ -85,6 +85,7 @@ for (const lang of ['en', 'de']) {
       await bannerWith(page, [msg(lang, 'bannerConfirm')]);
       await settledScreenshot(page, `journey-confirm-dialog-${lang}`);
       assert.equal(await dialog.isVisible(), true, 'LinkedIn\'s dialog is still open');
+      assert.equal((await overlayRects(page))?.ring, null, 'no ring pointing past the dialog at the switch');
       assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).dialogClicks), [], 'nobody pressed a dialog button');
       assert.equal(await page.getByRole('switch').isChecked(), true, 'still on until the person confirms');
       assert.notEqual((await row(ext, s.id)).state, 'off', 'not recorded as off before confirmation');
