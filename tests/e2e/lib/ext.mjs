@@ -232,3 +232,42 @@ export async function reported(worker, url, since, options = {}) {
   await new Promise((r) => setTimeout(r, options.settle ?? 500));
   return list.filter((r) => r.url === url && r.at >= since);
 }
+
+/**
+ * Record every write of the stored `state` (test instrumentation: a passive chrome.storage.onChanged listener in
+ * the worker), so a test can see intermediate values, not only the last one.
+ * @param {Worker} worker
+ */
+export async function watchStateWrites(worker) {
+  await worker.evaluate(() => {
+    const g = /** @type {any} */ (globalThis);
+    if (g.__optoutTestWrites) return;
+    g.__optoutTestWrites = [];
+    chrome.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && changes.state) g.__optoutTestWrites.push({ at: Date.now(), value: changes.state.newValue });
+    });
+  });
+}
+
+/**
+ * The state writes recorded since the last call (drains the list); values parsed when they are JSON text.
+ * @param {Worker} worker
+ * @returns {Promise<{at: number, raw: unknown, state: any}[]>}
+ */
+export async function drainStateWrites(worker) {
+  const list = await worker.evaluate(() => {
+    const g = /** @type {any} */ (globalThis);
+    return g.__optoutTestWrites ? g.__optoutTestWrites.splice(0) : [];
+  });
+  return list.map((/** @type {{at: number, value: unknown}} */ w) => {
+    let state = null;
+    if (typeof w.value === 'string') {
+      try {
+        state = JSON.parse(w.value);
+      } catch {
+        state = null;
+      }
+    }
+    return { at: w.at, raw: w.value, state };
+  });
+}
