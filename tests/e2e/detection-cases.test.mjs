@@ -105,7 +105,7 @@ describe('every fixture case through the real extension', () => {
         const final = statesOf((await readStore(ext.worker)).state);
         assert.deepEqual(final, expected, `${c.name}: stored states`);
         // Never "off" unless the page's switch really is off — not even for a moment.
-        const really = /** @type {Record<string, string>} */ (c.pageStates ?? expected);
+        const really = /** @type {Record<string, string>} */ (/** @type {any} */ (c).pageStates ?? expected);
         for (const w of await drainStateWrites(ext.worker)) {
           for (const [id, state] of Object.entries(statesOf(w.state))) {
             if (state === 'off') assert.equal(really[id], 'off', `${c.name}: a write said ${id} is off`);
