@@ -223,3 +223,14 @@ test('every message key the worker and content script name exists in en (and so,
   assert.ok(keys.size >= 40, `found ${keys.size} keys`);
   assert.deepEqual([...keys].filter((k) => !en[k]).sort(), []);
 });
+
+test('store listings: the short description is the manifest description (≤ 132 characters)', () => {
+  for (const lang of ['en', 'de']) {
+    const md = readFileSync(join(root, 'store', `listing.${lang}.md`), 'utf8');
+    const section = md.split(/^## /m).find((s) => /^(Short description|Kurzbeschreibung)/.test(s));
+    assert.ok(section, `store/listing.${lang}.md has a short description section`);
+    const short = section.split('\n').slice(1).map((l) => l.trim()).filter(Boolean)[0];
+    assert.equal(short, catalog(lang).extDescription.message, `store/listing.${lang}.md short description = ${lang}.extDescription`);
+    assert.ok(short.length <= 132);
+  }
+});
