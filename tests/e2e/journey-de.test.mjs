@@ -50,7 +50,6 @@ describe('Geführte Schritte auf Deutsch (EU)', () => {
     const errors = collectErrors(page);
     await page.goto(steps[0].url);
     const badge = await walkTheGuide(ext, page, lang, region, {
-      assert,
       onStep: async (i) => {
         if (i === 0) await settledScreenshot(page, 'journey-guide-de');
       },

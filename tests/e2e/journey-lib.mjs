@@ -5,6 +5,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, FIXTURES, shadowSnapshot, shadowClick, readBadge, sendToWorker, screenshot } from './harness.mjs';
+import assert from 'node:assert/strict';
 import { formatMessage, localeDir } from '../../extension/worker/messages.js';
 
 /** @typedef {import('playwright-core').Page} Page */
@@ -212,10 +213,9 @@ export async function keyTo(page, ok, options = {}) {
  * says "Off — saved" and offers "Next: <title>"; the person follows that link; the badge counts down by one.
  * Returns what was seen on each step (for screenshots and further checks).
  * @param {{worker: Worker}} ext @param {Page} page @param {string} lang @param {string} region
- * @param {{assert: typeof import('node:assert/strict'), onStep?: (i: number, id: string) => Promise<void>}} t
+ * @param {{onStep?: (i: number, id: string) => Promise<void>}} [t]
  */
-export async function walkTheGuide(ext, page, lang, region, t) {
-  const { assert } = t;
+export async function walkTheGuide(ext, page, lang, region, t = {}) {
   const steps = applicableToggles(region);
   const n = steps.length;
   let badge = await readBadge(ext.worker);
@@ -232,14 +232,14 @@ export async function walkTheGuide(ext, page, lang, region, t) {
     const sw = page.getByRole('switch');
     assert.equal(await sw.count(), 1, `${s.id}: one switch on the fixture page`);
     const box = await sw.boundingBox();
-    assert.ok(box, 'the switch is visible');
+    if (!box) throw new Error(`${s.id}: the switch is not visible`);
     const rects = await until(async () => {
       const r = await overlayRects(page);
       return r?.ring && contains(r.ring, box) ? r : null;
     }, `${s.id}: ring around the switch ${JSON.stringify(box)}`);
     assert.ok(rects.ring && rects.ring.width < box.width + 40 && rects.ring.height < box.height + 40, 'the ring hugs the switch');
     assert.equal(rects.tag?.text, msg(lang, 'bannerHighlight'));
-    assert.ok(rects.card, 'the card is drawn');
+    if (!rects.card) throw new Error('the card is not drawn');
     assert.ok(!overlaps(rects.card, box), 'the card does not cover the switch');
     if (t.onStep) await t.onStep(i, s.id);
 
@@ -252,7 +252,7 @@ export async function walkTheGuide(ext, page, lang, region, t) {
       const nextLabel = msg(lang, 'bannerNext', [next.title[lang]]);
       const off = await bannerWith(page, [step, msg(lang, 'bannerStatusOff'), nextLabel], { not: [msg(lang, 'bannerFix')] });
       const link = off.links.find((l) => l.text === nextLabel);
-      assert.ok(link, `"${nextLabel}" is a link`);
+      if (!link) throw new Error(`"${nextLabel}" is not a link`);
       assert.equal(link.href, next.url);
       assert.equal(link.target, null, 'the next step opens in the same tab');
       badge = await badgeWhen(ext.worker, (b) => b.text === String(n - i - 1), `down to ${n - i - 1}`);

@@ -160,6 +160,7 @@ for (const [lang, hub] of /** @type {const} */ ([['en', 'privacy'], ['de', 'priv
       const target = hub === 'privacy' ? setting('gen-ai-improvement') : setting('ads-beyond-linkedin');
       const hubBanner = await bannerWith(page, [msg(lang, 'bannerNudgeGo')]).catch(() => null);
       await page.evaluate(() => { /** @type {any} */ (window).sameDocument = true; });
+      /** @type {string[]} */
       const loads = [];
       page.on('load', () => loads.push(page.url()));
       await page.locator(`main a[href="${new URL(target.url).pathname}"]`).first().click();

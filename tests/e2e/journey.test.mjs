@@ -26,7 +26,7 @@ async function pagesLang(/** @type {import('playwright-core').Page} */ page) {
 /** The onboarding tab the worker opened on install. @param {any} ext */
 async function onboardingTab(ext) {
   const url = `chrome-extension://${ext.extensionId}/pages/onboarding.html`;
-  const page = await until(async () => ext.context.pages().find((p) => p.url() === url) ?? null, 'the onboarding tab');
+  const page = await until(async () => ext.context.pages().find((/** @type {import('playwright-core').Page} */ p) => p.url() === url) ?? null, 'the onboarding tab');
   await page.waitForSelector('#region-choices input[type=radio]');
   return page;
 }
@@ -178,7 +178,6 @@ describe('after setup, in English (rest of the world)', () => {
     const errors = collectErrors(page);
     await page.goto(steps[0].url);
     const badge = await walkTheGuide(ext, page, 'en', region, {
-      assert,
       onStep: async (i) => {
         if (i === 0) await settledScreenshot(page, 'journey-guide-en');
       },
