@@ -50,6 +50,8 @@ describe('first run', () => {
       const lang = await pagesLang(onb);
       assert.equal(await onb.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone), 'Europe/Berlin');
       assert.equal(await onb.locator('h1').innerText(), msg(lang, 'onbTitle'));
+      // <html lang> names the language of the text shown (screen readers pronounce by it), not just the browser's.
+      assert.equal(await onb.evaluate(() => document.documentElement.lang), msg(lang, 'langTag'));
       const choices = await regionChoice(onb);
       assert.deepEqual(choices.filter((c) => c.checked).map((c) => c.value), ['eu'], 'EU preselected from the time zone');
       // The badge already asks for attention before setup (nothing checked yet).

@@ -34,10 +34,16 @@ export function has(key) {
   return Boolean(i18n && i18n.getMessage(key));
 }
 
-/** UI language as a BCP 47 tag (e.g. "de", "en-US"). */
+/**
+ * The language the pages actually speak, as a BCP 47 tag (e.g. "de", "pt-BR"): that of the message bundle
+ * chrome.i18n picked. It differs from the browser's UI language when that one is not translated (a Polish
+ * browser gets English strings): <html lang>, plurals and dates must follow the strings, not the browser.
+ */
 export function uiLanguage() {
   const i18n = api();
   try {
+    const tag = i18n && i18n.getMessage('langTag');
+    if (tag) return tag;
     return (i18n && i18n.getUILanguage()) || navigator.language || 'en';
   } catch {
     return 'en';
