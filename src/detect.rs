@@ -9,6 +9,7 @@ use crate::catalog::{Catalog, SettingKind};
 use crate::page_url::PageUrl;
 use crate::snapshot::{ControlKind, Snapshot};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -157,7 +158,11 @@ impl<'a> Detector<'a> {
         if has_prefix(&url.path, LOGIN_PREFIXES) {
             return page(PageKind::Login, None, None);
         }
-        if let Some(index) = self.catalog.setting_for_path(&url.path) {
+        if let Some(index) = self
+            .catalog
+            .setting_for_path(&url.path)
+            .filter(|&i| self.catalog.settings[i].kind == SettingKind::Toggle)
+        {
             let category = Some(self.catalog.settings[index].category.clone());
             return page(PageKind::Setting, Some(index), category);
         }
@@ -190,7 +195,13 @@ impl<'a> Detector<'a> {
 
     /// Which setting a control belongs to, and by what evidence.
     /// Which setting a control belongs to, by what evidence, and whether only its context said so.
-    fn identify(&self, control: &crate::snapshot::Control) -> Option<(usize, Reason, bool)> {
+    /// `contexts` caches context lookups: sibling switches share their heading, and a hostile page may
+    /// repeat one long heading thousands of times.
+    fn identify<'s>(
+        &self,
+        control: &'s crate::snapshot::Control,
+        contexts: &mut HashMap<&'s str, Option<usize>>,
+    ) -> Option<(usize, Reason, bool)> {
         if let Some(index) = control
             .keys
             .iter()
@@ -207,11 +218,13 @@ impl<'a> Detector<'a> {
         {
             return Some((index, Reason::Text, false));
         }
-        self.matcher
-            .find(&control.context)
-            .map(|m| m.setting)
-            .filter(toggle)
-            .map(|index| (index, Reason::Text, true))
+        let by_context = *contexts.entry(control.context.as_str()).or_insert_with(|| {
+            self.matcher
+                .find(&control.context)
+                .map(|m| m.setting)
+                .filter(toggle)
+        });
+        by_context.map(|index| (index, Reason::Text, true))
     }
 
     fn findings(&self, snapshot: &Snapshot, page: &Page) -> Vec<Finding> {
@@ -220,8 +233,9 @@ impl<'a> Detector<'a> {
             .map(|_| Vec::new())
             .collect();
         let mut unidentified_switches = Vec::new();
+        let mut contexts = HashMap::new();
         for (index, control) in snapshot.controls.iter().enumerate() {
-            match self.identify(control) {
+            match self.identify(control, &mut contexts) {
                 Some((setting, reason, by_context)) => evidence[setting].push(Evidence {
                     control: index,
                     checked: control.checked,

@@ -104,10 +104,14 @@ impl Snapshot {
             Some(serde_json::Value::Array(items)) => {
                 let mut dropped = 0usize;
                 for item in items.iter().take(MAX_CONTROLS) {
-                    match serde_json::from_value::<Control>(item.clone()) {
-                        Ok(control) => snapshot.controls.push(control),
-                        Err(_) => dropped += 1,
-                    }
+                    // An unreadable control keeps its place (as a control that says nothing), so the
+                    // indexes the core reports still point at the content script's own list.
+                    let control =
+                        serde_json::from_value::<Control>(item.clone()).unwrap_or_else(|_| {
+                            dropped += 1;
+                            Control::default()
+                        });
+                    snapshot.controls.push(control);
                 }
                 if items.len() > MAX_CONTROLS {
                     snapshot.truncated = true;
@@ -177,8 +181,11 @@ mod tests {
             ]
         }));
         assert_eq!(snapshot.url, "");
-        assert_eq!(snapshot.controls.len(), 2);
-        assert_eq!(snapshot.controls[1].kind, ControlKind::Other);
+        // Unreadable controls keep their index as empty placeholders.
+        assert_eq!(snapshot.controls.len(), 4);
+        assert_eq!(snapshot.controls[1], Control::default());
+        assert_eq!(snapshot.controls[3].kind, ControlKind::Other);
+        assert_eq!(snapshot.controls[3].name, "odd kind");
         assert!(problems.iter().any(|p| p.contains("url")));
         assert!(problems.iter().any(|p| p.contains("2 unreadable controls")));
     }

@@ -70,6 +70,20 @@ fn shared_detection_cases() {
                 );
             }
         }
+        if let Some(controls) = expect.get("controls").and_then(Value::as_object) {
+            for (setting, index) in controls {
+                let finding = detection
+                    .findings
+                    .iter()
+                    .find(|f| &f.setting == setting)
+                    .unwrap();
+                assert_eq!(
+                    finding.control.map(|c| c as u64),
+                    index.as_u64(),
+                    "{label}: control of {setting}"
+                );
+            }
+        }
         if let Some(lang) = expect.get("lang") {
             assert_eq!(detection.lang.as_deref(), lang.as_str(), "{label}: lang");
         }

@@ -11,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const core = await import(join(root, 'extension', 'worker', 'core.js'));
 core.initSync({ module: readFileSync(join(root, 'extension', 'pkg', 'optout_pilot_core_bg.wasm')) });
 
-/** @type {{name: string, snapshot: unknown, expect: {page: string, setting: string|null, states: Record<string,string>, reasons?: Record<string,string>}}[]} */
+/** @type {{name: string, snapshot: unknown, expect: {page: string, setting: string|null, states: Record<string,string>, reasons?: Record<string,string>, controls?: Record<string,number>}}[]} */
 const cases = JSON.parse(readFileSync(join(root, 'tests', 'cases', 'detection.json'), 'utf8'));
 const env = { uiLang: 'de-DE', timeZone: 'Europe/Berlin' };
 const T0 = 1_764_000_000_000;
@@ -23,6 +23,9 @@ for (const c of cases) {
     assert.equal(detection.page.setting, c.expect.setting);
     const states = Object.fromEntries(detection.findings.map((/** @type {any} */ f) => [f.setting, f.state]));
     assert.deepEqual(states, c.expect.states);
+    for (const [setting, index] of Object.entries(c.expect.controls ?? {})) {
+      assert.equal(detection.findings.find((/** @type {any} */ f) => f.setting === setting).control, index);
+    }
     for (const [setting, reason] of Object.entries(c.expect.reasons ?? {})) {
       assert.equal(detection.findings.find((/** @type {any} */ f) => f.setting === setting).reason, reason);
     }
