@@ -175,7 +175,8 @@ async function sw() {
     await cdp.send('ServiceWorker.enable');
     const ask = () => page.evaluate(async () => {
       const t = performance.now();
-      const r = await chrome.runtime.sendMessage({ type: 'status' });
+      const timeout = new Promise((resolve) => setTimeout(() => resolve({ error: 'no reply within 20 s' }), 20_000));
+      const r = await Promise.race([chrome.runtime.sendMessage({ type: 'status' }), timeout]);
       return { ms: performance.now() - t, ok: !!r && typeof r === 'object' && !r.error };
     });
     const cold = [], warm = [];

@@ -11,7 +11,7 @@ use optout_pilot_core::snapshot::Snapshot;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-fn median_ns(budget: Duration, mut f: impl FnMut()) -> (f64, usize) {
+fn median_ns(budget: Duration, mut f: impl FnMut()) -> (f64, f64, usize) {
     let mut samples = Vec::new();
     let start = Instant::now();
     while samples.len() < 5 || (start.elapsed() < budget && samples.len() < 100_000) {
@@ -20,7 +20,7 @@ fn median_ns(budget: Duration, mut f: impl FnMut()) -> (f64, usize) {
         samples.push(t.elapsed().as_nanos() as f64);
     }
     samples.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    (samples[samples.len() / 2], samples.len())
+    (samples[samples.len() / 2], samples[0], samples.len())
 }
 
 fn main() {
@@ -48,19 +48,19 @@ fn main() {
     for item in list.as_array().expect("index is a list") {
         let file = item["file"].as_str().unwrap();
         let text = std::fs::read_to_string(file).expect("read snapshot");
-        let (full_ns, full_n) = median_ns(budget, || {
+        let (full_ns, full_min, full_n) = median_ns(budget, || {
             let value: serde_json::Value = serde_json::from_str(black_box(&text)).unwrap();
             let (snapshot, problems) = Snapshot::from_json_value(&value);
             black_box(detector.detect(&snapshot, problems));
         });
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         let (snapshot, problems) = Snapshot::from_json_value(&value);
-        let (detect_ns, detect_n) = median_ns(budget, || {
+        let (detect_ns, detect_min, detect_n) = median_ns(budget, || {
             black_box(detector.detect(black_box(&snapshot), problems.clone()));
         });
         let findings = detector.detect(&snapshot, problems.clone()).findings.len();
         println!(
-            r#"{{"kind":"snapshot","file":{},"controls":{},"read":{},"findings":{findings},"fullNs":{full_ns},"fullN":{full_n},"detectNs":{detect_ns},"detectN":{detect_n}}}"#,
+            r#"{{"kind":"snapshot","file":{},"controls":{},"read":{},"findings":{findings},"fullNs":{full_ns},"fullMinNs":{full_min},"fullN":{full_n},"detectNs":{detect_ns},"detectMinNs":{detect_min},"detectN":{detect_n}}}"#,
             serde_json::Value::from(file),
             item["controls"],
             snapshot.controls.len(),
