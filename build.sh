@@ -107,15 +107,19 @@ ensure_node() {
   [[ -x node_modules/.bin/wasm-opt ]] || die "node_modules/.bin/wasm-opt missing: is binaryen in package.json devDependencies?"
 }
 
+# chromium-l10n carries the UI locales: without it extension pages fall back to English whatever the locale,
+# and the German popup/onboarding could not be tested.
 ensure_chromium() {
-  [[ -x /usr/bin/chromium ]] && return 0
+  [[ -x /usr/bin/chromium && -f /usr/lib/chromium/locales/de.pak ]] && return 0
   if is_root && command -v apt-get >/dev/null; then
-    say "installing Debian's chromium for the end-to-end tests (apt-get)"
+    say "installing Debian's chromium and its locales for the end-to-end tests (apt-get)"
     DEBIAN_FRONTEND=noninteractive apt-get update || return 1
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver || return 1
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver chromium-l10n || return 1
     [[ -x /usr/bin/chromium ]]
+  elif [[ -x /usr/bin/chromium ]]; then
+    warn "chromium-l10n is missing: extension pages will be tested in English only (apt-get install chromium-l10n)"
   else
-    printf '%serror:%s /usr/bin/chromium is missing. As root run:\n    apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver\n' "$R" "$N" >&2
+    printf '%serror:%s /usr/bin/chromium is missing. As root run:\n    apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver chromium-l10n\n' "$R" "$N" >&2
     return 1
   fi
 }

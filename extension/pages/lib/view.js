@@ -6,7 +6,7 @@
 
 /**
  * @typedef {'on' | 'off' | 'unknown' | 'unchecked'} RowState
- * @typedef {'on' | 'off' | 'unknown' | 'unchecked' | 'recheck' | 'dismissed' | 'notInRegion'} RowStatus
+ * @typedef {'on' | 'off' | 'unknown' | 'unchecked' | 'recheck' | 'dismissed' | 'notInRegion' | 'optional'} RowStatus
  * @typedef {{
  *   id: string, kind: 'toggle' | 'form' | string, state: RowState, applies: boolean, status: RowStatus,
  *   seenAt: number | null, url: string, title: string, why: string, importance: number
@@ -24,7 +24,7 @@
 
 /** Known states; anything else is shown as unknown, never as off. */
 const STATES = new Set(['on', 'off', 'unknown', 'unchecked']);
-const STATUSES = new Set(['on', 'off', 'unknown', 'unchecked', 'recheck', 'dismissed', 'notInRegion']);
+const STATUSES = new Set(['on', 'off', 'unknown', 'unchecked', 'recheck', 'dismissed', 'notInRegion', 'optional']);
 
 /**
  * data-state value for a row: the last seen state; unrecognised values become "unknown".
@@ -53,6 +53,7 @@ const PILLS = {
   recheck: { key: 'pillRecheck', tone: 'unchecked', icon: 'refresh' },
   notInRegion: { key: 'pillNotInRegion', tone: 'muted', icon: 'globe' },
   dismissed: { key: 'pillDismissed', tone: 'muted', icon: 'eyeOff' },
+  optional: { key: 'pillOptional', tone: 'muted', icon: 'form' },
 };
 
 /**
