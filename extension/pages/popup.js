@@ -144,6 +144,11 @@ function renderRow(row, group, now) {
     li.append(h('p', { class: 'row-meta muted', text }));
   }
 
+  // LinkedIn (or someone) switched it back on after it was seen off: say so, not just "On".
+  if (!isForm && status === 'on' && row.turnedBackOn) {
+    li.append(h('p', { class: 'row-alert', role: 'note', text: t('rowTurnedBackOn') }));
+  }
+
   const actions = h('div', { class: 'row-actions' });
   const whyId = `why-${row.id}`;
   if (row.why) {
