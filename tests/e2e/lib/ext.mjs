@@ -206,14 +206,20 @@ export async function watchPageReports(worker) {
     chrome.runtime.onMessage.addListener((message, sender) => {
       if (message && message.type === 'page') {
         const controls = message.snapshot && Array.isArray(message.snapshot.controls) ? message.snapshot.controls.length : -1;
-        g.__optoutTestReports.push({ url: sender.url ?? '', at: Date.now(), controls });
+        let bytes = -1;
+        try {
+          bytes = JSON.stringify(message).length;
+        } catch {
+          bytes = -1;
+        }
+        g.__optoutTestReports.push({ url: sender.url ?? '', at: Date.now(), controls, bytes });
       }
       return undefined;
     });
   });
 }
 
-/** @param {Worker} worker @returns {Promise<{url: string, at: number, controls: number}[]>} */
+/** @param {Worker} worker @returns {Promise<{url: string, at: number, controls: number, bytes: number}[]>} */
 export function pageReports(worker) {
   return worker.evaluate(() => /** @type {any} */ (globalThis).__optoutTestReports ?? []);
 }
