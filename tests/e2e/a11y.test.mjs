@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ROOT, launchWithExtension, routeLinkedIn, waitForShadow, openPopup, sendToWorker, screenshot, loadCases,
+  ROOT, launchWithExtension, routeLinkedIn, waitForShadow, sendToWorker, screenshot, loadCases,
 } from './harness.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
@@ -201,10 +201,12 @@ for (const lang of /** @type {const} */ (['en', 'de'])) {
         ['options', 'pages/options.html', 'h1:not(:empty)'],
       ])) {
         test(`${name} (${scheme}): no axe violations; keyboard reaches every control with visible focus`, async () => {
-          const page = await openPopup(ext.context, ext.extensionId, {
-            path, width: name === 'popup' ? 400 : 1280, height: name === 'popup' ? 600 : 900,
-          });
+          // The colour scheme is set before the page loads: switching it on a loaded page catches colour
+          // transitions half-way (axe then measures the in-between colours).
+          const page = await ext.context.newPage();
           await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+          await page.setViewportSize({ width: name === 'popup' ? 400 : 1280, height: name === 'popup' ? 600 : 900 });
+          await page.goto(`chrome-extension://${ext.extensionId}/${path}`);
           await page.waitForSelector(ready, { timeout: 10_000 });
           assert.equal(await page.evaluate(() => document.documentElement.lang.slice(0, 2)), lang, '<html lang>');
           const v = await axe(page);
