@@ -96,6 +96,17 @@ describe('reminders', () => {
     await ext?.close();
   });
 
+  test('the badge tooltip does not call unchecked settings "still on"', async () => {
+    // One setting was seen on; the others were never checked. The badge counts everything still open (fine), but
+    // its tooltip must not tell the member that all of them are on.
+    const { badge, status } = await badgeAndStatus();
+    const on = status.rows.filter((/** @type {{status: string}} */ r) => r.status === 'on').length;
+    assert.equal(on, 1);
+    assert.ok(status.remaining > on, 'some settings are still unchecked');
+    assert.notEqual(badge.title, fill(msg.badgeTitleAttention, status.remaining),
+      `tooltip "${badge.title}" claims ${status.remaining} settings are on; ${on} was seen on`);
+  });
+
   for (const [duration, days] of DURATIONS) {
     test(`popup: snooze ${duration} pauses reminders until then, schedules the wake-up, keeps the badge honest; Undo restores`, async () => {
       const popup = await openPopup(ext.context, ext.extensionId);
