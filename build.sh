@@ -158,7 +158,10 @@ build() {
 
   say "compiling the Rust core for $TARGET (release)"
   t=$(now)
-  cargo build --release --target "$TARGET" --lib
+  # Paths of this machine (cargo home, checkout) would otherwise end up in panic messages inside the WASM:
+  # remapped, the same commit gives the same bytes wherever it is built (docs/reproducible-build.md).
+  CARGO_ENCODED_RUSTFLAGS="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"$'\x1f'"--remap-path-prefix=$ROOT=/build" \
+    cargo build --release --target "$TARGET" --lib
   [[ -f $WASM_IN ]] || die "$WASM_IN was not produced (is crate-type cdylib set in Cargo.toml?)"
   info "cargo: $(since "$t")"
 
@@ -277,8 +280,8 @@ run_tests() {
   printf '%sall steps passed%s\n' "$G" "$N"
 }
 
-# Mozilla's store linter (addons-linter) as addons.mozilla.org runs it; fails on errors. One warning is expected:
-# Firefox ignores background.service_worker (it uses background.scripts, which the Firefox manifest also has).
+# Mozilla's store linter (addons-linter) as addons.mozilla.org runs it; fails on errors. The Firefox manifest has
+# background.scripts only (Firefox ignores service_worker), so no warning is expected either.
 WEB_EXT_VERSION=10.7.0
 web_ext_lint() { npx --yes "web-ext@$WEB_EXT_VERSION" lint --source-dir dist/firefox; }
 

@@ -45,9 +45,11 @@ export function chromeManifest(source, version) {
 /** @param {any} source @param {string} version */
 export function firefoxManifest(source, version) {
   const m = { ...source, version };
+  // Firefox runs MV3 backgrounds as event pages: `scripts` (an ES module here). It ignores `service_worker`
+  // with a store-lint warning, so the key is left out.
   const sw = source.background?.service_worker;
   if (sw) {
-    m.background = { service_worker: sw, scripts: [sw], type: source.background.type ?? 'module' };
+    m.background = { scripts: [sw], type: source.background.type ?? 'module' };
   }
   m.browser_specific_settings = { ...(source.browser_specific_settings ?? {}), gecko: GECKO };
   return m;
