@@ -274,7 +274,9 @@ describe('a German browser, restarted', () => {
     let stored;
     let badge;
     try {
-      assert.match(await ext.worker.evaluate(() => chrome.i18n.getUILanguage()), /^de/);
+      // Chromium reports the --lang UI language to a just-started worker after a moment (en-US first).
+      await pollUntil(() => ext.worker.evaluate(() => chrome.i18n.getUILanguage()), (l) => l.startsWith('de'),
+        { what: 'a German UI language' });
       const ctl = await controlPage(ext.context, ext.extensionId);
       await finishSetup(ctl, 'eu');
       await routeLinkedIn(ext.context, ROUTES);
@@ -293,6 +295,9 @@ describe('a German browser, restarted', () => {
     // Second session on the same profile.
     ext = await launchPersistent(dir, { lang: 'de' });
     try {
+      const worker = ext.worker;
+      await pollUntil(() => worker.evaluate(() => chrome.i18n.getUILanguage()), (l) => l.startsWith('de'),
+        { what: 'a German UI language' });
       const again = await readStore(ext.worker);
       assert.equal(again.raw, stored.raw, 'the stored state is exactly as it was');
       // The worker draws the badge when it starts: quiet, same count, German tooltip.
