@@ -145,8 +145,15 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 });
 
 chrome.runtime.onInstalled.addListener((details) => {
-  if (details.reason === 'install') chrome.tabs.create({ url: chrome.runtime.getURL('pages/onboarding.html') });
-  ready.then(currentStatus).catch((e) => console.error(e));
+  // Only a real first run gets onboarding: an unpacked extension is "installed" again at every browser start.
+  if (details.reason === 'install') {
+    ready
+      .then(currentStatus)
+      .then((view) => (view.setupDone ? undefined : chrome.tabs.create({ url: chrome.runtime.getURL('pages/onboarding.html') })))
+      .catch((e) => console.error(e));
+  } else {
+    ready.then(currentStatus).catch((e) => console.error(e));
+  }
 });
 
 chrome.runtime.onStartup.addListener(() => {

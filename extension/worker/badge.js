@@ -24,7 +24,9 @@ export async function showBadge(state) {
   const now = Date.now();
   const view = core.statusView(state, env, now, []);
   const badge = view.badge;
-  const title = chrome.i18n.getMessage(TITLE_KEYS[badge.kind] ?? 'actionTitle', [String(badge.count)]);
+  // The "still on" tooltip counts only settings seen on: unchecked ones are not claimed to be on.
+  const seenOn = view.rows.filter((/** @type {{applies: boolean, status: string}} */ r) => r.applies && r.status === 'on').length;
+  const title = chrome.i18n.getMessage(TITLE_KEYS[badge.kind] ?? 'actionTitle', [String(seenOn)]);
   await Promise.all([
     chrome.action.setBadgeText({ text: badge.text }),
     chrome.action.setBadgeBackgroundColor({ color: badge.color }),

@@ -29,8 +29,8 @@ export function withState(change) {
   const run = queue.then(async () => {
     const stored = await chrome.storage.local.get([STATE_KEY, PROBLEMS_KEY]);
     const raw = stored[STATE_KEY];
-    // Anything that is not our text (an object written by another tool, a number…) is handed to the
-    // core as JSON so that it is reported and backed up like any other damage.
+    // Anything that is not our text (an object written by another tool, a number…) is handed to the core as
+    // JSON: a complete schema-1 object is read as such, anything else is reported and backed up like damage.
     const text = raw === undefined ? undefined : typeof raw === 'string' ? raw : JSON.stringify(raw);
     const loaded = core.loadState(text);
     /** @type {string[]} */
