@@ -4,9 +4,9 @@ use crate::catalog::{Catalog, Setting};
 use crate::detect::{Detection, PageKind, Reason, SeenState};
 use crate::json::Writer;
 use crate::reminders::reminders_quiet;
+use crate::sorted_map::SortedMap;
 use crate::state::{Millis, State};
 use crate::status::{pick_lang, status, write_next, Env, NextStep, RowStatus};
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BannerMode {
@@ -53,7 +53,7 @@ pub struct Banner {
     pub remaining: usize,
     pub lang: String,
     /// Titles and labels of the settings the banner mentions, in `lang`.
-    pub titles: BTreeMap<String, Titles>,
+    pub titles: SortedMap<Titles>,
 }
 
 #[derive(Debug, Clone)]
@@ -123,7 +123,7 @@ pub fn advise(
         &[detection.lang.as_deref().unwrap_or(""), &env.ui_lang],
     )
     .to_string();
-    let titles_for = |ids: &[Option<&str>]| -> BTreeMap<String, Titles> {
+    let titles_for = |ids: &[Option<&str>]| -> SortedMap<Titles> {
         ids.iter()
             .flatten()
             .filter_map(|id| catalog.setting(id))

@@ -10,6 +10,7 @@ pub mod page_url;
 pub mod region;
 pub mod reminders;
 pub mod snapshot;
+pub mod sorted_map;
 pub mod state;
 pub mod status;
 pub mod text;

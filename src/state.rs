@@ -232,11 +232,11 @@ fn read_v1(object: &Json, lost: &mut Vec<String>) -> State {
     state.guide = object.get("guide").and_then(read_guide);
     if let Some(list) = object.get("dismissed") {
         match list.as_array() {
+            // Inserted one by one: collecting into a set would add a sort to the module.
             Some(items) => {
-                state.dismissed = items
-                    .iter()
-                    .filter_map(|i| i.as_str().map(str::to_string))
-                    .collect()
+                for id in items.iter().filter_map(Json::as_str) {
+                    state.dismissed.insert(id.to_string());
+                }
             }
             None => lost.push("dismissed".to_string()),
         }
@@ -244,17 +244,26 @@ fn read_v1(object: &Json, lost: &mut Vec<String>) -> State {
     match object.get("settings") {
         None | Some(Json::Null) => {}
         Some(Json::Object(entries)) => {
-            // A repeated id counts once, its last entry (as JSON readers do).
-            let last: BTreeMap<&str, &Json> =
-                entries.iter().map(|(k, v)| (k.as_str(), v)).collect();
-            for (id, entry) in last {
-                match read_seen(entry) {
-                    Some(seen) if seen.seen_at >= 0 => {
-                        state.settings.insert(id.to_string(), seen);
-                    }
-                    _ => lost.push(["settings.", id].concat()),
-                }
+            // A repeated id counts once, its last entry (as JSON readers do): unreadable entries go in
+            // marked with a negative time, so a later entry replaces them, and are taken out at the end.
+            for (id, entry) in entries {
+                let seen = read_seen(entry).filter(|s| s.seen_at >= 0);
+                let unreadable = Seen {
+                    state: SeenState::Unknown,
+                    seen_at: -1,
+                    changed_at: -1,
+                    turned_back_on_at: None,
+                };
+                state
+                    .settings
+                    .insert(id.clone(), seen.unwrap_or(unreadable));
             }
+            state.settings.retain(|id, seen| {
+                if seen.seen_at < 0 {
+                    lost.push(["settings.", id].concat());
+                }
+                seen.seen_at >= 0
+            });
         }
         Some(_) => lost.push("settings".to_string()),
     }

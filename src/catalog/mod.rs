@@ -5,12 +5,13 @@
 use crate::json::Json;
 use crate::page_url::{normalize_path, PageUrl};
 use crate::region::Region;
-use std::collections::{BTreeMap, HashMap};
+use crate::sorted_map::SortedMap;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub mod matcher;
 
-pub type Localized = BTreeMap<String, String>;
+pub type Localized = SortedMap<String>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SettingKind {
@@ -46,7 +47,7 @@ pub struct Setting {
     pub regions: Vec<Region>,
     pub title: Localized,
     pub label: Localized,
-    pub aliases: BTreeMap<String, Vec<String>>,
+    pub aliases: SortedMap<Vec<String>>,
     pub why: Localized,
     // `since`, `unverified` and `sources` document the data for people and are checked by the integrity
     // tests; the extension does not need them at run time, so they are not read into memory.
@@ -106,7 +107,7 @@ impl Setting {
             title: localized(v.get("title"))?,
             label: localized(v.get("label"))?,
             aliases: match v.get("aliases") {
-                None => BTreeMap::new(),
+                None => SortedMap::new(),
                 Some(a) => a
                     .as_object()?
                     .iter()
@@ -135,7 +136,7 @@ pub struct Catalog {
     pub schema_version: u32,
     pub catalog_version: String,
     pub languages: Vec<String>,
-    pub categories: BTreeMap<String, Category>,
+    pub categories: SortedMap<Category>,
     pub settings: Vec<Setting>,
     /// Settings page path → setting index (canonical and alternate URLs).
     by_path: HashMap<String, usize>,
@@ -170,7 +171,16 @@ impl Catalog {
     pub fn from_json(json: &str) -> Result<Catalog, String> {
         let mut catalog = Catalog::read(&Json::parse(json).ok_or("catalog: not JSON")?)
             .ok_or("catalog: unexpected shape")?;
-        catalog.settings.sort_by_key(|s| s.importance);
+        // By importance, file order among equals. An insertion sort: a handful of entries, and the
+        // library's stable sort would add kilobytes to the module for this one call.
+        let settings = &mut catalog.settings;
+        for i in 1..settings.len() {
+            let mut j = i;
+            while j > 0 && settings[j - 1].importance > settings[j].importance {
+                settings.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         for (index, setting) in catalog.settings.iter().enumerate() {
             for url in std::iter::once(&setting.url).chain(&setting.alt_urls) {
                 let parsed =
@@ -222,6 +232,7 @@ pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| {
         Catalog::from_json(include_str!(concat!(env!("OUT_DIR"), "/catalog.min.json")))
+            .ok()
             .expect("catalog is valid (tested)")
     })
 }
