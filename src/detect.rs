@@ -254,7 +254,7 @@ impl<'a> Detector<'a> {
                 .split('/')
                 .skip_while(|s| *s != "categories")
                 .nth(1)
-                .filter(|c| self.catalog.categories.contains_key(*c))
+                .filter(|c| self.catalog.categories.contains_key(c))
                 .map(str::to_string);
             return page(PageKind::Hub, None, category);
         }

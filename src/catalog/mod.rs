@@ -232,8 +232,7 @@ pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| {
         Catalog::from_json(include_str!(concat!(env!("OUT_DIR"), "/catalog.min.json")))
-            .ok()
-            .expect("catalog is valid (tested)")
+            .unwrap_or_else(|_| panic!("catalog is valid (tested)")) // no Debug formatting in WASM
     })
 }
 
