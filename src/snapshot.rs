@@ -136,7 +136,9 @@ impl Snapshot {
                 [
                     "snapshot version ",
                     &int_text(snapshot.v as i64),
-                    " (expected 1)",
+                    " (expected ",
+                    &int_text(SNAPSHOT_VERSION as i64),
+                    ")",
                 ]
                 .concat(),
             );
