@@ -2,14 +2,13 @@
 
 use crate::catalog::{Catalog, Setting};
 use crate::detect::{Detection, PageKind, Reason, SeenState};
+use crate::json::Writer;
 use crate::reminders::reminders_quiet;
+use crate::sorted_map::SortedMap;
 use crate::state::{Millis, State};
-use crate::status::{pick_lang, status, Env, NextStep, RowStatus};
-use serde::Serialize;
-use std::collections::BTreeMap;
+use crate::status::{pick_lang, status, write_next, Env, NextStep, RowStatus};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BannerMode {
     /// An ordinary LinkedIn page while something is still to do.
     Nudge,
@@ -19,8 +18,7 @@ pub enum BannerMode {
     Done,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageStatus {
     On,
     Off,
@@ -28,23 +26,20 @@ pub enum PageStatus {
     NotFound,
 }
 
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct Step {
     pub index: usize,
     pub total: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct Titles {
     pub title: String,
     pub label: String,
     pub url: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct Banner {
     pub mode: BannerMode,
     pub setting: Option<String>,
@@ -58,17 +53,58 @@ pub struct Banner {
     pub remaining: usize,
     pub lang: String,
     /// Titles and labels of the settings the banner mentions, in `lang`.
-    pub titles: BTreeMap<String, Titles>,
+    pub titles: SortedMap<Titles>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct Advice {
     /// Send the page's switches: this is a settings page.
     pub need_controls: bool,
     /// Keep watching the page for a late switch and for the user flipping it.
     pub watch: bool,
     pub banner: Option<Banner>,
+}
+
+crate::json_names!(BannerMode { Nudge => "nudge", Guide => "guide", Done => "done" });
+crate::json_names!(PageStatus { On => "on", Off => "off", Unknown => "unknown", NotFound => "notFound" });
+
+impl Advice {
+    /// The JSON the worker turns into the banner (docs/architecture.md).
+    pub fn write(&self, w: &mut Writer) {
+        w.begin_object()
+            .key("needControls")
+            .bool(self.need_controls);
+        w.key("watch").bool(self.watch);
+        w.key("banner");
+        let Some(b) = &self.banner else {
+            w.null().end_object();
+            return;
+        };
+        w.begin_object().key("mode").string(b.mode.as_str());
+        w.key("setting").opt_string(b.setting.as_deref());
+        w.key("status").opt_string(b.status.map(PageStatus::as_str));
+        w.key("control").opt_int(b.control.map(|c| c as i64));
+        w.key("step");
+        match &b.step {
+            Some(s) => {
+                w.begin_object().key("index").int(s.index as i64);
+                w.key("total").int(s.total as i64).end_object()
+            }
+            None => w.null(),
+        };
+        w.key("next");
+        write_next(w, b.next.as_ref());
+        w.key("url").opt_string(b.url.as_deref());
+        w.key("remaining").int(b.remaining as i64);
+        w.key("lang").string(&b.lang);
+        w.key("titles").begin_object();
+        for (id, t) in &b.titles {
+            w.key(id).begin_object().key("title").string(&t.title);
+            w.key("label").string(&t.label);
+            w.key("url").string(&t.url).end_object();
+        }
+        w.end_object().end_object().end_object();
+    }
 }
 
 pub fn advise(
@@ -87,7 +123,7 @@ pub fn advise(
         &[detection.lang.as_deref().unwrap_or(""), &env.ui_lang],
     )
     .to_string();
-    let titles_for = |ids: &[Option<&str>]| -> BTreeMap<String, Titles> {
+    let titles_for = |ids: &[Option<&str>]| -> SortedMap<Titles> {
         ids.iter()
             .flatten()
             .filter_map(|id| catalog.setting(id))

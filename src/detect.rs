@@ -6,13 +6,12 @@
 
 use crate::catalog::matcher::Matcher;
 use crate::catalog::{Catalog, SettingKind};
+use crate::json::{Json, Writer};
 use crate::page_url::PageUrl;
 use crate::snapshot::{ControlKind, Snapshot};
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageKind {
     /// A known setting's own page.
     Setting,
@@ -25,24 +24,21 @@ pub enum PageKind {
     NotLinkedin,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
     pub kind: PageKind,
     pub setting: Option<String>,
     pub category: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum SeenState {
     On,
     Off,
     Unknown,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Reason {
     Key,
     Text,
@@ -53,6 +49,15 @@ pub enum Reason {
     NotFound,
 }
 
+crate::json_names!(PageKind {
+    Setting => "setting", Hub => "hub", Linkedin => "linkedin", Login => "login", NotLinkedin => "notLinkedin",
+});
+crate::json_names!(SeenState { On => "on", Off => "off", Unknown => "unknown" });
+crate::json_names!(Reason {
+    Key => "key", Text => "text", OnlySwitch => "onlySwitch", Conflict => "conflict",
+    Ambiguous => "ambiguous", Indeterminate => "indeterminate", NotFound => "notFound",
+});
+
 impl Reason {
     /// Whether the finding is an observation worth storing (`NotFound` is the absence of one).
     pub fn is_observation(self) -> bool {
@@ -60,8 +65,7 @@ impl Reason {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub setting: String,
     pub state: SeenState,
@@ -70,14 +74,81 @@ pub struct Finding {
     pub reason: Reason,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Detection {
     pub page: Page,
     /// The page's language when the catalog has it.
     pub lang: Option<String>,
     pub findings: Vec<Finding>,
     pub problems: Vec<String>,
+}
+
+impl Detection {
+    /// The JSON the worker and the pages read (docs/architecture.md).
+    pub fn write(&self, w: &mut Writer) {
+        w.begin_object().key("page").begin_object();
+        w.key("kind").string(self.page.kind.as_str());
+        w.key("setting").opt_string(self.page.setting.as_deref());
+        w.key("category").opt_string(self.page.category.as_deref());
+        w.end_object();
+        w.key("lang").opt_string(self.lang.as_deref());
+        w.key("findings").begin_array();
+        for f in &self.findings {
+            w.begin_object().key("setting").string(&f.setting);
+            w.key("state").string(f.state.as_str());
+            w.key("control").opt_int(f.control.map(|c| c as i64));
+            w.key("reason").string(f.reason.as_str());
+            w.end_object();
+        }
+        w.end_array().key("problems").strings(&self.problems);
+        w.end_object();
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut w = Writer::default();
+        self.write(&mut w);
+        w.out
+    }
+
+    /// Read back what `write` produced (the fuzzer checks the round trip); `None` for anything else.
+    pub fn from_json(value: &Json) -> Option<Detection> {
+        let opt_str = |v: Option<&Json>| -> Option<Option<String>> {
+            match v {
+                None | Some(Json::Null) => Some(None),
+                Some(v) => Some(Some(v.as_str()?.to_string())),
+            }
+        };
+        let [page, lang, findings, problems] =
+            value.fields(["page", "lang", "findings", "problems"])?;
+        let [kind, setting, category] = page?.fields(["kind", "setting", "category"])?;
+        let mut out = Detection {
+            page: Page {
+                kind: PageKind::parse(kind?.as_variant()?)?,
+                setting: opt_str(setting)?,
+                category: opt_str(category)?,
+            },
+            lang: opt_str(lang)?,
+            findings: Vec::new(),
+            problems: Vec::new(),
+        };
+        for f in findings?.as_array()? {
+            let [setting, state, control, reason] =
+                f.fields(["setting", "state", "control", "reason"])?;
+            out.findings.push(Finding {
+                setting: setting?.as_str()?.to_string(),
+                state: SeenState::parse(state?.as_variant()?)?,
+                control: match control {
+                    None | Some(Json::Null) => None,
+                    Some(c) => Some(usize::try_from(c.as_u64()?).ok()?),
+                },
+                reason: Reason::parse(reason?.as_variant()?)?,
+            });
+        }
+        for p in problems?.as_array()? {
+            out.problems.push(p.as_str()?.to_string());
+        }
+        Some(out)
+    }
 }
 
 const LOGIN_PREFIXES: &[&str] = &[
@@ -183,7 +254,7 @@ impl<'a> Detector<'a> {
                 .split('/')
                 .skip_while(|s| *s != "categories")
                 .nth(1)
-                .filter(|c| self.catalog.categories.contains_key(*c))
+                .filter(|c| self.catalog.categories.contains_key(c))
                 .map(str::to_string);
             return page(PageKind::Hub, None, category);
         }

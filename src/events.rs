@@ -1,17 +1,13 @@
 //! What the user can tell the extension (from the popup, options, onboarding and the banner).
 
 use crate::catalog::Catalog;
+use crate::json::{int_text, Json, Writer};
 use crate::region::Region;
 use crate::reminders::SnoozeDuration;
 use crate::state::{Guide, Millis, State, MAX_RECHECK_DAYS, MIN_RECHECK_DAYS};
-use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(
-    tag = "type",
-    rename_all = "camelCase",
-    rename_all_fields = "camelCase"
-)]
+/// JSON: `{"type": "setRegion", "region": "eu"}` and so on (the variant in camelCase, its fields beside it).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     SetRegion {
         region: Region,
@@ -37,6 +33,77 @@ pub enum Event {
     },
 }
 
+impl Event {
+    /// Read an event from the pages. Unknown fields are ignored; a wrong or missing one is an error.
+    pub fn from_json(value: &Json) -> Result<Event, String> {
+        let kind = value.get("type").and_then(Json::as_str);
+        let kind = kind.ok_or("event without a type")?;
+        let field = |name: &str| {
+            value
+                .get(name)
+                .ok_or_else(|| ["missing field ", name].concat())
+        };
+        let text = |name: &str| {
+            let v = field(name)?;
+            v.as_str().ok_or_else(|| ["invalid ", name].concat())
+        };
+        Ok(match kind {
+            "setRegion" => Event::SetRegion {
+                region: Region::parse(text("region")?).ok_or("unknown region")?,
+            },
+            "finishSetup" => Event::FinishSetup,
+            "snooze" => Event::Snooze {
+                duration: SnoozeDuration::parse(text("duration")?).ok_or("unknown duration")?,
+            },
+            "unsnooze" => Event::Unsnooze,
+            "dismiss" => Event::Dismiss {
+                setting: text("setting")?.to_string(),
+            },
+            "undismiss" => Event::Undismiss {
+                setting: text("setting")?.to_string(),
+            },
+            "dismissAll" => Event::DismissAll,
+            "undismissAll" => Event::UndismissAll,
+            "startGuide" => Event::StartGuide,
+            "stopGuide" => Event::StopGuide,
+            "setRecheckDays" => Event::SetRecheckDays {
+                days: field("days")?
+                    .as_u64()
+                    .and_then(|d| u32::try_from(d).ok())
+                    .ok_or("invalid days")?,
+            },
+            _ => return Err(["unknown event type ", kind].concat()),
+        })
+    }
+
+    /// The JSON the pages send (`from_json` reads it back).
+    pub fn to_json(&self) -> String {
+        let mut w = Writer::default();
+        let (kind, field) = match self {
+            Event::SetRegion { region } => ("setRegion", Some(("region", region.as_str()))),
+            Event::FinishSetup => ("finishSetup", None),
+            Event::Snooze { duration } => ("snooze", Some(("duration", duration.as_str()))),
+            Event::Unsnooze => ("unsnooze", None),
+            Event::Dismiss { setting } => ("dismiss", Some(("setting", setting.as_str()))),
+            Event::Undismiss { setting } => ("undismiss", Some(("setting", setting.as_str()))),
+            Event::DismissAll => ("dismissAll", None),
+            Event::UndismissAll => ("undismissAll", None),
+            Event::StartGuide => ("startGuide", None),
+            Event::StopGuide => ("stopGuide", None),
+            Event::SetRecheckDays { .. } => ("setRecheckDays", None),
+        };
+        w.begin_object().key("type").string(kind);
+        if let Some((name, value)) = field {
+            w.key(name).string(value);
+        }
+        if let Event::SetRecheckDays { days } = self {
+            w.key("days").int(*days as i64);
+        }
+        w.end_object();
+        w.out
+    }
+}
+
 /// Apply a user decision. Unknown setting ids are refused so typos cannot pile up in storage.
 pub fn apply(
     state: &mut State,
@@ -48,7 +115,7 @@ pub fn apply(
         catalog
             .setting(id)
             .map(|_| ())
-            .ok_or_else(|| format!("unknown setting {id}"))
+            .ok_or_else(|| ["unknown setting ", id].concat())
     };
     match event {
         Event::SetRegion { region } => state.region = Some(*region),
@@ -86,9 +153,14 @@ pub fn apply(
         }
         Event::SetRecheckDays { days } => {
             if !(MIN_RECHECK_DAYS..=MAX_RECHECK_DAYS).contains(days) {
-                return Err(format!(
-                    "re-check interval must be {MIN_RECHECK_DAYS}–{MAX_RECHECK_DAYS} days"
-                ));
+                return Err([
+                    "re-check interval must be ",
+                    &int_text(MIN_RECHECK_DAYS as i64),
+                    "–",
+                    &int_text(MAX_RECHECK_DAYS as i64),
+                    " days",
+                ]
+                .concat());
             }
             state.recheck_days = *days;
         }

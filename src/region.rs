@@ -1,10 +1,9 @@
 //! Where the member's account is: LinkedIn's settings and defaults differ by region.
 
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 use std::sync::OnceLock;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Region {
     /// EU, EEA and Switzerland.
     Eu,
@@ -14,27 +13,8 @@ pub enum Region {
     Row,
 }
 
-impl Region {
-    pub fn parse(text: &str) -> Option<Region> {
-        match text {
-            "eu" => Some(Region::Eu),
-            "uk" => Some(Region::Uk),
-            "row" => Some(Region::Row),
-            _ => None,
-        }
-    }
+crate::json_names!(Region { Eu => "eu", Uk => "uk", Row => "row" });
 
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Region::Eu => "eu",
-            Region::Uk => "uk",
-            Region::Row => "row",
-        }
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
 struct RegionData {
     eu_time_zones: Vec<String>,
     uk_time_zones: Vec<String>,
@@ -45,8 +25,22 @@ struct RegionData {
 fn data() -> &'static RegionData {
     static DATA: OnceLock<RegionData> = OnceLock::new();
     DATA.get_or_init(|| {
-        serde_json::from_str(include_str!("catalog/regions.json"))
-            .expect("regions.json is valid (tested)")
+        let json = Json::parse(include_str!("catalog/regions.json"));
+        let list = |name: &str| -> Vec<String> {
+            let items = json.as_ref().and_then(|j| j.get(name)?.as_array());
+            let items = items.expect("regions.json is valid (tested)");
+            items
+                .iter()
+                .filter_map(Json::as_str)
+                .map(str::to_string)
+                .collect()
+        };
+        RegionData {
+            eu_time_zones: list("euTimeZones"),
+            uk_time_zones: list("ukTimeZones"),
+            eu_countries: list("euCountries"),
+            uk_countries: list("ukCountries"),
+        }
     })
 }
 

@@ -4,17 +4,17 @@ use crate::catalog::{Catalog, SettingKind};
 use crate::detect::SeenState;
 use crate::region::Region;
 use crate::state::{Millis, State};
-use serde::{Deserialize, Serialize};
 
 pub const DAY_MS: Millis = 24 * 60 * 60 * 1000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SnoozeDuration {
     Day,
     Week,
     Month,
 }
+
+crate::json_names!(SnoozeDuration { Day => "day", Week => "week", Month => "month" });
 
 impl SnoozeDuration {
     pub fn millis(self) -> Millis {

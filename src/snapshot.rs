@@ -3,8 +3,8 @@
 //! The snapshot comes from a page we do not control, so every field is optional, every string and list
 //! is capped, and anything unreadable becomes a reported problem rather than an error.
 
+use crate::json::{int_text, Json};
 use crate::text::truncate_chars;
-use serde::{Deserialize, Serialize};
 
 pub const SNAPSHOT_VERSION: u32 = 1;
 /// More controls than any settings page has; beyond this the page is hostile or not a settings page.
@@ -14,8 +14,7 @@ pub const MAX_URL_CHARS: usize = 2_048;
 pub const MAX_KEYS: usize = 8;
 pub const MAX_KEY_CHARS: usize = 100;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ControlKind {
     /// `<input type=checkbox>` (LinkedIn's switches are checkboxes with role=switch).
     Checkbox,
@@ -24,13 +23,12 @@ pub enum ControlKind {
     /// A toggle button (`aria-pressed`).
     Button,
     /// Anything else exposing `aria-checked`.
+    /// Also any kind this version does not know.
     #[default]
-    #[serde(other)]
     Other,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Control {
     pub kind: ControlKind,
     pub name: String,
@@ -41,8 +39,7 @@ pub struct Control {
     pub disabled: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Snapshot {
     pub v: u32,
     pub url: String,
@@ -54,70 +51,116 @@ pub struct Snapshot {
     pub truncated: bool,
 }
 
+crate::json_names!(ControlKind {
+    Checkbox => "checkbox", Switch => "switch", Button => "button", Other => "other",
+});
+
+impl Control {
+    /// Read one control as serde read it: every field optional, but a field that is there must have the
+    /// right type, else the whole control is unreadable (`None`). A kind this version does not know
+    /// reads as `Other`.
+    fn from_json(value: &Json) -> Option<Control> {
+        let [kind, name, keys, context, checked, disabled] =
+            value.fields(["kind", "name", "keys", "context", "checked", "disabled"])?;
+        let text = |v: Option<&Json>| match v {
+            None => Some(String::new()),
+            Some(v) => v.as_str().map(str::to_string),
+        };
+        let mut control = Control {
+            kind: match kind {
+                None => ControlKind::Other,
+                Some(k) => ControlKind::parse(k.as_variant()?).unwrap_or(ControlKind::Other),
+            },
+            name: text(name)?,
+            keys: Vec::new(),
+            context: text(context)?,
+            checked: match checked {
+                None | Some(Json::Null) => None,
+                Some(c) => Some(c.as_bool()?),
+            },
+            disabled: match disabled {
+                None => false,
+                Some(d) => d.as_bool()?,
+            },
+        };
+        if let Some(keys) = keys {
+            for key in keys.as_array()? {
+                control.keys.push(key.as_str()?.to_string());
+            }
+        }
+        Some(control)
+    }
+}
+
 impl Snapshot {
+    /// Read a snapshot from JSON text; text that is not JSON reads as a snapshot that is not an object.
+    pub fn from_json_text(text: &str) -> (Snapshot, Vec<String>) {
+        Snapshot::from_json(&Json::parse(text).unwrap_or(Json::Null))
+    }
+
     /// Read a snapshot from loosely-typed JSON. Fields of the wrong type are dropped one by one, so a
     /// partly broken snapshot still yields what is readable. Returns the snapshot and the problems seen.
-    pub fn from_json_value(value: &serde_json::Value) -> (Snapshot, Vec<String>) {
+    pub fn from_json(value: &Json) -> (Snapshot, Vec<String>) {
         let mut problems = Vec::new();
-        let Some(object) = value.as_object() else {
+        if value.as_object().is_none() {
             problems.push("snapshot is not an object".to_string());
             return (Snapshot::default(), problems);
-        };
+        }
         let text = |name: &str, problems: &mut Vec<String>| -> String {
-            match object.get(name) {
-                None | Some(serde_json::Value::Null) => String::new(),
-                Some(serde_json::Value::String(s)) => s.clone(),
+            match value.get(name) {
+                None | Some(Json::Null) => String::new(),
+                Some(Json::Str(s)) => s.clone(),
                 Some(_) => {
-                    problems.push(format!("snapshot field {name} is not text"));
+                    problems.push(["snapshot field ", name, " is not text"].concat());
                     String::new()
                 }
             }
         };
+        let flag = |name: &str| value.get(name).and_then(Json::as_bool).unwrap_or(false);
         let mut snapshot = Snapshot {
-            v: object
+            v: value
                 .get("v")
-                .and_then(|v| v.as_u64())
+                .and_then(Json::as_u64)
                 .unwrap_or(0)
                 .min(u32::MAX as u64) as u32,
             url: text("url", &mut problems),
             lang: text("lang", &mut problems),
             title: text("title", &mut problems),
             heading: text("heading", &mut problems),
-            login_form: object
-                .get("loginForm")
-                .and_then(|v| v.as_bool())
-                .unwrap_or(false),
+            login_form: flag("loginForm"),
             controls: Vec::new(),
-            truncated: object
-                .get("truncated")
-                .and_then(|v| v.as_bool())
-                .unwrap_or(false),
+            truncated: flag("truncated"),
         };
         if snapshot.v != SNAPSHOT_VERSION {
-            problems.push(format!(
-                "snapshot version {} (expected {SNAPSHOT_VERSION})",
-                snapshot.v
-            ));
+            problems.push(
+                [
+                    "snapshot version ",
+                    &int_text(snapshot.v as i64),
+                    " (expected ",
+                    &int_text(SNAPSHOT_VERSION as i64),
+                    ")",
+                ]
+                .concat(),
+            );
         }
-        match object.get("controls") {
-            None | Some(serde_json::Value::Null) => {}
-            Some(serde_json::Value::Array(items)) => {
-                let mut dropped = 0usize;
+        match value.get("controls") {
+            None | Some(Json::Null) => {}
+            Some(Json::Array(items)) => {
+                let mut dropped = 0i64;
                 for item in items.iter().take(MAX_CONTROLS) {
                     // An unreadable control keeps its place (as a control that says nothing), so the
                     // indexes the core reports still point at the content script's own list.
-                    let control =
-                        serde_json::from_value::<Control>(item.clone()).unwrap_or_else(|_| {
-                            dropped += 1;
-                            Control::default()
-                        });
+                    let control = Control::from_json(item).unwrap_or_else(|| {
+                        dropped += 1;
+                        Control::default()
+                    });
                     snapshot.controls.push(control);
                 }
                 if items.len() > MAX_CONTROLS {
                     snapshot.truncated = true;
                 }
                 if dropped > 0 {
-                    problems.push(format!("{dropped} unreadable controls ignored"));
+                    problems.push([&int_text(dropped), " unreadable controls ignored"].concat());
                 }
             }
             Some(_) => problems.push("snapshot controls is not a list".to_string()),
@@ -157,9 +200,13 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn read(value: serde_json::Value) -> (Snapshot, Vec<String>) {
+        Snapshot::from_json_text(&value.to_string())
+    }
+
     #[test]
     fn reads_a_complete_snapshot() {
-        let (snapshot, problems) = Snapshot::from_json_value(&json!({
+        let (snapshot, problems) = read(json!({
             "v": 1, "url": "https://www.linkedin.com/feed/", "lang": "de", "title": "Feed", "heading": "",
             "loginForm": false, "truncated": false,
             "controls": [{"kind": "checkbox", "name": "x", "keys": ["k"], "context": "c", "checked": true, "disabled": false}]
@@ -172,7 +219,7 @@ mod tests {
 
     #[test]
     fn survives_wrong_types_and_keeps_what_is_readable() {
-        let (snapshot, problems) = Snapshot::from_json_value(&json!({
+        let (snapshot, problems) = read(json!({
             "v": 1, "url": 42, "lang": ["de"], "controls": [
                 {"kind": "checkbox", "name": "ok", "checked": false},
                 {"kind": 7, "checked": "yes"},
@@ -193,7 +240,7 @@ mod tests {
     #[test]
     fn non_objects_are_problems_not_panics() {
         for value in [json!(null), json!(3), json!("text"), json!([1, 2])] {
-            let (snapshot, problems) = Snapshot::from_json_value(&value);
+            let (snapshot, problems) = read(value);
             assert_eq!(snapshot, Snapshot::default());
             assert_eq!(problems.len(), 1);
         }
@@ -206,8 +253,7 @@ mod tests {
         let controls: Vec<_> = (0..MAX_CONTROLS + 10)
             .map(|_| json!({"kind": "switch", "name": long, "keys": vec![long_key.clone(); 20], "checked": true}))
             .collect();
-        let (snapshot, _) =
-            Snapshot::from_json_value(&json!({"v": 1, "url": long, "controls": controls}));
+        let (snapshot, _) = read(json!({"v": 1, "url": long, "controls": controls}));
         assert_eq!(snapshot.controls.len(), MAX_CONTROLS);
         assert!(snapshot.truncated);
         assert_eq!(snapshot.url.chars().count(), MAX_URL_CHARS);

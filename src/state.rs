@@ -5,9 +5,8 @@
 //! and nothing is ever turned into an "off" that was not stored as one.
 
 use crate::detect::{Detection, SeenState};
+use crate::json::{Json, Writer};
 use crate::region::Region;
-use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 pub const SCHEMA: u32 = 1;
@@ -17,8 +16,7 @@ pub const MAX_RECHECK_DAYS: u32 = 365;
 /// Milliseconds since the Unix epoch (what JavaScript's `Date.now()` gives).
 pub type Millis = i64;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Seen {
     pub state: SeenState,
     /// When this state was last read from a LinkedIn page.
@@ -26,19 +24,17 @@ pub struct Seen {
     /// When the state last changed to this value.
     pub changed_at: Millis,
     /// When it was last seen going from off back to on (LinkedIn or someone turned it on again).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Absent from the JSON when `None`.
     pub turned_back_on_at: Option<Millis>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Guide {
     pub active: bool,
     pub started_at: Millis,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct State {
     pub schema: u32,
     pub region: Option<Region>,
@@ -78,8 +74,7 @@ pub const PROBLEM_NEWER: &str = "stateNewer";
 pub const PROBLEM_PARTIAL: &str = "statePartial";
 
 /// Outcome of reading stored state.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
     pub state: State,
     /// Problem codes found while reading (shown in the popup).
@@ -89,8 +84,37 @@ pub struct Loaded {
 }
 
 impl State {
+    /// The stored JSON (docs/architecture.md): settings by id and `dismissed` sorted.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("state serialises")
+        let mut w = Writer::default();
+        w.begin_object().key("schema").int(self.schema as i64);
+        w.key("region").opt_string(self.region.map(Region::as_str));
+        w.key("setupDone").bool(self.setup_done);
+        w.key("settings").begin_object();
+        for (id, seen) in &self.settings {
+            w.key(id).begin_object();
+            w.key("state").string(seen.state.as_str());
+            w.key("seenAt").int(seen.seen_at);
+            w.key("changedAt").int(seen.changed_at);
+            if let Some(t) = seen.turned_back_on_at {
+                w.key("turnedBackOnAt").int(t);
+            }
+            w.end_object();
+        }
+        w.end_object().key("dismissed").strings(&self.dismissed);
+        w.key("dismissAll").bool(self.dismiss_all);
+        w.key("snoozeUntil").opt_int(self.snooze_until);
+        w.key("guide");
+        match &self.guide {
+            Some(g) => {
+                w.begin_object().key("active").bool(g.active);
+                w.key("startedAt").int(g.started_at).end_object()
+            }
+            None => w.null(),
+        };
+        w.key("recheckDays").int(self.recheck_days as i64);
+        w.end_object();
+        w.out
     }
 
     /// Read stored JSON text. `None` or empty means a first run.
@@ -108,20 +132,19 @@ impl State {
             problems: vec![problem.to_string()],
             backup: Some(raw.to_string()),
         };
-        let value: Value = match serde_json::from_str(raw) {
-            Ok(value) => value,
-            Err(_) => return fail(PROBLEM_DAMAGED),
+        let Some(object) = Json::parse(raw) else {
+            return fail(PROBLEM_DAMAGED);
         };
-        let Some(object) = value.as_object() else {
+        if object.as_object().is_none() {
             return fail(PROBLEM_FOREIGN);
-        };
-        match object.get("schema").and_then(Value::as_u64) {
+        }
+        match object.get("schema").and_then(Json::as_u64) {
             Some(1) => {}
             Some(newer) if newer > SCHEMA as u64 => return fail(PROBLEM_NEWER),
             _ => return fail(PROBLEM_FOREIGN),
         }
         let mut lost = Vec::new();
-        let state = read_v1(object, &mut lost);
+        let state = read_v1(&object, &mut lost);
         let backup = (!lost.is_empty()).then(|| raw.to_string());
         let problems = if lost.is_empty() {
             Vec::new()
@@ -165,54 +188,82 @@ impl State {
     }
 }
 
+/// A stored setting, as serde read it: `state`, `seenAt`, `changedAt` required; `None` if unreadable.
+fn read_seen(value: &Json) -> Option<Seen> {
+    let [state, seen_at, changed_at, back_on] =
+        value.fields(["state", "seenAt", "changedAt", "turnedBackOnAt"])?;
+    Some(Seen {
+        state: SeenState::parse(state?.as_variant()?)?,
+        seen_at: seen_at?.as_i64()?,
+        changed_at: changed_at?.as_i64()?,
+        turned_back_on_at: match back_on {
+            None | Some(Json::Null) => None,
+            Some(t) => Some(t.as_i64()?),
+        },
+    })
+}
+
+fn read_guide(value: &Json) -> Option<Guide> {
+    let [active, started_at] = value.fields(["active", "startedAt"])?;
+    Some(Guide {
+        active: active?.as_bool()?,
+        started_at: started_at?.as_i64()?,
+    })
+}
+
 /// Read schema-1 fields one by one, so one damaged field does not cost the others. `lost` names what
 /// could not be read.
-fn read_v1(object: &Map<String, Value>, lost: &mut Vec<String>) -> State {
+fn read_v1(object: &Json, lost: &mut Vec<String>) -> State {
     let mut state = State::default();
     match object.get("region") {
-        None | Some(Value::Null) => {}
-        Some(Value::String(r)) if Region::parse(r).is_some() => state.region = Region::parse(r),
+        None | Some(Json::Null) => {}
+        Some(Json::Str(r)) if Region::parse(r).is_some() => state.region = Region::parse(r),
         Some(_) => lost.push("region".to_string()),
     }
-    state.setup_done = object
-        .get("setupDone")
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
-    state.dismiss_all = object
-        .get("dismissAll")
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
-    state.snooze_until = object.get("snoozeUntil").and_then(Value::as_i64);
+    let flag = |name: &str| object.get(name).and_then(Json::as_bool).unwrap_or(false);
+    state.setup_done = flag("setupDone");
+    state.dismiss_all = flag("dismissAll");
+    state.snooze_until = object.get("snoozeUntil").and_then(Json::as_i64);
     state.recheck_days = object
         .get("recheckDays")
-        .and_then(Value::as_u64)
+        .and_then(Json::as_u64)
         .map(|d| d.clamp(MIN_RECHECK_DAYS as u64, MAX_RECHECK_DAYS as u64) as u32)
         .unwrap_or(DEFAULT_RECHECK_DAYS);
-    state.guide = object
-        .get("guide")
-        .and_then(|g| serde_json::from_value(g.clone()).ok());
+    state.guide = object.get("guide").and_then(read_guide);
     if let Some(list) = object.get("dismissed") {
         match list.as_array() {
+            // Inserted one by one: collecting into a set would add a sort to the module.
             Some(items) => {
-                state.dismissed = items
-                    .iter()
-                    .filter_map(|i| i.as_str().map(str::to_string))
-                    .collect()
+                for id in items.iter().filter_map(Json::as_str) {
+                    state.dismissed.insert(id.to_string());
+                }
             }
             None => lost.push("dismissed".to_string()),
         }
     }
     match object.get("settings") {
-        None | Some(Value::Null) => {}
-        Some(Value::Object(entries)) => {
+        None | Some(Json::Null) => {}
+        Some(Json::Object(entries)) => {
+            // A repeated id counts once, its last entry (as JSON readers do): unreadable entries go in
+            // marked with a negative time, so a later entry replaces them, and are taken out at the end.
             for (id, entry) in entries {
-                match serde_json::from_value::<Seen>(entry.clone()) {
-                    Ok(seen) if seen.seen_at >= 0 => {
-                        state.settings.insert(id.clone(), seen);
-                    }
-                    _ => lost.push(format!("settings.{id}")),
-                }
+                let seen = read_seen(entry).filter(|s| s.seen_at >= 0);
+                let unreadable = Seen {
+                    state: SeenState::Unknown,
+                    seen_at: -1,
+                    changed_at: -1,
+                    turned_back_on_at: None,
+                };
+                state
+                    .settings
+                    .insert(id.clone(), seen.unwrap_or(unreadable));
             }
+            state.settings.retain(|id, seen| {
+                if seen.seen_at < 0 {
+                    lost.push(["settings.", id].concat());
+                }
+                seen.seen_at >= 0
+            });
         }
         Some(_) => lost.push("settings".to_string()),
     }

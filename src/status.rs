@@ -2,22 +2,20 @@
 
 use crate::catalog::{Catalog, Setting, SettingKind};
 use crate::detect::SeenState;
+use crate::json::{Json, Writer};
 use crate::region::{self, Region};
 use crate::reminders::{is_snoozed, recheck_due};
 use crate::state::{Millis, State};
-use serde::{Deserialize, Serialize};
 
 /// The browser facts the core cannot read itself.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Debug, Clone, Default)]
 pub struct Env {
     pub ui_lang: String,
     pub time_zone: String,
 }
 
 /// What was last seen on LinkedIn (`unchecked` = never).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowState {
     On,
     Off,
@@ -26,8 +24,7 @@ pub enum RowState {
 }
 
 /// What the extension makes of it for this user.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowStatus {
     On,
     Off,
@@ -50,8 +47,7 @@ impl RowStatus {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct Row {
     pub id: String,
     pub kind: SettingKind,
@@ -68,8 +64,7 @@ pub struct Row {
     pub category: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BadgeKind {
     /// Something applicable was seen on.
     Attention,
@@ -81,8 +76,7 @@ pub enum BadgeKind {
     Quiet,
 }
 
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct Badge {
     pub text: String,
     pub color: &'static str,
@@ -91,15 +85,13 @@ pub struct Badge {
     pub count: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct NextStep {
     pub id: String,
     pub url: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct StatusView {
     pub region: Region,
     pub region_chosen: bool,
@@ -116,6 +108,91 @@ pub struct StatusView {
     pub next: Option<NextStep>,
     pub recheck_days: u32,
     pub problems: Vec<String>,
+}
+
+crate::json_names!(RowState { On => "on", Off => "off", Unknown => "unknown", Unchecked => "unchecked" });
+crate::json_names!(RowStatus {
+    On => "on", Off => "off", Unknown => "unknown", Unchecked => "unchecked", Recheck => "recheck",
+    Dismissed => "dismissed", NotInRegion => "notInRegion", Optional => "optional",
+});
+crate::json_names!(BadgeKind { Attention => "attention", Unchecked => "unchecked", Done => "done", Quiet => "quiet" });
+
+impl Env {
+    /// `{uiLang, timeZone}`, both optional text; anything else is an error.
+    pub fn from_json(value: &Json) -> Result<Env, String> {
+        let bad = || "env: expected {uiLang, timeZone} text".to_string();
+        let [ui_lang, time_zone] = value.fields(["uiLang", "timeZone"]).ok_or_else(bad)?;
+        let text = |v: Option<&Json>| match v {
+            None => Ok(String::new()),
+            Some(v) => v.as_str().map(str::to_string).ok_or_else(bad),
+        };
+        Ok(Env {
+            ui_lang: text(ui_lang)?,
+            time_zone: text(time_zone)?,
+        })
+    }
+}
+
+impl NextStep {
+    pub fn write(&self, w: &mut Writer) {
+        w.begin_object().key("id").string(&self.id);
+        w.key("url").string(&self.url).end_object();
+    }
+}
+
+pub fn write_next(w: &mut Writer, next: Option<&NextStep>) {
+    match next {
+        Some(n) => n.write(w),
+        None => {
+            w.null();
+        }
+    }
+}
+
+impl StatusView {
+    /// The JSON the popup and options pages read (docs/architecture.md).
+    pub fn to_json(&self) -> String {
+        let mut w = Writer::default();
+        w.begin_object().key("region").string(self.region.as_str());
+        w.key("regionChosen").bool(self.region_chosen);
+        w.key("setupDone").bool(self.setup_done);
+        w.key("lang").string(&self.lang);
+        let b = &self.badge;
+        w.key("badge").begin_object().key("text").string(&b.text);
+        w.key("color").string(b.color);
+        w.key("textColor").string(b.text_color);
+        w.key("kind").string(b.kind.as_str());
+        w.key("count").int(b.count as i64).end_object();
+        w.key("rows").begin_array();
+        for r in &self.rows {
+            w.begin_object().key("id").string(&r.id);
+            w.key("kind").string(r.kind.as_str());
+            w.key("state").string(r.state.as_str());
+            w.key("applies").bool(r.applies);
+            w.key("status").string(r.status.as_str());
+            w.key("seenAt").opt_int(r.seen_at);
+            w.key("turnedBackOn").bool(r.turned_back_on);
+            w.key("url").string(&r.url);
+            w.key("title").string(&r.title);
+            w.key("label").string(&r.label);
+            w.key("why").string(&r.why);
+            w.key("importance").int(r.importance as i64);
+            w.key("category").string(&r.category);
+            w.end_object();
+        }
+        w.end_array().key("remaining").int(self.remaining as i64);
+        w.key("total").int(self.total as i64);
+        w.key("allDone").bool(self.all_done);
+        w.key("snoozeUntil").opt_int(self.snooze_until);
+        w.key("dismissAll").bool(self.dismiss_all);
+        w.key("guideActive").bool(self.guide_active);
+        w.key("next");
+        write_next(&mut w, self.next.as_ref());
+        w.key("recheckDays").int(self.recheck_days as i64);
+        w.key("problems").strings(&self.problems);
+        w.end_object();
+        w.out
+    }
 }
 
 /// The region used for decisions: the user's choice, else a guess from the browser.
@@ -235,7 +312,7 @@ fn badge(remaining: usize, any_on: bool, quiet: bool) -> Badge {
     let text = if remaining == 0 {
         "✓".to_string()
     } else {
-        remaining.min(99).to_string()
+        crate::json::int_text(remaining.min(99) as i64)
     };
     Badge {
         text,

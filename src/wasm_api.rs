@@ -1,17 +1,17 @@
 //! The thin wasm-bindgen surface the service worker calls (through `extension/worker/core.js`).
 //!
-//! Everything crosses the boundary as JSON text: one serde_json code path serves storage, tests and the
-//! worker, which keeps the module small (a second, JsValue-based serialiser would double that code).
+//! Everything crosses the boundary as JSON text, read and written by the core's own small `json` module:
+//! one code path serves storage, tests and the worker, and keeps the module small.
 
 use crate::advice::advise;
 use crate::catalog::catalog;
-use crate::detect::{Detection, Detector};
+use crate::detect::Detector;
 use crate::events::{apply, Event};
+use crate::json::{Json, Writer};
 use crate::reminders::next_wake;
 use crate::snapshot::Snapshot;
 use crate::state::{Millis, State};
 use crate::status::{effective_region, status, Env};
-use serde::Serialize;
 use std::sync::OnceLock;
 use wasm_bindgen::prelude::*;
 
@@ -25,12 +25,12 @@ fn detector() -> &'static Detector<'static> {
     DETECTOR.get_or_init(|| Detector::new(catalog()))
 }
 
-fn json<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value).expect("core types serialise")
+fn parse(text: &str, what: &str) -> Result<Json, JsError> {
+    Json::parse(text).ok_or_else(|| JsError::new(&[what, ": not valid JSON"].concat()))
 }
 
-fn parse<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, JsError> {
-    serde_json::from_str(text).map_err(|e| JsError::new(&format!("{what}: {e}")))
+fn parse_env(env_json: &str) -> Result<Env, JsError> {
+    Env::from_json(&parse(env_json, "env")?).map_err(|e| JsError::new(&e))
 }
 
 /// JS time (ms, a float) to the core's integer milliseconds, clamped for garbage input.
@@ -50,27 +50,22 @@ fn parse_state(state_json: &str) -> State {
 /// Detect the page from a snapshot (JSON text). Malformed input gives a detection with problems.
 #[wasm_bindgen]
 pub fn detect(snapshot_json: &str) -> String {
-    let value: serde_json::Value =
-        serde_json::from_str(snapshot_json).unwrap_or(serde_json::Value::Null);
-    let (snapshot, problems) = Snapshot::from_json_value(&value);
-    json(&detector().detect(&snapshot, problems))
+    let (snapshot, problems) = Snapshot::from_json_text(snapshot_json);
+    detector().detect(&snapshot, problems).to_json()
 }
 
 /// Read stored state text (or nothing): `{state, problems, backup}` with `state` as JSON text.
 #[wasm_bindgen(js_name = loadState)]
 pub fn load_state(raw: Option<String>) -> String {
-    #[derive(Serialize)]
-    struct Out {
-        state: String,
-        problems: Vec<String>,
-        backup: Option<String>,
-    }
     let loaded = State::load(raw.as_deref());
-    json(&Out {
-        state: loaded.state.to_json(),
-        problems: loaded.problems,
-        backup: loaded.backup,
-    })
+    let mut w = Writer::default();
+    w.begin_object()
+        .key("state")
+        .string(&loaded.state.to_json());
+    w.key("problems").strings(&loaded.problems);
+    w.key("backup").opt_string(loaded.backup.as_deref());
+    w.end_object();
+    w.out
 }
 
 /// A LinkedIn page reported a snapshot: detect it, record what it shows, and decide what to draw.
@@ -83,32 +78,28 @@ pub fn page(
     env_json: &str,
     now: f64,
 ) -> Result<String, JsError> {
-    #[derive(Serialize)]
-    struct Out {
-        state: String,
-        detection: Detection,
-        advice: crate::advice::Advice,
-    }
-    let env: Env = parse(env_json, "env")?;
-    let value: serde_json::Value =
-        serde_json::from_str(snapshot_json).unwrap_or(serde_json::Value::Null);
-    let (snapshot, problems) = Snapshot::from_json_value(&value);
+    let env = parse_env(env_json)?;
+    let (snapshot, problems) = Snapshot::from_json_text(snapshot_json);
     let detection = detector().detect(&snapshot, problems);
     let mut state = parse_state(state_json);
     let now = millis(now);
     state.observe(&detection, now);
     let advice = advise(&state, &detection, catalog(), &env, now);
-    Ok(json(&Out {
-        state: state.to_json(),
-        detection,
-        advice,
-    }))
+    let mut w = Writer::default();
+    w.begin_object().key("state").string(&state.to_json());
+    w.key("detection");
+    detection.write(&mut w);
+    w.key("advice");
+    advice.write(&mut w);
+    w.end_object();
+    Ok(w.out)
 }
 
 /// Apply a user event. Returns the new state text, or an error for a refused event.
 #[wasm_bindgen(js_name = applyEvent)]
 pub fn apply_event(state_json: &str, event_json: &str, now: f64) -> Result<String, JsError> {
-    let event: Event = parse(event_json, "event")?;
+    let event = Event::from_json(&parse(event_json, "event")?)
+        .map_err(|e| JsError::new(&["event: ", &e].concat()))?;
     let mut state = parse_state(state_json);
     apply(&mut state, &event, catalog(), millis(now)).map_err(|e| JsError::new(&e))?;
     Ok(state.to_json())
@@ -122,21 +113,30 @@ pub fn status_view(
     now: f64,
     problems_json: &str,
 ) -> Result<String, JsError> {
-    let env: Env = parse(env_json, "env")?;
-    let problems: Vec<String> = serde_json::from_str(problems_json).unwrap_or_default();
-    Ok(json(&status(
+    let env = parse_env(env_json)?;
+    // A list of text, else none at all (as before: one wrong item drops the list).
+    let problems = Json::parse(problems_json)
+        .and_then(|p| {
+            p.as_array()?
+                .iter()
+                .map(|i| i.as_str().map(str::to_string))
+                .collect::<Option<Vec<_>>>()
+        })
+        .unwrap_or_default();
+    Ok(status(
         &parse_state(state_json),
         catalog(),
         &env,
         millis(now),
         problems,
-    )))
+    )
+    .to_json())
 }
 
 /// When the worker should wake to refresh the badge (ms), if ever.
 #[wasm_bindgen(js_name = nextWake)]
 pub fn next_wake_at(state_json: &str, env_json: &str, now: f64) -> Result<Option<f64>, JsError> {
-    let env: Env = parse(env_json, "env")?;
+    let env = parse_env(env_json)?;
     let state = parse_state(state_json);
     let region = effective_region(&state, &env);
     Ok(next_wake(&state, catalog(), region, millis(now)).map(|t| t as f64))

@@ -1,6 +1,6 @@
 // @ts-check
-// Object-level facade over the WASM core, whose functions take and return JSON text (one serde code
-// path in Rust keeps the module small). Only the worker (and node tests) import this.
+// Object-level facade over the WASM core, whose functions take and return JSON text (read and written by
+// the core's own small src/json.rs, which keeps the module small). Only the worker (and node tests) import this.
 
 import init, * as wasm from '../pkg/optout_pilot_core.js';
 

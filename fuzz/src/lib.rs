@@ -19,6 +19,7 @@ use optout_pilot_core::advice::{advise, PageStatus};
 use optout_pilot_core::catalog::{catalog, Catalog, SettingKind};
 use optout_pilot_core::detect::{Detection, Detector, PageKind, Reason, SeenState};
 use optout_pilot_core::events::{apply, Event};
+use optout_pilot_core::json::Json;
 use optout_pilot_core::region::Region;
 use optout_pilot_core::reminders::{next_wake, SnoozeDuration};
 use optout_pilot_core::snapshot::{
@@ -823,9 +824,10 @@ pub fn check_detection(snapshot: &Snapshot, d: &Detection) {
         }
     }
     // The worker hands the detection back to the core through JS: it must survive the trip.
-    let back: Detection =
-        serde_json::from_value(serde_json::to_value(d).expect("detection serialises"))
-            .expect("detection deserialises");
+    let text = d.to_json();
+    let back = Json::parse(&text)
+        .and_then(|v| Detection::from_json(&v))
+        .expect("detection reads back");
     assert_eq!(&back, d, "detection JSON round trip");
 }
 
@@ -982,15 +984,32 @@ fn some_state() -> State {
     state
 }
 
+/// The core's JSON reader accepts exactly what serde_json accepts (its reference), except numbers just
+/// beyond f64's range, which it judges by digit count.
+fn check_json_agrees(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let ours = Json::parse(text).is_some();
+    match serde_json::from_str::<Value>(text) {
+        Ok(_) => assert!(ours, "serde_json reads it, the core's reader does not"),
+        Err(e) if e.to_string().contains("number out of range") => {}
+        Err(e) => assert!(!ours, "the core's reader accepts what serde_json refuses: {e}"),
+    }
+}
+
 // ------------------------------------------------------------------------------------------ entry points
 /// Arbitrary bytes as JSON: the path the worker takes for every page.
 pub fn fuzz_json(data: &[u8]) -> u64 {
     let (value, snapshot, d) = timed(|| {
-        let value: Value = serde_json::from_slice(data).unwrap_or(Value::Null);
-        let (snapshot, problems) = Snapshot::from_json_value(&value);
+        // The worker hands the core text (UTF-8); other bytes read as no snapshot at all.
+        let text = std::str::from_utf8(data).unwrap_or("null");
+        let (snapshot, problems) = Snapshot::from_json_text(text);
         let d = detector().detect(&snapshot, problems);
+        let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
         (value, snapshot, d)
     });
+    check_json_agrees(data);
     check_snapshot_bounds(&snapshot);
     check_detection(&snapshot, &d);
     check_raw_index(&value, &d, data);
@@ -1019,7 +1038,7 @@ pub fn fuzz_structured(data: &[u8]) -> u64 {
     } else {
         let value = gen_snapshot_value(&mut b);
         let (s, d) = timed(|| {
-            let (s, p) = Snapshot::from_json_value(&value);
+            let (s, p) = Snapshot::from_json_text(&value.to_string());
             let d = detector().detect(&s, p);
             (s, d)
         });
@@ -1098,11 +1117,11 @@ pub fn fuzz_state(data: &[u8]) -> u64 {
             Err(_) => assert_eq!(state, before, "refused event {event:?} changed state"),
         }
         // The event travels as JSON from the pages.
-        let back: Event = serde_json::from_value(serde_json::to_value(&event).unwrap()).unwrap();
+        let back = Event::from_json(&Json::parse(&event.to_json()).unwrap()).unwrap();
         assert_eq!(back, event);
     }
     let snapshot_value = gen_snapshot_value(&mut b);
-    let (snapshot, problems) = Snapshot::from_json_value(&snapshot_value);
+    let (snapshot, problems) = Snapshot::from_json_text(&snapshot_value.to_string());
     let d = detector().detect(&snapshot, problems);
     let env = gen_env(&mut b);
     let now = gen_now(&mut b);

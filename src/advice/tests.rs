@@ -15,7 +15,7 @@ fn env() -> Env {
 }
 
 fn detect(json: serde_json::Value) -> Detection {
-    let (snapshot, problems) = Snapshot::from_json_value(&json);
+    let (snapshot, problems) = Snapshot::from_json_text(&json.to_string());
     Detector::new(catalog()).detect(&snapshot, problems)
 }
 

@@ -3,7 +3,7 @@
 //!   cargo run --release --manifest-path bench/native/Cargo.toml -- bench/out/snapshots/index.json [budget_ms]
 //!
 //! Prints one JSON object per line: the cold set-up (catalog parse + matcher build), then per snapshot the
-//! median time of (a) JSON text -> Value -> Snapshot::from_json_value -> detect, what the worker's `detect`
+//! median time of (a) JSON text -> Snapshot::from_json_text -> detect, what the worker's `detect`
 //! does apart from the JS<->Rust value conversion, and (b) detect alone on the already-bounded snapshot.
 use optout_pilot_core::catalog::catalog;
 use optout_pilot_core::detect::Detector;
@@ -49,12 +49,10 @@ fn main() {
         let file = item["file"].as_str().unwrap();
         let text = std::fs::read_to_string(file).expect("read snapshot");
         let (full_ns, full_min, full_n) = median_ns(budget, || {
-            let value: serde_json::Value = serde_json::from_str(black_box(&text)).unwrap();
-            let (snapshot, problems) = Snapshot::from_json_value(&value);
+            let (snapshot, problems) = Snapshot::from_json_text(black_box(&text));
             black_box(detector.detect(&snapshot, problems));
         });
-        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-        let (snapshot, problems) = Snapshot::from_json_value(&value);
+        let (snapshot, problems) = Snapshot::from_json_text(&text);
         let (detect_ns, detect_min, detect_n) = median_ns(budget, || {
             black_box(detector.detect(black_box(&snapshot), problems.clone()));
         });
