@@ -39,6 +39,10 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
 
   const SVG_NS = 'http://www.w3.org/2000/svg';
 
+  // Two constructed sheets: the base one for every card, the guide one (step, status, notice, highlight ring)
+  // parsed only once a guide card or a ring is drawn, so the feed's nudge parses only what it uses.
+  // No animation that runs on the main thread: the card rises with transform/opacity and the ring's halo
+  // pulses with opacity only (both run on the compositor).
   const CSS = `
 :host {
   all: initial !important;
@@ -85,31 +89,18 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
 }
 .card:focus { outline: none; }
 .card:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+svg { fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; stroke-linejoin: round; }
 .head { display: flex; align-items: center; gap: 8px; min-height: 28px; }
-.logo { flex: none; width: 20px; height: 20px; color: var(--accent); }
+.logo { flex: none; width: 20px; height: 20px; color: var(--accent); stroke-width: 1.8; }
 .brand { font-weight: 600; font-size: 13px; color: var(--muted); }
-.step { margin-inline-start: auto; font-size: 12px; font-weight: 600; color: var(--muted);
-  background: var(--accent-soft); color: var(--fg); border-radius: 999px; padding: 2px 8px; white-space: nowrap; }
 .x { margin-inline-start: auto; flex: none; width: 32px; height: 32px; border-radius: 8px; border: 0;
   background: transparent; color: var(--muted); cursor: pointer; display: grid; place-items: center; padding: 0; }
-.step + .x { margin-inline-start: 4px; }
 .x:hover { background: var(--accent-soft); color: var(--fg); }
 .x svg { width: 18px; height: 18px; }
 h2 { font-size: 16px; line-height: 1.3; font-weight: 650; margin: 8px 0 4px; color: var(--fg); }
 p { margin: 6px 0; }
 .body { color: var(--fg); }
 .detail { color: var(--fg); font-weight: 600; }
-.status { border-radius: 8px; padding: 8px 10px; margin: 10px 0 4px; font-weight: 500;
-  display: flex; gap: 8px; align-items: flex-start; }
-.status svg { flex: none; width: 18px; height: 18px; margin-top: 1px; }
-.status.on { background: var(--on-soft); color: var(--on); }
-.status.off { background: var(--off-soft); color: var(--off); font-weight: 650; }
-.status.unknown, .status.notFound, .status.looking { background: var(--warn-soft); color: var(--warn); }
-.status span { color: inherit; }
-.notice { border-radius: 8px; padding: 8px 10px; margin: 8px 0 0; font-weight: 500; }
-.notice.info { background: var(--accent-soft); color: var(--fg); }
-.notice.warn { background: var(--warn-soft); color: var(--warn); }
-.notice.error { background: var(--err-soft); color: var(--err); }
 .actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 12px; align-items: center; }
 .btn { font: inherit; font-weight: 600; font-size: 14px; line-height: 20px; border-radius: 999px;
   padding: 7px 16px; cursor: pointer; text-decoration: none; display: inline-flex; align-items: center;
@@ -130,12 +121,33 @@ p { margin: 6px 0; }
 button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .sr { position: fixed; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
   clip-path: inset(50%); white-space: nowrap; left: 0; top: 0; }
+@media (forced-colors: active) {
+  .card { border: 2px solid CanvasText; }
+}
+`;
+  const GUIDE_CSS = `
+.step { margin-inline-start: auto; font-size: 12px; font-weight: 600; color: var(--muted);
+  background: var(--accent-soft); color: var(--fg); border-radius: 999px; padding: 2px 8px; white-space: nowrap; }
+.step + .x { margin-inline-start: 4px; }
+.status { border-radius: 8px; padding: 8px 10px; margin: 10px 0 4px; font-weight: 500;
+  display: flex; gap: 8px; align-items: flex-start; }
+.status svg { flex: none; width: 18px; height: 18px; margin-top: 1px; }
+.status.on { background: var(--on-soft); color: var(--on); }
+.status.off { background: var(--off-soft); color: var(--off); font-weight: 650; }
+.status.unknown, .status.notFound, .status.looking { background: var(--warn-soft); color: var(--warn); }
+.status span { color: inherit; }
+.notice { border-radius: 8px; padding: 8px 10px; margin: 8px 0 0; font-weight: 500; }
+.notice.info { background: var(--accent-soft); color: var(--fg); }
+.notice.warn { background: var(--warn-soft); color: var(--warn); }
+.notice.error { background: var(--err-soft); color: var(--err); }
 .ring { position: fixed; pointer-events: none; border: 3px solid var(--ring); border-radius: 10px;
   box-shadow: 0 0 0 3px var(--ring-halo), 0 0 0 6px rgba(194,24,91,.25); }
 .ring[hidden] { display: none; }
+.ring::before { content: ""; position: absolute; inset: -9px; border-radius: 16px; pointer-events: none;
+  box-shadow: 0 0 0 6px rgba(194,24,91,.12); opacity: 0; }
 @media (prefers-reduced-motion: no-preference) {
-  .ring { animation: pulse 1.6s ease-in-out 3; }
-  @keyframes pulse { 50% { box-shadow: 0 0 0 3px var(--ring-halo), 0 0 0 12px rgba(194,24,91,.12); } }
+  .ring::before { animation: pulse 1.6s ease-in-out 3; }
+  @keyframes pulse { 50% { opacity: 1; } }
 }
 .tag { position: absolute; left: 0; white-space: nowrap; --ax: 50%;
   background: var(--ring); color: var(--tag-fg); font-weight: 700; font-size: 13px; line-height: 18px;
@@ -146,7 +158,6 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
 .tag.above::after { top: 100%; border-top-color: var(--ring); }
 .tag.below::after { bottom: 100%; border-bottom-color: var(--ring); }
 @media (forced-colors: active) {
-  .card { border: 2px solid CanvasText; }
   .ring { border-color: Highlight; }
   .tag { background: Highlight; color: HighlightText; }
 }
@@ -155,10 +166,10 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
   /** @type {{host: HTMLElement|null, root: ShadowRoot|null, wrap: HTMLElement|null, card: HTMLElement|null,
    *   live: HTMLElement|null, ring: HTMLElement|null, tag: HTMLElement|null, target: Element|null,
    *   handler: ActionHandler|null, rafPending: boolean, listening: boolean, ackTimer: number,
-   *   onLost: (() => void)|null}} */
+   *   onLost: (() => void)|null, adopted: boolean, guideStyles: boolean}} */
   const st = {
     host: null, root: null, wrap: null, card: null, live: null, ring: null, tag: null, target: null,
-    handler: null, rafPending: false, listening: false, ackTimer: 0, onLost: null,
+    handler: null, rafPending: false, listening: false, ackTimer: 0, onLost: null, adopted: false, guideStyles: false,
   };
 
   /** @template {keyof HTMLElementTagNameMap} K @param {K} tag @param {string} [cls] @param {string} [text]
@@ -170,48 +181,75 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
     return el;
   }
 
-  /** Inline SVG icon (never an extension URL). @param {'logo'|'close'|'on'|'off'|'info'|'arrow'} name */
+  /** Inline SVG icons (never an extension URL): one path each (subpaths), stroke styles come from the sheet. */
+  const ICONS = {
+    logo: 'M12 2.5 4 5.6v5.9c0 5 3.4 9.4 8 10.6 4.6-1.2 8-5.6 8-10.6V5.6L12 2.5ZM8.4 12.2l2.5 2.5 4.8-5',
+    close: 'M6 6l12 12M18 6 6 18',
+    on: 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17ZM12 7.5v5.5M12 16.2v.3',
+    off: 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17ZM8.2 12.3l2.6 2.6 5-5.2',
+    info: 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17ZM12 11v5.5M12 7.7v.3',
+    arrow: 'M5 12h13M13 7l5 5-5 5',
+  };
+
+  /** @param {keyof typeof ICONS} name */
   function icon(name) {
     const svg = document.createElementNS(SVG_NS, 'svg');
     svg.setAttribute('viewBox', '0 0 24 24');
     svg.setAttribute('aria-hidden', 'true');
     svg.setAttribute('focusable', 'false');
-    const paths = {
-      logo: ['M12 2.5 4 5.6v5.9c0 5 3.4 9.4 8 10.6 4.6-1.2 8-5.6 8-10.6V5.6L12 2.5Z', 'M8.4 12.2l2.5 2.5 4.8-5'],
-      close: ['M6 6l12 12', 'M18 6 6 18'],
-      on: ['M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17Z', 'M12 7.5v5.5', 'M12 16.2v.3'],
-      off: ['M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17Z', 'M8.2 12.3l2.6 2.6 5-5.2'],
-      info: ['M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17Z', 'M12 11v5.5', 'M12 7.7v.3'],
-      arrow: ['M5 12h13', 'M13 7l5 5-5 5'],
-    };
-    for (const d of paths[name]) {
-      const p = document.createElementNS(SVG_NS, 'path');
-      p.setAttribute('d', d);
-      p.setAttribute('fill', 'none');
-      p.setAttribute('stroke', 'currentColor');
-      p.setAttribute('stroke-width', name === 'logo' ? '1.8' : '2');
-      p.setAttribute('stroke-linecap', 'round');
-      p.setAttribute('stroke-linejoin', 'round');
-      svg.appendChild(p);
-    }
+    const p = document.createElementNS(SVG_NS, 'path');
+    p.setAttribute('d', ICONS[name]);
+    svg.appendChild(p);
     return svg;
   }
 
-  /** Create (or re-attach) the host + closed shadow root. @returns {boolean} */
-  function ensureHost() {
+  /** @param {string} css @returns {CSSStyleSheet|null} */
+  function sheet(css) {
+    try {
+      const s = new CSSStyleSheet();
+      s.replaceSync(css);
+      return s;
+    } catch (_) {
+      return null;
+    }
+  }
+
+  /** Add the guide sheet (step, status, notice, ring) the first time a guide card or a ring is drawn. */
+  function ensureGuideStyles() {
+    if (st.guideStyles || !st.root) return;
+    st.guideStyles = true;
+    try {
+      const s = st.adopted ? sheet(GUIDE_CSS) : null;
+      if (s) {
+        st.root.adoptedStyleSheets = [...st.root.adoptedStyleSheets, s];
+        if (st.root.adoptedStyleSheets.length === 2) return;
+      }
+    } catch (_) { /* fall back to <style> */ }
+    const style = document.createElement('style');
+    style.textContent = GUIDE_CSS;
+    st.root.insertBefore(style, st.wrap);
+  }
+
+  /**
+   * Create the host + closed shadow root, and (re-)attach it to the page unless `detached`: a first card is
+   * built into the detached tree and the host attached once, with it (one insertion, one style recalc).
+   * @param {boolean} [detached] @returns {boolean}
+   */
+  function ensureHost(detached) {
     try {
       if (st.host && st.root) {
-        if (!st.host.isConnected) document.documentElement.appendChild(st.host);
+        if (!detached && !st.host.isConnected) document.documentElement.appendChild(st.host);
         return true;
       }
       const host = document.createElement('div');
       const root = host.attachShadow({ mode: 'closed' });
       let adopted = false;
       try {
-        const sheet = new CSSStyleSheet();
-        sheet.replaceSync(CSS);
-        root.adoptedStyleSheets = [sheet];
-        adopted = root.adoptedStyleSheets.length === 1;
+        const s = sheet(CSS);
+        if (s) {
+          root.adoptedStyleSheets = [s];
+          adopted = root.adoptedStyleSheets.length === 1;
+        }
       } catch (_) { adopted = false; }
       if (!adopted) {
         const style = document.createElement('style');
@@ -225,8 +263,8 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
       live.setAttribute('aria-atomic', 'true');
       wrap.appendChild(live);
       root.appendChild(wrap);
-      document.documentElement.appendChild(host);
-      st.host = host; st.root = root; st.wrap = wrap; st.live = live;
+      st.host = host; st.root = root; st.wrap = wrap; st.live = live; st.adopted = adopted; st.guideStyles = false;
+      if (!detached) document.documentElement.appendChild(host);
       return true;
     } catch (_) {
       return false;
@@ -408,13 +446,15 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
 
   /** Draw (or redraw) the card. @param {View} view */
   function render(view) {
-    if (!ensureHost() || !st.wrap) return;
+    if (!ensureHost(true) || !st.wrap) return;
     clearTimeout(st.ackTimer);
+    if (view.banner.mode !== 'nudge') ensureGuideStyles();
     const key = focusedKey();
     const card = buildCard(view);
     // Rise in only when the card first appears; a redraw (status changed) updates it in place, no flicker.
-    if (st.card) st.card.replaceWith(card); else { card.classList.add('enter'); st.wrap.appendChild(card); }
+    if (st.card) st.card.replaceWith(card); else { card.className += ' enter'; st.wrap.appendChild(card); }
     st.card = card;
+    ensureHost();
     restoreFocus(key);
   }
 
@@ -541,6 +581,7 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
       return;
     }
     if (!ensureHost() || !st.wrap) return;
+    ensureGuideStyles();
     if (!st.ring) {
       const ring = h('div', 'ring');
       ring.setAttribute('aria-hidden', 'true');
@@ -582,7 +623,7 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
     highlight(null);
     clearCard();
     try { if (st.host) st.host.remove(); } catch (_) { /* ignore */ }
-    st.host = null; st.root = null; st.wrap = null; st.live = null;
+    st.host = null; st.root = null; st.wrap = null; st.live = null; st.guideStyles = false;
   }
 
   ns.ui = Object.freeze({ render, ack, clearCard, hasCard, announce, highlight, highlighted, reposition: schedulePlace,

@@ -287,19 +287,27 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   /** @param {Document} doc @returns {boolean} */
   function hasLoginForm(doc) {
     try {
-      // querySelectorAll first: on pages without a password field this costs no layout at all.
+      // One walk that stops at the first password field; on pages without one (the feed) this costs no layout.
+      if (!doc.querySelector('input[type=password]')) return false;
       const inputs = doc.querySelectorAll('input[type=password]');
       for (let i = 0; i < inputs.length && i < 10; i++) if (isRendered(inputs[i])) return true;
     } catch (_) { /* ignore */ }
     return false;
   }
 
-  /** @param {Document} doc @returns {string} */
+  /**
+   * The first <h1> inside <main>, else the first <h1>. One walk that stops at the first <h1>: on a big page
+   * without one (the feed) that is one pass over the document, not one over <main> and another over the rest.
+   * @param {Document} doc @returns {string}
+   */
   function pageHeading(doc) {
     try {
+      const first = doc.querySelector('h1');
+      if (!first) return '';
       const main = doc.querySelector('main');
-      const h1 = (main && main.querySelector('h1')) || doc.querySelector('h1');
-      return h1 ? boundedText(h1, LIMITS.heading) : '';
+      // The first <h1> of the document is also the first of <main> when it lies inside it.
+      const h1 = main && !main.contains(first) ? main.querySelector('h1') || first : first;
+      return boundedText(h1, LIMITS.heading);
     } catch (_) {
       return '';
     }
@@ -316,11 +324,16 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
 
   /**
    * Build a snapshot. Minimal (controls: []) unless withControls.
-   * @param {boolean} withControls @param {Document} [doc]
+   * `quick` (a page's first report): without the two facts that can cost a walk over the whole document on a
+   * big page (the feed): the heading (the core reads it only on settings pages, and those always ask for the
+   * full snapshot, which has it) and the login form (main.js looks for one only before drawing a banner on an
+   * ordinary page, and then reports again with it).
+   * @param {boolean} withControls @param {Document} [doc] @param {boolean} [quick]
    * @returns {{snapshot: PageSnapshot, elements: Element[]}}
    */
-  function snapshot(withControls, doc) {
+  function snapshot(withControls, doc, quick) {
     const d = doc || document;
+    const full = withControls || !quick;
     let url = '';
     try { url = String(d.location ? d.location.href : location.href).slice(0, LIMITS.url); } catch (_) { /* ignore */ }
     let title = '';
@@ -332,8 +345,8 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
         url,
         lang: pageLang(d),
         title,
-        heading: pageHeading(d),
-        loginForm: hasLoginForm(d),
+        heading: full ? pageHeading(d) : '',
+        loginForm: full ? hasLoginForm(d) : false,
         controls: collected.controls,
         truncated: collected.truncated,
       },

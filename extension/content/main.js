@@ -57,6 +57,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     lookingUntil: 0,
     mutationQueued: false,
     listening: false,
+    drawn: false,           // something was drawn in this document (a card, a ring): clearing it is due
     settleTimers: /** @type {number[]} */ ([]),
     inflight: false,
     again: false,
@@ -118,14 +119,23 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     try { return snap.url + '\n' + JSON.stringify(snap.controls); } catch (_) { return String(Math.random()); }
   }
 
-  /** Step 1: minimal snapshot; a full one only when the worker asks. */
+  /**
+   * Step 1: a quick minimal snapshot (no heading, no login-form search: no walk over a big feed); a full one
+   * only when the worker asks. Before a banner is drawn on an ordinary page, one look for a login form: if
+   * there is one, the page is reported again with it and the worker's answer to that is what counts.
+   */
   async function refresh() {
     if (S.dead) return;
     const gen = S.gen;
-    const seq = ++S.seq;
-    const mini = dom.snapshot(false);
-    const reply = await send({ type: 'page', snapshot: mini.snapshot });
+    let seq = ++S.seq;
+    const mini = dom.snapshot(false, document, true);
+    let reply = await send({ type: 'page', snapshot: mini.snapshot });
     if (gen !== S.gen || seq !== S.seq || !isPageReply(reply)) return;
+    if (!reply.advice.needControls && reply.advice.banner && dom.hasLoginForm(document)) {
+      seq = ++S.seq;
+      reply = await send({ type: 'page', snapshot: dom.snapshot(false).snapshot });
+      if (gen !== S.gen || seq !== S.seq || !isPageReply(reply)) return;
+    }
     if (reply.advice.needControls) {
       await sendFull(true);
       return;
@@ -169,6 +179,8 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   function apply(reply) {
     S.advice = reply.advice;
     S.text = reply.text && typeof reply.text === 'object' ? reply.text : null;
+    // Nothing to say, nothing drawn or watched before (the feed when all is done or snoozed): done here.
+    if (!reply.advice.banner && !reply.advice.watch && !S.drawn && !S.listening && !S.observer) return;
     // Watch first: a switch that is not there yet shows (and announces) "Looking for the switch…", not a
     // premature "can't find it" that flips to "looking" a moment later.
     updateWatch();
@@ -194,6 +206,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
       return;
     }
     const looking = b.mode === 'guide' && b.status === 'notFound' && !!S.observer && Date.now() < S.lookingUntil;
+    S.drawn = true;
     ui.render({
       banner: b, text, looking, busy: S.busy,
       notice: S.notice, noticeKind: S.noticeKind,
@@ -401,7 +414,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
 
   function updateWatch() {
     const a = S.advice;
-    if (!a || !a.watch) { stopWatch(); return; }
+    if (!a || !a.watch) { if (S.listening || S.observer) stopWatch(); return; }
     addInteractionListeners();
     const b = a.banner;
     const missing = !!b && b.mode === 'guide' && b.status === 'notFound';
@@ -537,7 +550,11 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
         document.addEventListener('click', checkSoon, CAPTURE);
       }
       addEventListener('popstate', onMaybeNavigated, CAPTURE);
-      addEventListener('pageshow', (/** @type {PageTransitionEvent} */ e) => { if (e.persisted) { S.gen++; void refresh(); } }, CAPTURE);
+      // Back/forward cache: a restored page gets 'pageshow' (persisted) after a 'pagehide'; listening only from
+      // then on keeps the 'pageshow' of every ordinary load free of our code.
+      addEventListener('pagehide', () => {
+        addEventListener('pageshow', (/** @type {PageTransitionEvent} */ e) => { if (e.persisted) { S.gen++; void refresh(); } }, CAPTURE);
+      }, { capture: true, passive: true, once: true });
     } catch (_) { /* ignore */ }
   }
 
