@@ -299,7 +299,7 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
   function focusedKey() {
     try {
       const a = st.root && st.root.activeElement;
-      if (a && st.card && st.card.contains(a)) return /** @type {HTMLElement} */ (a).dataset.k || 'card';
+      if (a && st.card && st.card.contains(a)) return a.getAttribute('data-k') || 'card';
     } catch (_) { /* ignore */ }
     return '';
   }
@@ -325,7 +325,7 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
     if (text.close) {
       const x = h('button', 'x');
       x.type = 'button';
-      x.dataset.k = 'close';
+      x.setAttribute('data-k', 'close');
       x.setAttribute('aria-label', text.close);
       x.title = text.close;
       x.appendChild(icon('close'));
@@ -339,7 +339,7 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
   function button(cls, label, key, onClick, disabled) {
     const b = h('button', cls, label);
     b.type = 'button';
-    b.dataset.k = key;
+    b.setAttribute('data-k', key);
     if (disabled) b.disabled = true;
     b.addEventListener('click', onClick);
     return b;
@@ -352,7 +352,7 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
     if (!href) return;
     const a = h('a', 'btn ' + (cls || 'primary'), text.link.label);
     a.href = href;
-    a.dataset.k = key;
+    a.setAttribute('data-k', key);
     a.appendChild(icon('arrow'));
     parent.appendChild(a);
   }
