@@ -56,6 +56,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     lookingTimer: 0,
     lookingUntil: 0,
     mutationQueued: false,
+    mutationMore: false,    // more changes came while a frame's read was queued
     listening: false,
     drawn: false,           // something was drawn in this document (a card, a ring): clearing it is due
     settleTimers: /** @type {number[]} */ ([]),
@@ -442,16 +443,24 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     if (S.observer) { try { S.observer.disconnect(); } catch (_) { /* ignore */ } }
     S.observer = null;
     S.mutationQueued = false;
+    S.mutationMore = false;
     clearTimeout(S.observeTimer);
     clearTimeout(S.lookingTimer);
   }
 
+  /**
+   * At most one read per frame, plus one at once: the first change after a quiet frame is read straight away
+   * (the late switch gets its ring without waiting a frame first), later ones once in the next frame.
+   */
   function onMutations() {
-    if (S.mutationQueued) return;
+    if (S.mutationQueued) { S.mutationMore = true; return; }
     S.mutationQueued = true;
+    S.mutationMore = false;
+    if (S.observer && !S.dead) void sendFull(false);
     requestAnimationFrame(() => {
       S.mutationQueued = false;
-      if (!S.observer || S.dead) return;
+      if (!S.mutationMore || !S.observer || S.dead) return;
+      S.mutationMore = false;
       void sendFull(false);
     });
   }
