@@ -94,7 +94,7 @@ const size = {
 results.size = size;
 
 // ------------------------------------------------------------------------------------------ browser
-let sw = null, cost = null;
+let sw = null, cost = null, targets = null;
 if (browser) {
   if (!existsSync(join(ROOT, 'dist', 'chrome', 'manifest.json'))) {
     log('dist/chrome is missing: run ./build.sh; skipping the browser figures');
@@ -102,10 +102,13 @@ if (browser) {
     sw = run(process.execPath, [join(BENCH, 'lib', 'browser.mjs'), 'sw', '--reps', quick ? '3' : '5'], 'service worker cold start')?.[0] ?? null;
     cost = run(process.execPath, [join(BENCH, 'lib', 'browser.mjs'), 'cost', '--reps', quick ? '3' : '6', '--traced', quick ? '2' : '3'],
       'content-script cost')?.[0] ?? null;
+    targets = run(process.execPath, [join(BENCH, 'lib', 'browser.mjs'), 'targets', '--reps', quick ? '3' : '7'],
+      'banner and ring latency on settings pages')?.[0] ?? null;
   }
 }
 results.sw = sw;
 results.cost = cost;
+results.targets = targets;
 results.loadavgEnd = loadavg();
 mkdirSync(OUT, { recursive: true });
 writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 1));
@@ -157,16 +160,38 @@ table(`Cold start (medians of ${colds.length} fresh node processes${sw ? ', and 
 
 if (cost) {
   const f = (x, d = 1) => (x == null || Number.isNaN(x) ? '—' : x.toFixed(d));
+  const q = cost.quiet;
   table(`Content-script cost, heavy live feed (${cost.posts} posts + 5 every 400 ms, strict CSP), load + ${cost.settle} ms settle, medians`,
-    ['metric', 'with extension', 'without', 'difference'], [
-      ['extension script time from trace (ms)', f(cost.with.extMs, 2), f(cost.without.extMs, 2), `${f(cost.with.extMs - cost.without.extMs, 2)} ms`],
-      ['CDP ScriptDuration (ms)', f(cost.with.scriptMs), f(cost.without.scriptMs), `${f(cost.addedScriptMs)} ms (×${f(cost.scriptRatio, 2)})`],
-      ['CDP TaskDuration (ms)', f(cost.with.taskMs), f(cost.without.taskMs), `×${f(cost.taskRatio, 2)}`],
-      ['LayoutCount', `${cost.with.layouts} [${cost.with.layoutsAll.join(' ')}]`, `${cost.without.layouts} [${cost.without.layoutsAll.join(' ')}]`, f(cost.with.layouts - cost.without.layouts, 0)],
-      ['RecalcStyleCount', cost.with.styles, cost.without.styles, f(cost.with.styles - cost.without.styles, 0)],
-      ['LayoutDuration (ms)', f(cost.with.layoutMs), f(cost.without.layoutMs), f(cost.with.layoutMs - cost.without.layoutMs)],
+    ['metric', 'with extension (banner)', 'nothing to say (snoozed)', 'without', 'difference (banner)'], [
+      ['extension script time from trace (ms)', f(cost.with.extMs, 2), f(q?.extMs, 2), f(cost.without.extMs, 2), `${f(cost.with.extMs - cost.without.extMs, 2)} ms`],
+      ['CDP ScriptDuration (ms)', f(cost.with.scriptMs), f(q?.scriptMs), f(cost.without.scriptMs), `${f(cost.addedScriptMs)} ms (×${f(cost.scriptRatio, 2)})`],
+      ['CDP TaskDuration (ms)', f(cost.with.taskMs), f(q?.taskMs), f(cost.without.taskMs), `×${f(cost.taskRatio, 2)}`],
+      ['LayoutCount', `${cost.with.layouts} [${cost.with.layoutsAll.join(' ')}]`, q ? `${q.layouts} [${q.layoutsAll.join(' ')}]` : '—',
+        `${cost.without.layouts} [${cost.without.layoutsAll.join(' ')}]`, f(cost.with.layouts - cost.without.layouts, 0)],
+      ['RecalcStyleCount', cost.with.styles, q?.styles ?? '—', cost.without.styles, f(cost.with.styles - cost.without.styles, 0)],
+      ['LayoutDuration (ms)', f(cost.with.layoutMs), f(q?.layoutMs), f(cost.without.layoutMs), f(cost.with.layoutMs - cost.without.layoutMs)],
     ]);
-  console.log(`  trace samples (ms): with [${cost.with.extAll.join(', ')}], without [${cost.without.extAll.join(', ')}]; loads per arm: ${cost.with.n}`);
+  console.log(`  trace samples (ms): with [${cost.with.extAll.join(', ')}], nothing to say [${q?.extAll.join(', ') ?? ''}], ` +
+    `without [${cost.without.extAll.join(', ')}]; loads per arm: ${cost.with.n}, banner drawn in ${cost.with.banners}/${q?.banners ?? '—'}`);
   console.log('  ScriptDuration/TaskDuration drift ±10 % between runs on this machine whatever the extension does: trust the trace row.');
+  const entries = [...new Set([...Object.keys(cost.with.entries ?? {}), ...Object.keys(q?.entries ?? {})])];
+  const kinds = ['compile', 'cssParse', 'style', 'layout', 'gc', 'script'];
+  table('Content-script time from the trace, broken down (medians per load, ms; an entry\'s kinds are nested in it)',
+    ['part', 'with banner', 'nothing to say'], [
+      ...entries.map((k) => [k, f(cost.with.entries?.[k], 2), f(q?.entries?.[k], 2)]),
+      ...kinds.map((k) => [`  of which ${k === 'script' ? 'JS + DOM calls' : k === 'cssParse' ? 'CSS parse (stylesheet)' : k === 'style' ? 'forced style recalc' : k === 'layout' ? 'forced layout' : k}`,
+        f(cost.with.kinds?.[k], 2), f(q?.kinds?.[k], 2)]),
+      ['next frame after: style recalc (elements)', `${f(cost.with.nextFrame?.style, 2)} (${cost.with.nextFrame?.elements ?? '—'})`,
+        `${f(q?.nextFrame?.style, 2)} (${q?.nextFrame?.elements ?? '—'})`],
+      ['next frame after: layout (dirty objects)', `${f(cost.with.nextFrame?.layout, 2)} (${cost.with.nextFrame?.dirty ?? '—'})`,
+        `${f(q?.nextFrame?.layout, 2)} (${q?.nextFrame?.dirty ?? '—'})`],
+    ]);
+  console.log('  "next frame": the first style recalc + layout after the extension\'s last task, including whatever the feed changed in that frame.');
+}
+if (targets) {
+  table(`Settings pages (${targets.reps} loads each, medians)`, ['target', 'measured'], [
+    ['banner painted after DOMContentLoaded (target ≤ 300 ms)', `${targets.paintedMs.toFixed(1)} ms (max ${targets.paintedMax.toFixed(1)}; drawn ${targets.drawnMs.toFixed(1)} ms)`],
+    ['late switch → ring placed (target: within one frame)', `${targets.ringMs.toFixed(1)} ms, frames rendered in between: ${targets.ringFramesAll.join(' ')}`],
+  ]);
 }
 console.log(`\nraw figures: ${relative(ROOT, join(OUT, 'results.json'))}`);
