@@ -28,6 +28,8 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   const LOOKING_MS = 4000;      // show "Looking for the switch…" instead of "can't find" for this long
   const SETTLE_MS = 300;        // after a click on the page, let LinkedIn update before reading back
   const RECHECK_MS = 1500;      // second read-back (LinkedIn may revert after its server answers)
+  const FLOOD_FRAMES = 5;       // reads in consecutive busy frames before a mutation flood is throttled
+  const FLOOD_MS = 250;         // then at most one full report this often
   const FIX_WAIT_MS = 3000;     // one-click: wait this long for the switch to change
   const DIALOG_WAIT_MS = 120000; // one-click: keep watching while LinkedIn's confirm dialog is open
   const SEND_TIMEOUT_MS = 10000;
@@ -57,6 +59,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     lookingUntil: 0,
     mutationQueued: false,
     mutationMore: false,    // more changes came while a frame's read was queued
+    busyFrames: 0,          // consecutive reads with changes still coming (a flood, once past FLOOD_FRAMES)
     listening: false,
     drawn: false,           // something was drawn in this document (a card, a ring): clearing it is due
     settleTimers: /** @type {number[]} */ ([]),
@@ -444,25 +447,29 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     S.observer = null;
     S.mutationQueued = false;
     S.mutationMore = false;
+    S.busyFrames = 0;
     clearTimeout(S.observeTimer);
     clearTimeout(S.lookingTimer);
   }
 
   /**
-   * At most one read per frame, plus one at once: the first change after a quiet frame is read straight away
-   * (the late switch gets its ring without waiting a frame first), later ones once in the next frame.
+   * The first change after a quiet frame is read straight away (the late switch gets its ring without waiting a
+   * frame first), later ones once per frame; a page that keeps changing for more than FLOOD_FRAMES frames is read
+   * at most every FLOOD_MS, so a mutation flood cannot make us send a full report every frame.
    */
   function onMutations() {
     if (S.mutationQueued) { S.mutationMore = true; return; }
     S.mutationQueued = true;
     S.mutationMore = false;
     if (S.observer && !S.dead) void sendFull(false);
-    requestAnimationFrame(() => {
+    S.busyFrames++;
+    const next = () => {
       S.mutationQueued = false;
-      if (!S.mutationMore || !S.observer || S.dead) return;
-      S.mutationMore = false;
-      void sendFull(false);
-    });
+      if (!S.mutationMore || !S.observer || S.dead) { S.busyFrames = 0; return; }
+      onMutations();
+    };
+    if (S.busyFrames > FLOOD_FRAMES) setTimeout(next, FLOOD_MS);
+    else requestAnimationFrame(next);
   }
 
   /** @param {Event} e */

@@ -113,6 +113,8 @@ export async function launchWithExtension(options = {}) {
     executablePath: CHROMIUM,
     headless,
     locale: options.locale ?? 'en-US',
+    // Chromium on Linux takes its UI language (chrome.i18n, extension pages) from LANGUAGE, not from the locale.
+    env: { ...process.env, LANGUAGE: (options.locale ?? 'en-US').replace('-', '_') },
     viewport: { width: 1280, height: 900 },
     args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...CHROMIUM_ARGS, ...(options.args ?? [])],
   });

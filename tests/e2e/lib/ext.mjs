@@ -41,6 +41,8 @@ export async function launchPersistent(userDataDir, options = {}) {
     headless: process.env.OPTOUT_HEADED !== '1',
     locale: lang,
     viewport: { width: 1280, height: 900 },
+    // Chromium on Linux takes its UI language from the environment (LANGUAGE), not only from --lang.
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
     args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`,
       ...CHROMIUM_ARGS.filter((a) => !a.startsWith('--lang=')), `--lang=${lang}`],
   });
