@@ -405,11 +405,13 @@ export async function sendToWorker(context, extensionId, message, options = {}) 
 // function can read (in the page's main world, for reading only).
 
 /**
+ * Run `fn` with a CDP session, the closed shadow root's object id and its host's DOM node description
+ * (`backendNodeId`, `attributes`, …); null when the page has no closed shadow root.
  * @param {Page} page
  * @param {{host?: string}} options  host: a CSS selector for the host element (default: the first element with a
  *   closed shadow root in the top document)
  */
-async function withShadowRoot(page, options, /** @type {(s: import('playwright-core').CDPSession, objectId: string, host: any) => Promise<any>} */ fn) {
+export async function withShadowRoot(page, options, /** @type {(s: import('playwright-core').CDPSession, objectId: string, host: any) => Promise<any>} */ fn) {
   const session = await page.context().newCDPSession(page);
   try {
     const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });

@@ -4,7 +4,7 @@
 // and small waiting helpers that poll a condition instead of sleeping.
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, FIXTURES, shadowSnapshot, shadowClick, readBadge, sendToWorker, screenshot } from './harness.mjs';
+import { ROOT, FIXTURES, shadowSnapshot, shadowClick, readBadge, sendToWorker, screenshot, withShadowRoot } from './harness.mjs';
 import assert from 'node:assert/strict';
 import { formatMessage, localeDir } from '../../extension/worker/messages.js';
 
@@ -153,27 +153,13 @@ export async function status(/** @type {any} */ ext) {
  */
 export async function inShadow(page, functionDeclaration) {
   // (awaitPromise: the function may return a promise, e.g. to wait for animations)
-  const session = await page.context().newCDPSession(page);
-  try {
-    const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
-    /** @type {any} */
-    let found = null;
-    /** @param {any} n */
-    const walk = (n) => {
-      for (const s of n.shadowRoots ?? []) if (!found && s.shadowRootType === 'closed') found = s;
-      for (const c of n.children ?? []) if (!found) walk(c);
-    };
-    walk(root);
-    if (!found) return null;
-    const { object } = await session.send('DOM.resolveNode', { backendNodeId: found.backendNodeId });
+  return withShadowRoot(page, {}, async (session, objectId) => {
     const { result, exceptionDetails } = await session.send('Runtime.callFunctionOn', {
-      objectId: /** @type {string} */ (object.objectId), returnByValue: true, awaitPromise: true, functionDeclaration,
+      objectId, returnByValue: true, awaitPromise: true, functionDeclaration,
     });
     if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
     return result.value;
-  } finally {
-    await session.detach().catch(() => {});
-  }
+  });
 }
 
 /**

@@ -2,6 +2,7 @@
 // own (main) world can see of the extension, and the closed shadow root's host as the page sees it.
 
 /** @typedef {import('playwright-core').Page} Page */
+import { withShadowRoot } from '../harness.mjs';
 
 /**
  * Record uncaught exceptions and console.error calls that come from the extension's content-script world of a page
@@ -38,22 +39,7 @@ export async function watchContentScriptErrors(page, extensionId) {
  * @param {Page} page
  */
 export async function closedHostFacts(page) {
-  const session = await page.context().newCDPSession(page);
-  try {
-    const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
-    /** @type {any} */
-    let host = null;
-    /** @param {any} n */
-    const walk = (n) => {
-      if (host) return;
-      if ((n.shadowRoots ?? []).some((/** @type {any} */ s) => s.shadowRootType === 'closed')) {
-        host = n;
-        return;
-      }
-      for (const c of n.children ?? []) walk(c);
-    };
-    walk(root);
-    if (!host) return null;
+  return withShadowRoot(page, {}, async (session, _root, host) => {
     // resolveNode without a context id resolves in the main world: exactly what LinkedIn's scripts see.
     const { object } = await session.send('DOM.resolveNode', { backendNodeId: host.backendNodeId });
     const { result } = await session.send('Runtime.callFunctionOn', {
@@ -72,9 +58,7 @@ export async function closedHostFacts(page) {
       }`,
     });
     return /** @type {{tagName: string, attributeNames: string[], shadowRootIsNull: boolean, parent: string, ownKeys: string[], innerHTML: string, childNodes: number}} */ (result.value);
-  } finally {
-    await session.detach().catch(() => {});
-  }
+  });
 }
 
 /**
