@@ -456,6 +456,7 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
     st.card = card;
     ensureHost();
     restoreFocus(key);
+    if (st.ring) schedulePlace(); // the new card must keep clear of the ringed switch too
   }
 
   /** A short acknowledgement card ("OK — we'll remind you tomorrow") that goes away by itself.
@@ -543,6 +544,35 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
     const left = Math.max(8, Math.min(center - tw / 2, innerWidth - 8 - tw));
     tag.style.left = Math.round(left - ringLeft) + 'px';
     tag.style.setProperty('--ax', Math.round(Math.max(10, Math.min(tw - 10, center - left))) + 'px');
+    dockCard(r);
+  }
+
+  /**
+   * Keep the card clear of the ringed switch and its label: on small windows the default corner can sit right
+   * on top of it. Tries the corners (bottom/top band on narrow screens) and takes the first that is clear.
+   * @param {DOMRect} r the switch's rectangle
+   */
+  function dockCard(r) {
+    const card = st.card;
+    if (!card) return;
+    const narrow = innerWidth <= 600;
+    /** @type {{left?: number, right?: number, top?: number, bottom?: number}[]} */
+    const spots = narrow
+      ? [{ left: 12, right: 12, bottom: 12 }, { left: 12, right: 12, top: 64 }]
+      : [{ right: 16, bottom: 64 }, { left: 16, bottom: 64 }, { right: 16, top: 64 }, { left: 16, top: 64 }];
+    const w = card.offsetWidth, hgt = card.offsetHeight;
+    // The label sits above or below the ring: keep a margin for it on both sides.
+    const avoid = { left: r.left - 16, right: r.right + 16, top: r.top - 56, bottom: r.bottom + 56 };
+    const clear = spots.find((s) => {
+      const left = s.left ?? innerWidth - (s.right ?? 0) - w;
+      const top = s.top ?? innerHeight - (s.bottom ?? 0) - hgt;
+      return left + w < avoid.left || left > avoid.right || top + hgt < avoid.top || top > avoid.bottom;
+    }) ?? spots[0];
+    const px = (/** @type {number|undefined} */ v) => (v === undefined ? 'auto' : v + 'px');
+    card.style.left = px(clear.left);
+    card.style.right = px(clear.right);
+    card.style.top = px(clear.top);
+    card.style.bottom = px(clear.bottom);
   }
 
   function schedulePlace() {
