@@ -215,15 +215,24 @@ fn stopping_the_guide_quiets_setting_pages_until_it_is_started_again() {
 /// only safe while neither changes anything there but the banner (login wall: none).
 #[test]
 fn heading_and_login_form_matter_on_ordinary_pages_only_for_the_banner() {
-    let state = State { region: Some(Region::Eu), ..State::default() };
+    let state = State {
+        region: Some(Region::Eu),
+        ..State::default()
+    };
     let quick = detect(serde_json::json!({"v": 1, "url": "https://www.linkedin.com/feed/"}));
     let full = detect(serde_json::json!({
         "v": 1, "url": "https://www.linkedin.com/feed/", "heading": "Data for Generative AI Improvement"
     }));
     assert_eq!(quick, full, "the heading of an ordinary page is not read");
-    let with_login = detect(serde_json::json!({"v": 1, "url": "https://www.linkedin.com/feed/", "loginForm": true}));
+    let with_login = detect(
+        serde_json::json!({"v": 1, "url": "https://www.linkedin.com/feed/", "loginForm": true}),
+    );
     assert_eq!(with_login.findings, quick.findings);
-    assert!(advise(&state, &quick, catalog(), &env(), T0).banner.is_some());
-    assert!(advise(&state, &with_login, catalog(), &env(), T0).banner.is_none());
+    assert!(advise(&state, &quick, catalog(), &env(), T0)
+        .banner
+        .is_some());
+    assert!(advise(&state, &with_login, catalog(), &env(), T0)
+        .banner
+        .is_none());
     assert!(!advise(&state, &with_login, catalog(), &env(), T0).need_controls);
 }
