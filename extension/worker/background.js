@@ -32,9 +32,7 @@ function fromLinkedIn(sender) {
 /** Current status view (and refresh the badge with it). */
 async function currentStatus() {
   const { state, problems } = await withState(() => ({ result: undefined }));
-  const view = core.statusView(state, browserEnv(), Date.now(), problems);
-  await showBadge(state);
-  return view;
+  return showBadge(state, problems);
 }
 
 /**
@@ -64,8 +62,7 @@ async function onEvent(event) {
       return { result: String(e) };
     }
   });
-  await showBadge(state);
-  const view = core.statusView(state, browserEnv(), now, []);
+  const view = await showBadge(state);
   return error ? { ok: false, error, status: view } : { ok: true, status: view };
 }
 
@@ -95,8 +92,7 @@ async function onImport(json) {
     return { ok: false, error: reasons.join(' ') };
   }
   const { state } = await withState(() => ({ state: loaded.state, result: undefined }));
-  await showBadge(state);
-  return { ok: true, status: core.statusView(state, browserEnv(), Date.now(), []) };
+  return { ok: true, status: await showBadge(state) };
 }
 
 async function onStartGuide() {

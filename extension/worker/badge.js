@@ -16,13 +16,15 @@ const TITLE_KEYS = {
 };
 
 /**
- * Show the status on the badge and schedule the next wake-up.
+ * Show the status on the badge and schedule the next wake-up; returns the status view it showed, so callers
+ * that answer with it need not compute it again.
  * @param {string} state state JSON text
+ * @param {string[]} [problems] problems to carry in the returned view
  */
-export async function showBadge(state) {
+export async function showBadge(state, problems = []) {
   const env = browserEnv();
   const now = Date.now();
-  const view = core.statusView(state, env, now, []);
+  const view = core.statusView(state, env, now, problems);
   const badge = view.badge;
   // The "still on" tooltip counts only settings seen on: unchecked ones are not claimed to be on.
   const seenOn = view.rows.filter((/** @type {{applies: boolean, status: string}} */ r) => r.applies && r.status === 'on').length;
