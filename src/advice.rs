@@ -3,7 +3,6 @@
 use crate::catalog::{Catalog, Setting};
 use crate::detect::{Detection, PageKind, Reason, SeenState};
 use crate::json::Writer;
-use crate::reminders::reminders_quiet;
 use crate::sorted_map::SortedMap;
 use crate::state::{Millis, State};
 use crate::status::{pick_lang, status, write_next, Env, NextStep, RowStatus};
@@ -210,7 +209,7 @@ pub fn advise(
             }
         }
         PageKind::Hub | PageKind::Linkedin => {
-            if view.remaining == 0 || reminders_quiet(state, now) {
+            if !view.nudge {
                 None
             } else {
                 let next = view.next.clone();

@@ -4,7 +4,7 @@ use crate::catalog::{Catalog, Setting, SettingKind};
 use crate::detect::SeenState;
 use crate::json::{Json, Writer};
 use crate::region::{self, Region};
-use crate::reminders::{is_snoozed, recheck_due};
+use crate::reminders::{recheck_due, reminders_quiet};
 use crate::state::{Millis, State};
 
 /// The browser facts the core cannot read itself.
@@ -107,6 +107,9 @@ pub struct StatusView {
     pub guide_active: bool,
     pub next: Option<NextStep>,
     pub recheck_days: u32,
+    /// Ordinary LinkedIn pages get the nudge banner now (something is still open and reminders are not
+    /// quiet). The worker loads the nudge script on those pages only while this holds.
+    pub nudge: bool,
     pub problems: Vec<String>,
 }
 
@@ -189,6 +192,7 @@ impl StatusView {
         w.key("next");
         write_next(&mut w, self.next.as_ref());
         w.key("recheckDays").int(self.recheck_days as i64);
+        w.key("nudge").bool(self.nudge);
         w.key("problems").strings(&self.problems);
         w.end_object();
         w.out
@@ -281,7 +285,7 @@ pub fn status(
             url: r.url.clone(),
         });
     let any_on = steps.clone().any(|r| r.status == RowStatus::On);
-    let quiet = state.dismiss_all || is_snoozed(state, now);
+    let quiet = reminders_quiet(state, now);
     let badge = badge(remaining, any_on, quiet);
     StatusView {
         region,
@@ -298,6 +302,7 @@ pub fn status(
         guide_active: state.guide.as_ref().is_some_and(|g| g.active),
         next,
         recheck_days: state.recheck_days,
+        nudge: remaining > 0 && !quiet,
         problems,
     }
 }

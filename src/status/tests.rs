@@ -201,6 +201,7 @@ fn snooze_keeps_the_badge_truthful_and_expires_by_itself() {
     assert_eq!(view.badge.kind, BadgeKind::Quiet);
     assert_eq!(view.badge.count, view.remaining);
     assert!(view.remaining > 0);
+    assert!(!view.nudge, "no nudge script while snoozed");
     assert_eq!(
         next_wake(&state, catalog(), Region::Eu, T0 + DAY_MS),
         Some(T0 + 7 * DAY_MS)
@@ -208,6 +209,30 @@ fn snooze_keeps_the_badge_truthful_and_expires_by_itself() {
     let later = status(&state, catalog(), &env(), T0 + 7 * DAY_MS, vec![]);
     assert_eq!(later.badge.kind, BadgeKind::Attention);
     assert_eq!(later.snooze_until, None);
+    assert!(later.nudge, "the nudge comes back when the snooze ends");
+}
+
+#[test]
+fn nudge_only_while_something_is_open_and_reminders_are_not_quiet() {
+    let fresh = State {
+        region: Some(Region::Eu),
+        ..State::default()
+    };
+    assert!(status(&fresh, catalog(), &env(), T0, vec![]).nudge);
+    let mut dismissed = fresh.clone();
+    apply(&mut dismissed, &Event::DismissAll, catalog(), T0).unwrap();
+    assert!(!status(&dismissed, catalog(), &env(), T0, vec![]).nudge);
+    let mut done = fresh.clone();
+    for id in applicable_toggles(Region::Eu) {
+        see(&mut done, &id, SeenState::Off, T0);
+    }
+    let view = status(&done, catalog(), &env(), T0, vec![]);
+    assert!(view.all_done && !view.nudge);
+    assert!(view.to_json().contains("\"nudge\":false"));
+    // Unknown is not done: a setting whose switch could not be read keeps the nudge.
+    let mut unsure = done.clone();
+    see(&mut unsure, "gen-ai-improvement", SeenState::Unknown, T0);
+    assert!(status(&unsure, catalog(), &env(), T0, vec![]).nudge);
 }
 
 /// Six simulated months, a day at a time: seen off, re-check due after the interval, seen on again.
