@@ -1,8 +1,6 @@
 // @ts-check
-// OptOut Pilot content script, part 2 of 3: drawing.
-// Everything is drawn inside ONE plain host element (no id, class or attribute) appended to <html>,
-// holding a CLOSED shadow root. Styles live in the shadow root (constructed stylesheet, <style> fallback).
-// No extension URL ever enters the page: icons are inline SVG. Page text is only ever set via textContent.
+// OptOut Pilot guide bundle: drawing on settings pages: the guide and done cards, and the ring that
+// highlights the switch. Built on card.js (host, closed shadow root, nudge and acknowledgement cards).
 // The switch highlight is a ring box inside our shadow root, positioned from getBoundingClientRect;
 // LinkedIn's own elements are never modified.
 
@@ -36,95 +34,11 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
 
 (function (ns) {
   'use strict';
+  const C = ns.card;
+  if (!C) return;
 
-  const SVG_NS = 'http://www.w3.org/2000/svg';
-
-  // Two constructed sheets: the base one for every card, the guide one (step, status, notice, highlight ring)
-  // parsed only once a guide card or a ring is drawn, so the feed's nudge parses only what it uses.
-  // No animation that runs on the main thread: the card rises with transform/opacity and the ring's halo
-  // pulses with opacity only (both run on the compositor).
-  const CSS = `
-:host {
-  all: initial !important;
-  position: fixed !important; top: 0 !important; left: 0 !important;
-  width: 0 !important; height: 0 !important; overflow: visible !important;
-  z-index: 2147483647 !important; display: block !important;
-  visibility: visible !important; opacity: 1 !important; transform: none !important;
-  pointer-events: none !important; contain: none !important;
-}
-* { box-sizing: border-box; }
-.wrap {
-  --bg: #ffffff; --fg: #1d2226; --muted: #4a535c; --line: #d5dbe1;
-  --accent: #0b6b63; --accent-fg: #ffffff; --accent-soft: #e3f3f1;
-  --on: #9a3412; --on-soft: #fff1e6; --off: #166534; --off-soft: #e7f6ec;
-  --warn: #7a4d00; --warn-soft: #fff6dc; --err: #a4161a; --err-soft: #fdecec;
-  --focus: #1a56db; --ring: #c2185b; --ring-halo: #ffffff; --tag-fg: #ffffff;
-  --shadow: 0 10px 30px rgba(0,0,0,.18), 0 2px 6px rgba(0,0,0,.12);
-  font: 400 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-  color: var(--fg); -webkit-font-smoothing: antialiased; text-align: start;
-  letter-spacing: normal; word-spacing: normal; text-transform: none; font-style: normal;
-}
-@media (prefers-color-scheme: dark) {
-  .wrap {
-    --bg: #1f252b; --fg: #eef1f4; --muted: #b7c0c8; --line: #3a444e;
-    --accent: #5ad1c1; --accent-fg: #08201d; --accent-soft: #153a36;
-    --on: #ffb48a; --on-soft: #3d2417; --off: #86dfa3; --off-soft: #173524;
-    --warn: #ffd27a; --warn-soft: #3a2f12; --err: #ffaaa6; --err-soft: #40191a;
-    --focus: #8ab4ff; --ring: #ff6fae; --ring-halo: #111418; --tag-fg: #1a0010;
-    --shadow: 0 10px 30px rgba(0,0,0,.55), 0 2px 6px rgba(0,0,0,.4);
-  }
-}
-.card {
-  pointer-events: auto; position: fixed; right: 16px; bottom: 64px;
-  width: 380px; max-width: calc(100vw - 24px); max-height: calc(100vh - 140px); overflow: auto;
-  background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 12px;
-  box-shadow: var(--shadow); padding: 14px 16px 14px;
-}
-@media (max-width: 600px) {
-  .card { left: 12px; right: 12px; bottom: 12px; width: auto; max-height: 60vh; }
-}
-@media (prefers-reduced-motion: no-preference) {
-  .card.enter { animation: rise .18s ease-out; }
-  @keyframes rise { from { transform: translateY(8px); opacity: 0; } to { transform: none; opacity: 1; } }
-}
-.card:focus { outline: none; }
-.card:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-svg { fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; stroke-linejoin: round; }
-.head { display: flex; align-items: center; gap: 8px; min-height: 28px; }
-.logo { flex: none; width: 20px; height: 20px; color: var(--accent); stroke-width: 1.8; }
-.brand { font-weight: 600; font-size: 13px; color: var(--muted); }
-.x { margin-inline-start: auto; flex: none; width: 32px; height: 32px; border-radius: 8px; border: 0;
-  background: transparent; color: var(--muted); cursor: pointer; display: grid; place-items: center; padding: 0; }
-.x:hover { background: var(--accent-soft); color: var(--fg); }
-.x svg { width: 18px; height: 18px; }
-h2 { font-size: 16px; line-height: 1.3; font-weight: 650; margin: 8px 0 4px; color: var(--fg); }
-p { margin: 6px 0; }
-.body { color: var(--fg); }
-.detail { color: var(--fg); font-weight: 600; }
-.actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 12px; align-items: center; }
-.btn { font: inherit; font-weight: 600; font-size: 14px; line-height: 20px; border-radius: 999px;
-  padding: 7px 16px; cursor: pointer; text-decoration: none; display: inline-flex; align-items: center;
-  gap: 6px; border: 1px solid transparent; min-height: 36px; }
-.primary { background: var(--accent); color: var(--accent-fg); }
-.primary:hover { filter: brightness(1.08); }
-.secondary { background: transparent; color: var(--fg); border-color: var(--line); }
-.secondary:hover { background: var(--accent-soft); }
-.btn[disabled] { opacity: .55; cursor: default; }
-.btn svg { width: 16px; height: 16px; }
-.foot { display: flex; flex-wrap: wrap; gap: 4px 12px; margin-top: 10px; align-items: center; }
-.textbtn { font: inherit; font-size: 13px; color: var(--muted); background: none; border: 0; padding: 4px 2px;
-  cursor: pointer; text-decoration: underline; text-underline-offset: 2px; border-radius: 4px; }
-.textbtn:hover { color: var(--fg); }
-.menu { display: flex; gap: 6px; flex-wrap: wrap; margin-top: 6px; width: 100%; }
-.menu[hidden] { display: none; }
-.menu .btn { font-size: 13px; padding: 4px 12px; min-height: 30px; }
-button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-.sr { position: fixed; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
-  clip-path: inset(50%); white-space: nowrap; left: 0; top: 0; }
-@media (forced-colors: active) {
-  .card { border: 2px solid CanvasText; }
-}
-`;
+  // The guide's sheet (step, status, notice, highlight ring), added to card.js's base sheet the first time a
+  // guide card or a ring is drawn. The ring's halo pulses with opacity only (compositor).
   const GUIDE_CSS = `
 .step { margin-inline-start: auto; font-size: 12px; font-weight: 600; color: var(--muted);
   background: var(--accent-soft); color: var(--fg); border-radius: 999px; padding: 2px 8px; white-space: nowrap; }
@@ -163,332 +77,56 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
 }
 `;
 
-  /** @type {{host: HTMLElement|null, root: ShadowRoot|null, wrap: HTMLElement|null, card: HTMLElement|null,
-   *   live: HTMLElement|null, ring: HTMLElement|null, tag: HTMLElement|null, target: Element|null,
-   *   handler: ActionHandler|null, rafPending: boolean, listening: boolean, ackTimer: number,
-   *   onLost: (() => void)|null, adopted: boolean, guideStyles: boolean}} */
-  const st = {
-    host: null, root: null, wrap: null, card: null, live: null, ring: null, tag: null, target: null,
-    handler: null, rafPending: false, listening: false, ackTimer: 0, onLost: null, adopted: false, guideStyles: false,
-  };
-
-  /** @template {keyof HTMLElementTagNameMap} K @param {K} tag @param {string} [cls] @param {string} [text]
-   * @returns {HTMLElementTagNameMap[K]} */
-  function h(tag, cls, text) {
-    const el = document.createElement(tag);
-    if (cls) el.className = cls;
-    if (text) el.textContent = text;
-    return el;
-  }
-
-  /** Inline SVG icons (never an extension URL): one path each (subpaths), stroke styles come from the sheet. */
-  const ICONS = {
-    logo: 'M12 2.5 4 5.6v5.9c0 5 3.4 9.4 8 10.6 4.6-1.2 8-5.6 8-10.6V5.6L12 2.5ZM8.4 12.2l2.5 2.5 4.8-5',
-    close: 'M6 6l12 12M18 6 6 18',
-    on: 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17ZM12 7.5v5.5M12 16.2v.3',
-    off: 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17ZM8.2 12.3l2.6 2.6 5-5.2',
-    info: 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17ZM12 11v5.5M12 7.7v.3',
-    arrow: 'M5 12h13M13 7l5 5-5 5',
-  };
-
-  /** @param {keyof typeof ICONS} name */
-  function icon(name) {
-    const svg = document.createElementNS(SVG_NS, 'svg');
-    svg.setAttribute('viewBox', '0 0 24 24');
-    svg.setAttribute('aria-hidden', 'true');
-    svg.setAttribute('focusable', 'false');
-    const p = document.createElementNS(SVG_NS, 'path');
-    p.setAttribute('d', ICONS[name]);
-    svg.appendChild(p);
-    return svg;
-  }
-
-  /** @param {string} css @returns {CSSStyleSheet|null} */
-  function sheet(css) {
-    try {
-      const s = new CSSStyleSheet();
-      s.replaceSync(css);
-      return s;
-    } catch (_) {
-      return null;
-    }
-  }
-
-  /** Add the guide sheet (step, status, notice, ring) the first time a guide card or a ring is drawn. */
-  function ensureGuideStyles() {
-    if (st.guideStyles || !st.root) return;
-    st.guideStyles = true;
-    try {
-      const s = st.adopted ? sheet(GUIDE_CSS) : null;
-      if (s) {
-        st.root.adoptedStyleSheets = [...st.root.adoptedStyleSheets, s];
-        if (st.root.adoptedStyleSheets.length === 2) return;
-      }
-    } catch (_) { /* fall back to <style> */ }
-    const style = document.createElement('style');
-    style.textContent = GUIDE_CSS;
-    st.root.insertBefore(style, st.wrap);
-  }
-
-  /**
-   * Create the host + closed shadow root, and (re-)attach it to the page unless `detached`: a first card is
-   * built into the detached tree and the host attached once, with it (one insertion, one style recalc).
-   * @param {boolean} [detached] @returns {boolean}
-   */
-  function ensureHost(detached) {
-    try {
-      if (st.host && st.root) {
-        if (!detached && !st.host.isConnected) document.documentElement.appendChild(st.host);
-        return true;
-      }
-      const host = document.createElement('div');
-      const root = host.attachShadow({ mode: 'closed' });
-      let adopted = false;
-      try {
-        const s = sheet(CSS);
-        if (s) {
-          root.adoptedStyleSheets = [s];
-          adopted = root.adoptedStyleSheets.length === 1;
-        }
-      } catch (_) { adopted = false; }
-      if (!adopted) {
-        const style = document.createElement('style');
-        style.textContent = CSS;
-        root.appendChild(style);
-      }
-      const wrap = h('div', 'wrap');
-      const live = h('div', 'sr');
-      live.setAttribute('role', 'status');
-      live.setAttribute('aria-live', 'polite');
-      live.setAttribute('aria-atomic', 'true');
-      wrap.appendChild(live);
-      root.appendChild(wrap);
-      st.host = host; st.root = root; st.wrap = wrap; st.live = live; st.adopted = adopted; st.guideStyles = false;
-      if (!detached) document.documentElement.appendChild(host);
-      return true;
-    } catch (_) {
-      return false;
-    }
-  }
-
-  /** Polite announcement through our live region. @param {string} msg */
-  function announce(msg) {
-    if (!msg || !ensureHost() || !st.live) return;
-    const live = st.live;
-    live.textContent = '';
-    // A separate task so that repeating the same sentence is announced again.
-    setTimeout(() => { live.textContent = msg; }, 60);
-  }
-
-  /** @param {string} action @param {string} [arg] */
-  function fire(action, arg) {
-    try { if (st.handler) st.handler(action, arg); } catch (_) { /* never throw out */ }
-  }
-
-  /** Only LinkedIn https URLs become links. @param {string} href */
-  function safeHref(href) {
-    try {
-      const u = new URL(href);
-      return u.protocol === 'https:' && u.hostname === 'www.linkedin.com' ? u.href : '';
-    } catch (_) {
-      return '';
-    }
-  }
-
-  /** @returns {string} key of the focused element inside our card, '' if none */
-  function focusedKey() {
-    try {
-      const a = st.root && st.root.activeElement;
-      if (a && st.card && st.card.contains(a)) return a.getAttribute('data-k') || 'card';
-    } catch (_) { /* ignore */ }
-    return '';
-  }
-
-  /** @param {string} key */
-  function restoreFocus(key) {
-    if (!key || !st.card) return;
-    try {
-      const el = key === 'card' ? null : st.card.querySelector(`[data-k="${key}"]`);
-      /** @type {HTMLElement} */ (el || st.card).focus({ preventScroll: true });
-    } catch (_) { /* ignore */ }
-  }
-
-  /** @param {HTMLElement} card @param {{brand:string, step?:string, close?:string}} text @param {boolean} withStep
-   * @param {() => void} [onClose] */
-  function header(card, text, withStep, onClose) {
-    const head = h('div', 'head');
-    const logo = icon('logo');
-    logo.setAttribute('class', 'logo');
-    head.appendChild(logo);
-    head.appendChild(h('span', 'brand', text.brand));
-    if (withStep && text.step) head.appendChild(h('span', 'step', text.step));
-    if (text.close) {
-      const x = h('button', 'x');
-      x.type = 'button';
-      x.setAttribute('data-k', 'close');
-      x.setAttribute('aria-label', text.close);
-      x.title = text.close;
-      x.appendChild(icon('close'));
-      x.addEventListener('click', onClose || (() => fire('close')));
-      head.appendChild(x);
-    }
-    card.appendChild(head);
-  }
-
-  /** @param {string} cls @param {string} label @param {string} key @param {() => void} onClick @param {boolean} [disabled] */
-  function button(cls, label, key, onClick, disabled) {
-    const b = h('button', cls, label);
-    b.type = 'button';
-    b.setAttribute('data-k', key);
-    if (disabled) b.disabled = true;
-    b.addEventListener('click', onClick);
-    return b;
-  }
-
-  /** @param {HTMLElement} parent @param {BannerText} text @param {string} key @param {string} [cls] */
-  function linkButton(parent, text, key, cls) {
-    if (!text.link || !text.link.label) return;
-    const href = safeHref(text.link.href);
-    if (!href) return;
-    const a = h('a', 'btn ' + (cls || 'primary'), text.link.label);
-    a.href = href;
-    a.setAttribute('data-k', key);
-    a.appendChild(icon('arrow'));
-    parent.appendChild(a);
-  }
-
-  /** @param {HTMLElement} card @param {BannerText} text */
-  function snoozeMenu(card, text) {
-    const foot = h('div', 'foot');
-    if (text.snooze && text.snooze.label) {
-      const menuId = 'm' + Math.random().toString(36).slice(2, 8);
-      const toggle = button('textbtn', text.snooze.label, 'snooze', () => {
-        const open = toggle.getAttribute('aria-expanded') === 'true';
-        toggle.setAttribute('aria-expanded', open ? 'false' : 'true');
-        menu.hidden = open;
-        if (!open) { const first = /** @type {HTMLElement|null} */ (menu.firstElementChild); if (first) first.focus(); }
-      });
-      toggle.setAttribute('aria-expanded', 'false');
-      toggle.setAttribute('aria-controls', menuId);
-      const menu = h('div', 'menu');
-      menu.id = menuId;
-      menu.hidden = true;
-      menu.setAttribute('role', 'group');
-      menu.setAttribute('aria-label', text.snooze.label);
-      for (const [dur, label] of /** @type {const} */ ([['day', text.snooze.day], ['week', text.snooze.week], ['month', text.snooze.month]])) {
-        if (label) menu.appendChild(button('btn secondary', label, 'snooze-' + dur, () => fire('snooze', dur)));
-      }
-      menu.addEventListener('keydown', (e) => {
-        if (e.key === 'Escape') { menu.hidden = true; toggle.setAttribute('aria-expanded', 'false'); toggle.focus(); e.stopPropagation(); }
-      });
-      foot.appendChild(toggle);
-      if (text.dismissAll) foot.appendChild(button('textbtn', text.dismissAll, 'dismissAll', () => fire('dismissAll')));
-      foot.appendChild(menu);
-    } else if (text.dismissAll) {
-      foot.appendChild(button('textbtn', text.dismissAll, 'dismissAll', () => fire('dismissAll')));
-    }
-    if (foot.childNodes.length) card.appendChild(foot);
-  }
+  /** @type {{ring: HTMLElement|null, tag: HTMLElement|null, target: Element|null, rafPending: boolean,
+   *   listening: boolean, onLost: (() => void)|null}} */
+  const st = { ring: null, tag: null, target: null, rafPending: false, listening: false, onLost: null };
 
   /** @param {View} view @returns {HTMLElement} */
-  function buildCard(view) {
+  function guideCard(view) {
     const { banner, text } = view;
-    const card = h('section', 'card');
-    card.setAttribute('role', 'region');
-    card.setAttribute('aria-label', text.region || text.brand);
-    card.tabIndex = -1;
-    if (text.lang) card.lang = text.lang;
-    card.dir = text.dir === 'rtl' ? 'rtl' : 'ltr';
-    card.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !e.defaultPrevented) { fire('close'); } });
-    const mode = banner.mode;
-    header(card, text, mode === 'guide');
-    if (text.title) {
-      const t = h('h2', '', text.title);
-      card.appendChild(t);
-    }
-    if (text.body) card.appendChild(h('p', 'body', text.body));
-    if (text.detail) card.appendChild(h('p', 'detail', text.detail));
-
-    if (mode === 'guide') {
+    const card = C.shell(text, banner.mode === 'guide' ? text.step : '');
+    C.lines(card, text);
+    if (banner.mode === 'guide') {
       const kind = view.looking ? 'looking' : (banner.status || 'unknown');
       const line = view.looking ? text.looking : text.status;
       if (line) {
-        const s = h('p', 'status ' + kind);
-        s.appendChild(icon(kind === 'off' ? 'off' : kind === 'on' ? 'on' : 'info'));
-        s.appendChild(h('span', '', line));
+        const s = C.h('p', 'status ' + kind);
+        s.appendChild(C.icon(kind === 'off' ? 'off' : kind === 'on' ? 'on' : 'info'));
+        s.appendChild(C.h('span', '', line));
         card.appendChild(s);
       }
-      if (view.notice) card.appendChild(h('p', 'notice ' + (view.noticeKind || 'info'), view.notice));
-      const actions = h('div', 'actions');
+      if (view.notice) card.appendChild(C.h('p', 'notice ' + (view.noticeKind || 'info'), view.notice));
+      const actions = C.h('div', 'actions');
       if (text.fix) {
-        actions.appendChild(button('btn primary', text.fix, 'fix', () => fire('fix'), view.busy));
+        actions.appendChild(C.button('btn primary', text.fix, 'fix', view.busy));
       } else if (!view.looking) {
         // "Next: …" after success is the main way on; re-opening the page (notFound) is a secondary one.
-        linkButton(actions, text, 'link', kind === 'off' ? 'primary' : 'secondary');
+        C.linkButton(actions, text, 'link', kind === 'off' ? 'primary' : 'secondary');
       }
-      if (text.keepOn && !view.looking) {
-        actions.appendChild(button('btn secondary', text.keepOn, 'keepOn', () => fire('keepOn'), view.busy));
+      if (text.keepOn && !view.looking) actions.appendChild(C.button('btn secondary', text.keepOn, 'keepOn', view.busy));
+      if (actions.firstChild) card.appendChild(actions);
+      if (text.stopGuide) {
+        const foot = C.h('div', 'foot');
+        foot.appendChild(C.button('textbtn', text.stopGuide, 'stopGuide'));
+        card.appendChild(foot);
       }
-      if (actions.childNodes.length) card.appendChild(actions);
-      const foot = h('div', 'foot');
-      if (text.stopGuide) foot.appendChild(button('textbtn', text.stopGuide, 'stopGuide', () => fire('stopGuide')));
-      if (foot.childNodes.length) card.appendChild(foot);
-    } else if (mode === 'nudge') {
-      const actions = h('div', 'actions');
-      linkButton(actions, text, 'link');
-      if (actions.childNodes.length) card.appendChild(actions);
-      snoozeMenu(card, text);
-    } else {
-      if (view.notice) card.appendChild(h('p', 'notice ' + (view.noticeKind || 'info'), view.notice));
+    } else if (view.notice) {
+      card.appendChild(C.h('p', 'notice ' + (view.noticeKind || 'info'), view.notice));
     }
     return card;
   }
 
   /** Draw (or redraw) the card. @param {View} view */
   function render(view) {
-    if (!ensureHost(true) || !st.wrap) return;
-    clearTimeout(st.ackTimer);
-    if (view.banner.mode !== 'nudge') ensureGuideStyles();
-    const key = focusedKey();
-    const card = buildCard(view);
-    // Rise in only when the card first appears; a redraw (status changed) updates it in place, no flicker.
-    if (st.card) st.card.replaceWith(card); else { card.className += ' enter'; st.wrap.appendChild(card); }
-    st.card = card;
-    ensureHost();
-    restoreFocus(key);
+    if (view.banner.mode === 'nudge') {
+      C.nudge(view.text);
+    } else {
+      if (!C.ensureHost(true)) return;
+      C.addStyles(GUIDE_CSS);
+      C.show(guideCard(view));
+    }
     if (st.ring) schedulePlace(); // the new card must keep clear of the ringed switch too
   }
-
-  /** A short acknowledgement card ("OK — we'll remind you tomorrow") that goes away by itself.
-   * @param {string} message @param {string} closeLabel @param {string} brand @param {string} lang */
-  function ack(message, closeLabel, brand, lang) {
-    if (!message || !ensureHost() || !st.wrap) return;
-    const hadFocus = !!focusedKey();
-    const card = h('section', 'card');
-    card.setAttribute('role', 'region');
-    card.setAttribute('aria-label', brand);
-    card.tabIndex = -1;
-    if (lang) card.lang = lang;
-    header(card, { brand, close: closeLabel }, false, clearCard);
-    card.appendChild(h('p', 'body', message));
-    card.addEventListener('keydown', (e) => { if (e.key === 'Escape') clearCard(); });
-    if (st.card) st.card.replaceWith(card); else { card.classList.add('enter'); st.wrap.appendChild(card); }
-    st.card = card;
-    if (hadFocus) { try { card.focus({ preventScroll: true }); } catch (_) { /* ignore */ } }
-    announce(message);
-    clearTimeout(st.ackTimer);
-    st.ackTimer = setTimeout(() => { if (st.card === card && !focusedKey()) clearCard(); }, 6000);
-  }
-
-  /** Remove the card (the host and its live region stay, so announcements still work). */
-  function clearCard() {
-    clearTimeout(st.ackTimer);
-    if (st.card) { try { st.card.remove(); } catch (_) { /* ignore */ } }
-    st.card = null;
-  }
-
-  /** @returns {boolean} */
-  function hasCard() { return !!st.card; }
 
   // ---------- highlight ring ----------
 
@@ -553,7 +191,7 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
    * @param {DOMRect} r the switch's rectangle
    */
   function dockCard(r) {
-    const card = st.card;
+    const card = C.current();
     if (!card) return;
     const narrow = innerWidth <= 600;
     /** @type {{left?: number, right?: number, top?: number, bottom?: number}[]} */
@@ -610,14 +248,16 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
       listen(false);
       return;
     }
-    if (!ensureHost() || !st.wrap) return;
-    ensureGuideStyles();
+    const wrap = C.ensureHost() ? C.wrap() : null;
+    if (!wrap) return;
+    C.addStyles(GUIDE_CSS);
+    if (st.ring && st.ring.parentNode !== wrap) { st.ring = null; st.tag = null; } // the host was rebuilt
     if (!st.ring) {
-      const ring = h('div', 'ring');
+      const ring = C.h('div', 'ring');
       ring.setAttribute('aria-hidden', 'true');
-      const tag = h('div', 'tag');
+      const tag = C.h('div', 'tag');
       ring.appendChild(tag);
-      st.wrap.insertBefore(ring, st.wrap.firstChild);
+      wrap.insertBefore(ring, wrap.firstChild);
       st.ring = ring; st.tag = tag;
     }
     if (st.tag) st.tag.textContent = label || '';
@@ -642,20 +282,14 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
   /** @returns {Element|null} */
   function highlighted() { return st.target; }
 
-  /** Is this event target our own host (events from our shadow root are retargeted to it)? @param {EventTarget|null} t */
-  function isOurs(t) { return !!t && t === st.host; }
-
-  /** @param {ActionHandler} fn */
-  function onAction(fn) { st.handler = fn; }
-
   /** Remove everything we drew. */
   function destroy() {
     highlight(null);
-    clearCard();
-    try { if (st.host) st.host.remove(); } catch (_) { /* ignore */ }
-    st.host = null; st.root = null; st.wrap = null; st.live = null; st.guideStyles = false;
+    C.destroy();
   }
 
-  ns.ui = Object.freeze({ render, ack, clearCard, hasCard, announce, highlight, highlighted, reposition: schedulePlace,
-    onAction, isOurs, destroy, safeHref });
+  ns.ui = Object.freeze({
+    render, ack: C.ack, clearCard: C.clearCard, hasCard: () => !!C.current(), announce: C.announce, highlight,
+    highlighted, reposition: schedulePlace, onAction: C.onAction, isOurs: C.isOurs, destroy, safeHref: C.safeHref,
+  });
 })(OptOutPilot);

@@ -1,5 +1,5 @@
 // @ts-check
-// OptOut Pilot content script, part 1 of 3: reading the page.
+// OptOut Pilot guide bundle: reading a settings page (after page-facts.js, before banner.js and main.js).
 // Classic script (no import/export), runs in the extension's isolated world at document_start.
 // Everything is kept on ONE namespace object, `OptOutPilot`, which lives in the isolated world only
 // (the page cannot see it). This file holds the pure, bounded page-reading functions; it only reads
@@ -46,8 +46,6 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     keys: 5,
     heading: 500,
     title: 500,
-    url: 2048,
-    lang: 35,
     labelledbyTokens: 10,
     ancestors: 6,
     textNodes: 400,
@@ -57,14 +55,8 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   const DIALOG_SELECTOR = '[role=dialog], [role=alertdialog], [aria-modal=true], dialog[open]';
   const SKIP_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 
-  /** Collapse whitespace, trim, cap. @param {unknown} s @param {number} max @returns {string} */
-  function clean(s, max) {
-    if (typeof s !== 'string' || !s) return '';
-    let t = s.length > max * 4 ? s.slice(0, max * 4) : s;
-    t = t.replace(/\s+/g, ' ').trim();
-    if (t.length > max) t = t.slice(0, max).trimEnd();
-    return t;
-  }
+  const facts = ns.facts;
+  const clean = facts.clean;
 
   /**
    * Bounded text of a node: like textContent (no layout), but stops early on big subtrees and skips
@@ -284,17 +276,6 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     }
   }
 
-  /** @param {Document} doc @returns {boolean} */
-  function hasLoginForm(doc) {
-    try {
-      // One walk that stops at the first password field; on pages without one (the feed) this costs no layout.
-      if (!doc.querySelector('input[type=password]')) return false;
-      const inputs = doc.querySelectorAll('input[type=password]');
-      for (let i = 0; i < inputs.length && i < 10; i++) if (isRendered(inputs[i])) return true;
-    } catch (_) { /* ignore */ }
-    return false;
-  }
-
   /**
    * The first <h1> inside <main>, else the first <h1>. One walk that stops at the first <h1>: on a big page
    * without one (the feed) that is one pass over the document, not one over <main> and another over the rest.
@@ -313,40 +294,25 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     }
   }
 
-  /** @param {Document} doc @returns {string} */
-  function pageLang(doc) {
-    try {
-      return clean(doc.documentElement.getAttribute('lang'), LIMITS.lang);
-    } catch (_) {
-      return '';
-    }
-  }
-
   /**
-   * Build a snapshot. Minimal (controls: []) unless withControls.
-   * `quick` (a page's first report): without the two facts that can cost a walk over the whole document on a
-   * big page (the feed): the heading (the core reads it only on settings pages, and those always ask for the
-   * full snapshot, which has it) and the login form (main.js looks for one only before drawing a banner on an
-   * ordinary page, and then reports again with it).
-   * @param {boolean} withControls @param {Document} [doc] @param {boolean} [quick]
+   * The full snapshot of a settings page: the facts of page-facts.js plus title, heading and (if asked for)
+   * the controls. Ordinary pages send page-facts.js's quick report instead.
+   * @param {boolean} withControls @param {Document} [doc]
    * @returns {{snapshot: PageSnapshot, elements: Element[]}}
    */
-  function snapshot(withControls, doc, quick) {
+  function snapshot(withControls, doc) {
     const d = doc || document;
-    const full = withControls || !quick;
-    let url = '';
-    try { url = String(d.location ? d.location.href : location.href).slice(0, LIMITS.url); } catch (_) { /* ignore */ }
     let title = '';
     try { title = clean(d.title, LIMITS.title); } catch (_) { /* ignore */ }
     const collected = withControls ? collectControls(d) : { controls: [], elements: [], truncated: false };
     return {
       snapshot: {
         v: 1,
-        url,
-        lang: pageLang(d),
+        url: facts.pageUrl(d),
+        lang: facts.pageLang(d),
         title,
-        heading: full ? pageHeading(d) : '',
-        loginForm: full ? hasLoginForm(d) : false,
+        heading: pageHeading(d),
+        loginForm: facts.signInForm(d),
         controls: collected.controls,
         truncated: collected.truncated,
       },
@@ -376,7 +342,6 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     headingContext,
     describeControl,
     collectControls,
-    hasLoginForm,
     pageHeading,
     snapshot,
     findDialog,

@@ -8,6 +8,7 @@ import { withState, clearProblems } from './store.js';
 import { showBadge, REFRESH_ALARM } from './badge.js';
 import { browserEnv } from './env.js';
 import { bannerText } from './banner-text.js';
+import { syncNudgeScript, injectGuide } from './content-scripts.js';
 
 const ready = core.init();
 
@@ -29,10 +30,21 @@ function fromLinkedIn(sender) {
   }
 }
 
+/**
+ * Show a state: the badge (and its wake-up alarm) and whether ordinary pages get the nudge bundle. Returns the
+ * status view it was drawn from.
+ * @param {string} state @param {string[]} [problems]
+ */
+async function reflect(state, problems) {
+  const view = await showBadge(state, problems);
+  await syncNudgeScript(view.nudge === true);
+  return view;
+}
+
 /** Current status view (and refresh the badge with it). */
 async function currentStatus() {
   const { state, problems } = await withState(() => ({ result: undefined }));
-  return showBadge(state, problems);
+  return reflect(state, problems);
 }
 
 /**
@@ -47,7 +59,7 @@ async function onPage(snapshot) {
     return { state: outcome.state, result: outcome };
   });
   const { advice, detection } = result;
-  if (changed) await showBadge(state);
+  if (changed) await reflect(state);
   const text = advice.banner ? await bannerText(advice, advice.banner.titles ?? {}) : null;
   return { advice, text, detection: { page: detection.page, findings: detection.findings } };
 }
@@ -62,7 +74,7 @@ async function onEvent(event) {
       return { result: String(e) };
     }
   });
-  const view = await showBadge(state);
+  const view = await reflect(state);
   return error ? { ok: false, error, status: view } : { ok: true, status: view };
 }
 
@@ -92,7 +104,22 @@ async function onImport(json) {
     return { ok: false, error: reasons.join(' ') };
   }
   const { state } = await withState(() => ({ state: loaded.state, result: undefined }));
-  return { ok: true, status: await showBadge(state) };
+  return { ok: true, status: await reflect(state) };
+}
+
+/**
+ * watch.js or nudge.js saw its page become a settings page (an in-page navigation): load the guide there.
+ * The address is the browser's (sender.url), not the message's.
+ * @param {chrome.runtime.MessageSender} sender
+ */
+async function onNavigated(sender) {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || tabId < 0 || !sender.url) return { guide: false };
+  const detection = core.detect({ v: 1, url: sender.url, lang: '', title: '', heading: '', loginForm: false, controls: [], truncated: false });
+  const kind = detection?.page?.kind;
+  if (kind !== 'setting' && kind !== 'hub') return { guide: false };
+  await injectGuide(tabId, sender.frameId ?? 0);
+  return { guide: true };
 }
 
 async function onStartGuide() {
@@ -112,6 +139,8 @@ async function handle(message, sender) {
   switch (message?.type) {
     case 'page':
       return fromLinkedIn(sender) ? onPage(message.snapshot) : { error: 'notLinkedIn' };
+    case 'navigated':
+      return fromLinkedIn(sender) ? onNavigated(sender) : { error: 'notLinkedIn' };
     case 'event':
       if (!page && !(fromLinkedIn(sender) && BANNER_EVENTS.has(message.event?.type))) return { ok: false, error: 'notAllowed' };
       return onEvent(message.event);

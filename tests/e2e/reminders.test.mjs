@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { routeLinkedIn, waitForShadow, shadowSnapshot, shadowClick, readBadge, openPopup, collectErrors, screenshot } from './harness.mjs';
 import {
   launch, controlPage, finishSetup, readStore, writeStorage, alarms, pollUntil, localeMessages, fill,
-  watchPageReports, reported, pageReports,
+  watchPageReports, reported, pageReports, nudgeRegistered,
 } from './lib/ext.mjs';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -47,6 +47,7 @@ describe('reminders', () => {
     assert.equal(status.badge.kind, 'quiet', `${why}: status badge kind`);
     assert.equal(badge.text, loud.text, `${why}: the badge still counts the open settings`);
     assert.notEqual(badge.hex, loud.hex, `${why}: the badge colour is the quiet one`);
+    assert.equal(await nudgeRegistered(ext.worker), false, `${why}: ordinary pages no longer load the nudge bundle`);
     assert.equal(badge.hex, status.badge.color.toLowerCase(), `${why}: badge colour is the status view's`);
     assert.equal(badge.title, msg.badgeTitleSnoozed, `${why}: tooltip says reminders are paused`);
   }
@@ -55,6 +56,7 @@ describe('reminders', () => {
     const { badge, status } = await badgeAndStatus();
     assert.equal(status.badge.kind, 'attention', `${why}: status badge kind`);
     assert.deepEqual({ text: badge.text, hex: badge.hex, title: badge.title }, loud, `${why}: the badge is back as before`);
+    assert.equal(await nudgeRegistered(ext.worker), true, `${why}: ordinary pages load the nudge bundle again`);
   }
 
   /** Stored state (parsed). */
@@ -67,8 +69,18 @@ describe('reminders', () => {
   /** Load a LinkedIn page and wait until its report reached the worker (and the reply had time to be drawn). */
   async function visit(/** @type {import('playwright-core').Page} */ page, /** @type {string} */ url) {
     const since = Date.now();
+    const quietFeed = url === FEED && !(await nudgeRegistered(ext.worker));
     await page.goto(url);
-    await reported(ext.worker, url, since);
+    if (!quietFeed) {
+      await reported(ext.worker, url, since);
+      return;
+    }
+    // Nothing to remind of: ordinary pages do not even load the nudge bundle (only watch.js, which reports
+    // nothing until an in-page navigation), so there is no report to wait for, and there must be none.
+    await page.waitForLoadState('load');
+    await new Promise((r) => setTimeout(r, 500));
+    const reports = (await pageReports(ext.worker)).filter((r) => r.url === url && r.at >= since);
+    assert.deepEqual(reports, [], 'a quiet feed sends nothing to the worker');
   }
 
   before(async () => {

@@ -18,18 +18,28 @@ const catalog = JSON.parse(readFileSync(join(ROOT, 'src/catalog/linkedin.json'),
 const settingIds = catalog.settings.map((/** @type {{id: string}} */ s) => s.id);
 const cargoVersion = /** @type {string} */ (readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(/^version\s*=\s*"([^"]+)"/m)?.[1]);
 
-test('the manifests ask only for storage, alarms and www.linkedin.com; nothing is web-accessible', async () => {
+test('the manifests ask only for storage, alarms, scripting and www.linkedin.com; nothing is web-accessible', async () => {
   for (const dist of ['dist/chrome', 'dist/firefox']) {
     const m = await readManifest(dist);
     assert.equal(m.web_accessible_resources, undefined, `${dist}: no web_accessible_resources`);
-    assert.deepEqual([...(m.permissions ?? [])].sort(), ['alarms', 'storage'], `${dist}: permissions`);
+    // scripting: the nudge bundle is registered only while there is something to remind of, and the guide is
+    // loaded after an in-page navigation to a settings page (extension/worker/content-scripts.js).
+    assert.deepEqual([...(m.permissions ?? [])].sort(), ['alarms', 'scripting', 'storage'], `${dist}: permissions`);
     assert.deepEqual(m.host_permissions, ['https://www.linkedin.com/*'], `${dist}: host_permissions`);
     for (const key of ['optional_permissions', 'optional_host_permissions', 'externally_connectable', 'update_url']) {
       assert.equal(m[key], undefined, `${dist}: no ${key}`);
     }
     for (const cs of m.content_scripts ?? []) {
-      assert.deepEqual(cs.matches, ['https://www.linkedin.com/*'], `${dist}: content script matches`);
+      assert.ok(cs.matches.length > 0 && cs.matches.every((/** @type {string} */ p) => p.startsWith('https://www.linkedin.com/')),
+        `${dist}: content scripts only on www.linkedin.com: ${cs.matches}`);
+      assert.equal(cs.all_frames, false, `${dist}: top frame only`);
     }
+    // Settings pages get the guide, every other page the watch bundle: together all of www.linkedin.com, once.
+    const [guide, watch] = m.content_scripts;
+    assert.deepEqual(guide.js, ['content/guide.js']);
+    assert.deepEqual(watch.js, ['content/watch.js']);
+    assert.deepEqual(watch.matches, ['https://www.linkedin.com/*']);
+    assert.deepEqual(watch.exclude_matches, guide.matches);
     assert.equal(m.version, cargoVersion);
     assert.doesNotMatch(m.content_security_policy?.extension_pages ?? '', /(^|\s)'unsafe-eval'|'unsafe-inline'|https?:/, `${dist}: CSP`);
   }

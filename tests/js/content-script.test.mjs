@@ -1,7 +1,9 @@
 // @ts-check
-// The content script (extension/content/*.js) in headless Chromium, without the built extension: the three
-// classic files are served same-origin from https://www.linkedin.com/ (so a strict CSP applies to them) and
-// loaded into the page world after a stub `browser.runtime.sendMessage` that forwards to a fake worker in node.
+// The content scripts (extension/content/*.js) in headless Chromium, without the built extension: the sources of
+// each bundle (content/bundles.json) are served same-origin from https://www.linkedin.com/ (so a strict CSP
+// applies to them) and loaded into the page world after a stub `browser.runtime.sendMessage` that forwards to a
+// fake worker in node: watch + nudge on ordinary pages, guide on settings pages, as the extension loads them. The
+// fake worker loads the guide when asked (`navigated` from a settings URL), as the real one does.
 // In the page world our code is MORE exposed than in the real isolated world (page CSP, page prototypes), so
 // this is a strict test. Spies installed before our scripts count observers and listeners, and capture the
 // closed shadow root (the page itself cannot reach it: host.shadowRoot is null).
@@ -16,7 +18,9 @@ import { chromium } from 'playwright-core';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHROMIUM = process.env.OPTOUT_CHROMIUM || '/usr/bin/chromium';
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}`;
-const FILES = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')).content_scripts[0].js;
+/** @type {Record<string, string[]>} bundle name -> sources */
+const BUNDLES = JSON.parse(readFileSync(join(root, 'extension', 'content', 'bundles.json'), 'utf8'));
+const isSettings = (/** @type {string} */ url) => /^\/(mypreferences|psettings|settings)(\/|$)/.test(new URL(url).pathname);
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
 const AI_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const NEXT_URL = 'https://www.linkedin.com/mypreferences/d/settings/ads-beyond-linkedin';
@@ -127,14 +131,23 @@ function fakeWorker(state) {
 
 /**
  * @param {string} path @param {string} html
- * @param {{state?: any, workerDelay?: number, colorScheme?: 'light'|'dark', noInject?: boolean}} [o]
+ * @param {{state?: any, workerDelay?: number, colorScheme?: 'light'|'dark', noInject?: boolean, bundles?: string[]}} [o]
+ *   bundles: what the extension would load at first (default: guide.js on settings pages, else watch.js + nudge.js)
  */
 async function open(path, html, o = {}) {
   const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, colorScheme: o.colorScheme ?? 'light' });
   const state = o.state ?? {};
   const worker = fakeWorker(state);
+  /** @type {import('playwright-core').Page|null} */
+  let current = null;
   await context.exposeFunction('__worker', async (/** @type {any} */ m) => {
     if (o.workerDelay) await new Promise((r) => setTimeout(r, o.workerDelay));
+    if (m && m.type === 'navigated') {
+      // The real worker checks the sender's URL and runs chrome.scripting.executeScript(guide.js).
+      if (!current || state.fail || !isSettings(current.url())) return { guide: false };
+      await inject(current, ['guide.js']);
+      return { guide: true };
+    }
     return worker(m);
   });
   /** @type {string[]} */
@@ -149,25 +162,32 @@ async function open(path, html, o = {}) {
     return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': CSP }, body });
   });
   const page = await context.newPage();
+  current = page;
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto('https://www.linkedin.com' + path);
-  if (!o.noInject) await inject(page);
+  if (!o.noInject) {
+    await page.addScriptTag({ url: '/__page/spies.js' });
+    await inject(page, o.bundles ?? (isSettings(page.url()) ? ['guide.js'] : ['watch.js', 'nudge.js']));
+  }
   return { context, page, errors, state };
 }
 
-/** @param {import('playwright-core').Page} page */
-async function inject(page) {
-  await page.addScriptTag({ url: '/__page/spies.js' });
-  for (const f of FILES) await page.addScriptTag({ url: '/__ext/' + f });
+/** Load bundles' sources in order (a source already loaded by an earlier bundle is loaded again, as in the
+ * extension, where every bundle carries its own copy). @param {import('playwright-core').Page} page @param {string[]} [bundles] */
+async function inject(page, bundles = ['guide.js']) {
+  if (!(await page.evaluate(() => !!(/** @type {any} */ (window).__spy)))) await page.addScriptTag({ url: '/__page/spies.js' });
+  for (const b of bundles) for (const f of BUNDLES[b]) await page.addScriptTag({ url: '/__ext/content/' + f });
 }
 
-/** Text of our shadow root (captured by the spy), '' if none. @param {import('playwright-core').Page} page */
-const shadowText = (page) => page.evaluate(() => {
-  const r = /** @type {any} */ (window).__spy.roots[0];
+/** The shadow root of our host that is on the page now (captured by the spy). @param {import('playwright-core').Page} page */
+const ROOT = `(() => { const rs = window.__spy.roots.filter((r) => r.host.isConnected); return rs[rs.length - 1] || null; })()`;
+/** Text of our card, '' if none. @param {import('playwright-core').Page} page */
+const shadowText = (page) => page.evaluate(`(() => {
+  const r = ${ROOT};
   const card = r && r.querySelector('.card');
-  return card ? card.textContent.replace(/\s+/g, ' ').trim() : '';
-});
+  return card ? card.textContent.replace(/\\s+/g, ' ').trim() : '';
+})()`);
 /** @param {import('playwright-core').Page} page @param {RegExp} re */
 async function waitText(page, re, timeout = 5000) {
   const end = Date.now() + timeout;
@@ -180,12 +200,12 @@ async function waitText(page, re, timeout = 5000) {
   throw new Error(`timed out waiting for ${re}; banner: ${JSON.stringify(last)}`);
 }
 /** @param {import('playwright-core').Page} page @param {string} key */
-const clickOurs = (page, key) => page.evaluate((k) => {
-  const r = /** @type {any} */ (window).__spy.roots[0];
-  const el = r.querySelector(`[data-k="${k}"]`);
+const clickOurs = (page, key) => page.evaluate(`(() => { const k = ${JSON.stringify(key)};
+  const r = ${ROOT};
+  const el = r && r.querySelector('[data-k="' + k + '"]');
   if (!el) throw new Error('no ' + k);
   el.click();
-}, key);
+})()`);
 /** @param {import('playwright-core').Page} page */
 const sent = (page) => page.evaluate(() => /** @type {any} */ (window).__sent);
 
@@ -287,7 +307,7 @@ test('feed: one minimal snapshot, a nudge in a plain attribute-less host with a 
   const info = await page.evaluate(() => {
     const host = document.documentElement.lastElementChild;
     const spy = /** @type {any} */ (window).__spy;
-    const root = spy.roots[0];
+    const root = spy.roots.filter((/** @type {any} */ r) => r.host.isConnected).pop();
     return {
       tag: host && host.nodeName, attrs: host ? host.attributes.length : -1, open: host && host.shadowRoot, mode: root.mode,
       observers: spy.observers, listeners: spy.listeners, html: document.documentElement.outerHTML,
@@ -345,7 +365,7 @@ test('setting page: full snapshot on request, guide with highlight ring, read-ba
   const { context, page, errors } = await open('/mypreferences/d/settings/data-for-ai-improvement', SWITCH_PAGE());
   await waitText(page, /STATUS-on/);
   const ring = await page.evaluate(() => {
-    const r = /** @type {any} */ (window).__spy.roots[0].querySelector('.ring');
+    const r = /** @type {any} */ (window).__spy.roots.filter((/** @type {any} */ r) => r.host.isConnected).pop().querySelector('.ring');
     const sw = document.querySelector('input[role=switch]');
     if (!r || !sw) return null;
     const a = r.getBoundingClientRect(), b = sw.getBoundingClientRect();
@@ -362,7 +382,7 @@ test('setting page: full snapshot on request, guide with highlight ring, read-ba
   await waitText(page, /STATUS-off/);
   const last = (await sent(page)).at(-1);
   assert.equal(last.snapshot.controls[0].checked, false);
-  const noRing = await page.evaluate(() => !/** @type {any} */ (window).__spy.roots[0].querySelector('.ring'));
+  const noRing = await page.evaluate(() => !/** @type {any} */ (window).__spy.roots.filter((/** @type {any} */ r) => r.host.isConnected).pop().querySelector('.ring'));
   assert.ok(noRing, 'ring removed once off');
   assert.deepEqual(errors, []);
   await context.close();
@@ -422,28 +442,56 @@ test('SPA navigation (pushState) restarts on the new URL and drops the old page\
     m.innerHTML = '<h1>Data for Generative AI Improvement</h1><p id="allowDataForGenerativeAI">Use my data</p><input type="checkbox" role="switch" aria-labelledby="allowDataForGenerativeAI" checked>';
   });
   await waitText(page, /STATUS-on/);
-  const urls = (await sent(page)).filter((/** @type {any} */ m) => m.type === 'page').map((/** @type {any} */ m) => new URL(m.snapshot.url).pathname);
+  const all = await sent(page);
+  assert.equal(all.filter((/** @type {any} */ m) => m.type === 'navigated').length, 1, 'watch.js asked for the guide once');
+  await page.waitForTimeout(100);
+  const hosts = await page.evaluate(() => /** @type {any} */ (window).__spy.roots.filter((/** @type {any} */ r) => r.host.isConnected).length);
+  assert.equal(hosts, 1, 'the nudge put its card away when the guide took over');
+  const urls = all.filter((/** @type {any} */ m) => m.type === 'page').map((/** @type {any} */ m) => new URL(m.snapshot.url).pathname);
   assert.deepEqual(urls.slice(0, 1), ['/feed/']);
   assert.ok(urls.includes('/mypreferences/d/settings/data-for-ai-improvement'));
   await page.evaluate(() => history.pushState({}, '', '/feed/'));
   await waitText(page, /NUDGE/);
   const st = await page.evaluate(() => { const s = /** @type {any} */ (window).OptOutPilot.main.state(); return { listening: s.listening, observer: !!s.observer }; });
   assert.deepEqual(st, { listening: false, observer: false });
-  const ring = await page.evaluate(() => !!/** @type {any} */ (window).__spy.roots[0].querySelector('.ring'));
+  const ring = await page.evaluate(() => !!/** @type {any} */ (window).__spy.roots.filter((/** @type {any} */ r) => r.host.isConnected).pop().querySelector('.ring'));
   assert.equal(ring, false);
+  await context.close();
+});
+
+test('nothing to say (only watch.js loaded): no message and no card at load; an in-page navigation to a settings page loads the guide', { skip }, async () => {
+  const { context, page, errors } = await open('/feed/', FEED_PAGE, { state: { snoozed: true }, bundles: ['watch.js'] });
+  await page.waitForTimeout(200);
+  assert.deepEqual(await sent(page), [], 'watch.js sends nothing while the page stays where it is');
+  assert.equal(await page.evaluate(() => /** @type {any} */ (window).__spy.roots.length), 0);
+  await page.evaluate(() => history.pushState({}, '', '/feed/?sort=recent'));
+  await page.waitForTimeout(100);
+  assert.deepEqual(await sent(page), [], 'same path, other query: not a navigation to another page');
+  await page.evaluate(() => {
+    history.pushState({}, '', '/mypreferences/d/settings/data-for-ai-improvement');
+    const m = /** @type {HTMLElement} */ (document.getElementById('main'));
+    m.innerHTML = '<h1>Data for Generative AI Improvement</h1><p id="allowDataForGenerativeAI">Use my data</p><input type="checkbox" role="switch" aria-labelledby="allowDataForGenerativeAI" checked>';
+  });
+  await waitText(page, /STATUS-on/);
+  const msgs = await sent(page);
+  assert.equal(msgs[0].type, 'navigated');
+  const full = msgs.find((/** @type {any} */ m) => m.type === 'page' && m.snapshot.controls.length === 1);
+  assert.ok(full, 'the guide sent the settings page with its switch');
+  assert.equal(full.snapshot.controls[0].checked, true);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
 test('dark mode and keyboard: banner is reachable with Tab and shows a visible focus ring', { skip }, async () => {
   const { context, page } = await open('/feed/', FEED_PAGE, { colorScheme: 'dark' });
   await waitText(page, /NUDGE/);
-  const bg = await page.evaluate(() => getComputedStyle(/** @type {any} */ (window).__spy.roots[0].querySelector('.card')).backgroundColor);
+  const bg = await page.evaluate(() => getComputedStyle(/** @type {any} */ (window).__spy.roots.filter((/** @type {any} */ r) => r.host.isConnected).pop().querySelector('.card')).backgroundColor);
   assert.equal(bg, 'rgb(31, 37, 43)');
   // Tab from the last page element into the banner.
   await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelectorAll('button')[29]).focus());
   await page.keyboard.press('Tab');
   const f = await page.evaluate(() => {
-    const r = /** @type {any} */ (window).__spy.roots[0];
+    const r = /** @type {any} */ (window).__spy.roots.filter((/** @type {any} */ r) => r.host.isConnected).pop();
     const a = r.activeElement;
     return a ? { k: a.dataset.k, outline: getComputedStyle(a).outlineStyle } : null;
   });
@@ -464,7 +512,7 @@ test('guide actions: "I want this on" sends dismiss{setting}; "Stop the guide" s
   await waitText(page, /ACK-STOP/);
   events = (await sent(page)).filter((/** @type {any} */ m) => m.type === 'event');
   assert.deepEqual(events.at(-1), { type: 'event', event: { type: 'stopGuide' } });
-  const ring = await page.evaluate(() => !!/** @type {any} */ (window).__spy.roots[0].querySelector('.ring'));
+  const ring = await page.evaluate(() => !!/** @type {any} */ (window).__spy.roots.filter((/** @type {any} */ r) => r.host.isConnected).pop().querySelector('.ring'));
   assert.equal(ring, false, 'no highlight after stopping the guide');
   await context.close();
 });

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync, mkdirSync, rmSync, renameSync, existsSync,
 import { join, dirname, relative, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipDir } from './zip.mjs';
+import { bundleContent } from './bundle-content.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -60,6 +61,8 @@ function excluded(rel) {
   const parts = rel.split('/');
   if (parts.some((p) => p.startsWith('.') || p.endsWith('~'))) return true;
   if (parts[0] === 'pkg' || parts[0] === 'types' || parts.includes('tests') || parts.includes('__tests__')) return true;
+  // Content-script sources ship only as the bundles of content/bundles.json (bundle-content.mjs).
+  if (parts[0] === 'content' && parts.length === 2 && /\.(js|json)$/.test(parts[1])) return true;
   return /\.(d\.ts|ts|map|md|orig|rej|swp)$/.test(rel) || /\.test\.[cm]?js$/.test(rel);
 }
 
@@ -138,7 +141,7 @@ export function missingReferences(dir, m) {
   return problems;
 }
 
-function main() {
+async function main() {
   const version = cargoVersion();
   const source = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
   if (source.version !== version) {
@@ -158,6 +161,11 @@ function main() {
     rmSync(tmp, { recursive: true, force: true });
     copyTree(EXT, tmp, excluded);
     copyTree(PKG, join(tmp, 'pkg'), (rel) => !/\.(js|wasm)$/.test(rel) || rel.endsWith('.d.ts'));
+    const sizes = await bundleContent(join(EXT, 'content'), join(tmp, 'content'), { banner: `OptOut Pilot ${version}` });
+    if (browser === 'chrome') {
+      const list = Object.entries(sizes).map(([n, s]) => `${n} ${(s.bytes / 1024).toFixed(1)} KiB (from ${(s.sources / 1024).toFixed(1)})`);
+      console.log(`  content bundles: ${list.join(', ')}`);
+    }
     writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     const p = missingReferences(tmp, manifest);
     for (const x of p) problems.set(x, [...(problems.get(x) ?? []), browser]);
@@ -186,10 +194,8 @@ function main() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  try {
-    main();
-  } catch (e) {
+  main().catch((e) => {
     console.error(`assemble: ${e instanceof Error ? e.message : e}`);
     process.exit(1);
-  }
+  });
 }

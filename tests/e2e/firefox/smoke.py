@@ -274,6 +274,11 @@ def main() -> int:
         saved = wait(lambda: driver.find_element(By.ID, "result").text.strip(), 10, "the save result")
         check(saved == en["onbSaved"], f"the worker saved the region: {saved!r}")
         driver.save_screenshot(str(shots / "firefox-onboarding.png"))
+        # Ordinary pages get the nudge bundle only while there is something to remind of: registered at run time.
+        scripts = driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "browser.scripting.getRegisteredContentScripts().then((s) => done(JSON.stringify(s)), (e) => done('error: ' + e));")
+        check('"content/nudge.js"' in scripts, f"the nudge bundle is registered for ordinary pages: {scripts}")
         driver.switch_to.window(first)
 
         def banner():

@@ -221,6 +221,11 @@ export async function watchPageReports(worker) {
   });
 }
 
+/** Is the nudge bundle registered for ordinary LinkedIn pages right now? @param {Worker} worker */
+export function nudgeRegistered(worker) {
+  return worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts({ ids: ['nudge'] })).length > 0);
+}
+
 /** @param {Worker} worker @returns {Promise<{url: string, at: number, controls: number, bytes: number}[]>} */
 export function pageReports(worker) {
   return worker.evaluate(() => /** @type {any} */ (globalThis).__optoutTestReports ?? []);

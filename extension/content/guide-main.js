@@ -1,9 +1,10 @@
 // @ts-check
-// OptOut Pilot content script, part 3 of 3: lifecycle, messaging, watching, SPA navigation, one-click.
+// OptOut Pilot guide bundle (settings pages): lifecycle, watching the switch, read-back, one-click.
+// Loaded by the manifest on settings URLs, and by the worker when an in-page navigation leads from an ordinary
+// page to a settings page (watch.js asks for it). From then on it serves every page of this document.
 // Policy (see toolchain.md measurements):
-//  * every page: one minimal snapshot at DOMContentLoaded (and on SPA navigation), draw once;
-//  * feed and other pages: no observer, no polling, no listeners except navigation (the Navigation API;
-//    where it is missing, cheap location checks on visibility/focus/click);
+//  * every page: the quick report at DOMContentLoaded (and on SPA navigation), draw once;
+//  * ordinary pages: no observer, no polling, no listeners except navigation.js's;
 //  * settings pages (advice.watch): a MutationObserver on #main only while the switch has not rendered yet
 //    (max 30 s, rAF-coalesced), and capture-phase click/change/keyup listeners to read state changes back.
 
@@ -22,7 +23,10 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
 
   const dom = ns.dom;
   const ui = ns.ui;
-  if (!dom || !ui) return;
+  const facts = ns.facts;
+  const messenger = ns.messenger;
+  const navigation = ns.navigation;
+  if (!dom || !ui || !facts || !messenger || !navigation) return;
 
   const OBSERVE_MS = 30000;     // give up waiting for a late switch after this
   const LOOKING_MS = 4000;      // show "Looking for the switch…" instead of "can't find" for this long
@@ -32,7 +36,6 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   const FLOOD_MS = 250;         // then at most one full report this often
   const FIX_WAIT_MS = 3000;     // one-click: wait this long for the switch to change
   const DIALOG_WAIT_MS = 120000; // one-click: keep watching while LinkedIn's confirm dialog is open
-  const SEND_TIMEOUT_MS = 10000;
 
   const S = {
     dead: false,
@@ -69,38 +72,9 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
 
   // ---------- messaging ----------
 
-  /** @returns {any} */
-  function runtime() {
-    try {
-      // @ts-ignore  Firefox: browser.*, Chrome: chrome.* (both promise-based in MV3)
-      const b = typeof browser !== 'undefined' ? browser : null;
-      if (b && b.runtime && typeof b.runtime.sendMessage === 'function') return b.runtime;
-    } catch (_) { /* ignore */ }
-    try {
-      const c = typeof chrome !== 'undefined' ? chrome : null;
-      if (c && c.runtime && typeof c.runtime.sendMessage === 'function') return c.runtime;
-    } catch (_) { /* ignore */ }
-    return null;
-  }
-
   /** @param {object} msg @returns {Promise<any>} */
-  async function send(msg) {
-    if (S.dead) return null;
-    const rt = runtime();
-    if (!rt || !rt.id) { die(); return null; } // extension reloaded or removed: context is gone
-    try {
-      /** @type {number} */
-      let timer = 0;
-      const reply = await Promise.race([
-        rt.sendMessage(msg),
-        new Promise((resolve) => { timer = setTimeout(() => resolve(null), SEND_TIMEOUT_MS); }),
-      ]);
-      clearTimeout(timer);
-      return reply && typeof reply === 'object' ? reply : null;
-    } catch (e) {
-      if (/invalidated|Extension context/i.test(String(e && /** @type {any} */ (e).message))) die();
-      return null;
-    }
+  function send(msg) {
+    return S.dead ? Promise.resolve(null) : messenger.send(msg, die);
   }
 
   /** The worker stopped existing for us: leave the page exactly as LinkedIn made it. */
@@ -124,22 +98,15 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   }
 
   /**
-   * Step 1: a quick minimal snapshot (no heading, no login-form search: no walk over a big feed); a full one
-   * only when the worker asks. Before a banner is drawn on an ordinary page, one look for a login form: if
-   * there is one, the page is reported again with it and the worker's answer to that is what counts.
+   * Step 1: the quick report of page-facts.js (no walk over a big page); the full snapshot only when the
+   * worker asks for it (settings pages).
    */
   async function refresh() {
     if (S.dead) return;
     const gen = S.gen;
-    let seq = ++S.seq;
-    const mini = dom.snapshot(false, document, true);
-    let reply = await send({ type: 'page', snapshot: mini.snapshot });
+    const seq = ++S.seq;
+    const reply = await send({ type: 'page', snapshot: facts.quick(document) });
     if (gen !== S.gen || seq !== S.seq || !isPageReply(reply)) return;
-    if (!reply.advice.needControls && reply.advice.banner && dom.hasLoginForm(document)) {
-      seq = ++S.seq;
-      reply = await send({ type: 'page', snapshot: dom.snapshot(false).snapshot });
-      if (gen !== S.gen || seq !== S.seq || !isPageReply(reply)) return;
-    }
     if (reply.advice.needControls) {
       await sendFull(true);
       return;
@@ -517,16 +484,12 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
 
   // ---------- SPA navigation ----------
 
-  function currentKey() {
-    try { return location.origin + location.pathname; } catch (_) { return ''; }
-  }
-
-  function onMaybeNavigated() {
+  /** @param {boolean} bfcache */
+  function onNavigated(bfcache) {
     if (S.dead) return;
-    const key = currentKey();
-    if (!key || key === S.pageKey) return;
-    S.pageKey = key;
     S.gen++;
+    if (bfcache) { void refresh(); return; }
+    S.pageKey = navigation.currentKey();
     // Leave the old page: no ring, no watching, no stale notices.
     ui.highlight(null);
     stopWatch();
@@ -544,41 +507,15 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     void nextFrame().then(nextFrame).then(() => { if (gen === S.gen) void refresh(); });
   }
 
-  function checkSoon() {
-    onMaybeNavigated();
-    requestAnimationFrame(onMaybeNavigated);
-    setTimeout(onMaybeNavigated, 300);
-    setTimeout(onMaybeNavigated, 1200);
-  }
-
-  function installNavigation() {
-    /** @type {any} */
-    let nav = null;
-    try { nav = /** @type {any} */ (globalThis).navigation; } catch (_) { nav = null; }
-    try {
-      if (nav && typeof nav.addEventListener === 'function') {
-        nav.addEventListener('currententrychange', onMaybeNavigated);
-        nav.addEventListener('navigatesuccess', onMaybeNavigated);
-      } else {
-        // Older Firefox: no Navigation API. Cheap checks on events the user causes anyway; no timers running.
-        document.addEventListener('visibilitychange', onMaybeNavigated, CAPTURE);
-        addEventListener('focus', onMaybeNavigated, CAPTURE);
-        document.addEventListener('click', checkSoon, CAPTURE);
-      }
-      addEventListener('popstate', onMaybeNavigated, CAPTURE);
-      // (Not registered from a 'pagehide' listener instead: adding that listener costs ~1 ms at document_start,
-      // far more than this one's call on every load.)
-      addEventListener('pageshow', (/** @type {PageTransitionEvent} */ e) => { if (e.persisted) { S.gen++; void refresh(); } }, CAPTURE);
-    } catch (_) { /* ignore */ }
-  }
-
   // ---------- start ----------
 
   function start() {
+    // The nudge bundle may be running here (an in-page navigation from an ordinary page): its card goes.
+    try { if (ns.nudge) ns.nudge.stop(); } catch (_) { /* ignore */ }
     try {
-      S.pageKey = currentKey();
+      S.pageKey = navigation.currentKey();
       ui.onAction((/** @type {string} */ action, /** @type {string|undefined} */ arg) => { void onAction(action, arg); });
-      installNavigation();
+      navigation.subscribe(onNavigated);
       if (document.readyState === 'loading') {
         document.addEventListener('DOMContentLoaded', () => { void refresh(); }, { once: true });
       } else {

@@ -1,0 +1,436 @@
+// @ts-check
+// OptOut Pilot content scripts: our card on LinkedIn's page, and the nudge card (nudge and guide bundles; the
+// guide's own cards and the switch highlight are in banner.js).
+// Everything is drawn inside ONE plain host element (no id, class or attribute) appended to <html>, holding a
+// CLOSED shadow root. Styles live in the shadow root (constructed stylesheet; <style> fallback). No extension
+// URL ever enters the page: icons are inline SVG. Text is only ever set via textContent, never as HTML.
+// Built for the feed, where the nudge is drawn on every page load while it is due: few elements, one click
+// and one keydown listener per card (delegated through data-k), the snooze menu built only when opened.
+
+/** @typedef {import('../worker/banner-text.js').BannerText} BannerText */
+/** @typedef {(action: string, arg?: string) => void} ActionHandler */
+
+// eslint-disable-next-line no-var
+var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
+
+(function (ns) {
+  'use strict';
+
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+  const ACK_MS = 6000;
+
+  // The base sheet, for every card. No animation that runs on the main thread: the card rises with
+  // transform/opacity (compositor).
+  const CSS = `
+:host {
+  all: initial !important;
+  position: fixed !important; top: 0 !important; left: 0 !important;
+  width: 0 !important; height: 0 !important; overflow: visible !important;
+  z-index: 2147483647 !important; display: block !important;
+  visibility: visible !important; opacity: 1 !important; transform: none !important;
+  pointer-events: none !important; contain: none !important;
+}
+* { box-sizing: border-box; }
+.wrap {
+  --bg: #ffffff; --fg: #1d2226; --muted: #4a535c; --line: #d5dbe1;
+  --accent: #0b6b63; --accent-fg: #ffffff; --accent-soft: #e3f3f1;
+  --on: #9a3412; --on-soft: #fff1e6; --off: #166534; --off-soft: #e7f6ec;
+  --warn: #7a4d00; --warn-soft: #fff6dc; --err: #a4161a; --err-soft: #fdecec;
+  --focus: #1a56db; --ring: #c2185b; --ring-halo: #ffffff; --tag-fg: #ffffff;
+  --shadow: 0 10px 30px rgba(0,0,0,.18), 0 2px 6px rgba(0,0,0,.12);
+  font: 400 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: var(--fg); -webkit-font-smoothing: antialiased; text-align: start;
+  letter-spacing: normal; word-spacing: normal; text-transform: none; font-style: normal;
+}
+@media (prefers-color-scheme: dark) {
+  .wrap {
+    --bg: #1f252b; --fg: #eef1f4; --muted: #b7c0c8; --line: #3a444e;
+    --accent: #5ad1c1; --accent-fg: #08201d; --accent-soft: #153a36;
+    --on: #ffb48a; --on-soft: #3d2417; --off: #86dfa3; --off-soft: #173524;
+    --warn: #ffd27a; --warn-soft: #3a2f12; --err: #ffaaa6; --err-soft: #40191a;
+    --focus: #8ab4ff; --ring: #ff6fae; --ring-halo: #111418; --tag-fg: #1a0010;
+    --shadow: 0 10px 30px rgba(0,0,0,.55), 0 2px 6px rgba(0,0,0,.4);
+  }
+}
+.card {
+  pointer-events: auto; position: fixed; right: 16px; bottom: 64px;
+  width: 380px; max-width: calc(100vw - 24px); max-height: calc(100vh - 140px); overflow: auto;
+  background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 12px;
+  box-shadow: var(--shadow); padding: 14px 16px 14px;
+}
+@media (max-width: 600px) {
+  .card { left: 12px; right: 12px; bottom: 12px; width: auto; max-height: 60vh; }
+}
+@media (prefers-reduced-motion: no-preference) {
+  .card.enter { animation: rise .18s ease-out; }
+  @keyframes rise { from { transform: translateY(8px); opacity: 0; } to { transform: none; opacity: 1; } }
+}
+.card:focus { outline: none; }
+.card:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+svg { fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; stroke-linejoin: round; }
+.head { display: flex; align-items: center; gap: 8px; min-height: 28px; }
+.logo { flex: none; width: 20px; height: 20px; color: var(--accent); stroke-width: 1.8; }
+.brand { font-weight: 600; font-size: 13px; color: var(--muted); }
+.x { margin-inline-start: auto; flex: none; width: 32px; height: 32px; border-radius: 8px; border: 0;
+  background: transparent; color: var(--muted); cursor: pointer; display: grid; place-items: center; padding: 0; }
+.x:hover { background: var(--accent-soft); color: var(--fg); }
+.x svg { width: 18px; height: 18px; }
+h2 { font-size: 16px; line-height: 1.3; font-weight: 650; margin: 8px 0 4px; color: var(--fg); }
+p { margin: 6px 0; }
+.body { color: var(--fg); }
+.detail { color: var(--fg); font-weight: 600; }
+.actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 12px; align-items: center; }
+.btn { font: inherit; font-weight: 600; font-size: 14px; line-height: 20px; border-radius: 999px;
+  padding: 7px 16px; cursor: pointer; text-decoration: none; display: inline-flex; align-items: center;
+  gap: 6px; border: 1px solid transparent; min-height: 36px; }
+.primary { background: var(--accent); color: var(--accent-fg); }
+.primary:hover { filter: brightness(1.08); }
+.secondary { background: transparent; color: var(--fg); border-color: var(--line); }
+.secondary:hover { background: var(--accent-soft); }
+.btn[disabled] { opacity: .55; cursor: default; }
+.btn svg { width: 16px; height: 16px; }
+.foot { display: flex; flex-wrap: wrap; gap: 4px 12px; margin-top: 10px; align-items: center; }
+.textbtn { font: inherit; font-size: 13px; color: var(--muted); background: none; border: 0; padding: 4px 2px;
+  cursor: pointer; text-decoration: underline; text-underline-offset: 2px; border-radius: 4px; }
+.textbtn:hover { color: var(--fg); }
+.menu { display: flex; gap: 6px; flex-wrap: wrap; margin-top: 6px; width: 100%; }
+.menu[hidden] { display: none; }
+.menu .btn { font-size: 13px; padding: 4px 12px; min-height: 30px; }
+button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+.sr { position: fixed; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+  clip-path: inset(50%); white-space: nowrap; left: 0; top: 0; }
+@media (forced-colors: active) {
+  .card { border: 2px solid CanvasText; }
+}
+`;
+
+  /** Inline SVG icons (never an extension URL): one path each (subpaths), stroke styles come from the sheet. */
+  const ICONS = {
+    logo: 'M12 2.5 4 5.6v5.9c0 5 3.4 9.4 8 10.6 4.6-1.2 8-5.6 8-10.6V5.6L12 2.5ZM8.4 12.2l2.5 2.5 4.8-5',
+    close: 'M6 6l12 12M18 6 6 18',
+    on: 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17ZM12 7.5v5.5M12 16.2v.3',
+    off: 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17ZM8.2 12.3l2.6 2.6 5-5.2',
+    info: 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17ZM12 11v5.5M12 7.7v.3',
+    arrow: 'M5 12h13M13 7l5 5-5 5',
+  };
+  const SNOOZE = /** @type {const} */ (['day', 'week', 'month']);
+
+  /** @type {{host: HTMLElement|null, root: ShadowRoot|null, wrap: HTMLElement|null, live: HTMLElement|null,
+   *   card: HTMLElement|null, ack: boolean, handler: ActionHandler|null, ackTimer: number, adopted: boolean,
+   *   sheets: Set<string>}} */
+  const st = {
+    host: null, root: null, wrap: null, live: null, card: null, ack: false, handler: null, ackTimer: 0,
+    adopted: false, sheets: new Set(),
+  };
+
+  /** @template {keyof HTMLElementTagNameMap} K @param {K} tag @param {string} [cls] @param {string} [text]
+   * @returns {HTMLElementTagNameMap[K]} */
+  function h(tag, cls, text) {
+    const el = document.createElement(tag);
+    if (cls) el.className = cls;
+    if (text) el.textContent = text;
+    return el;
+  }
+
+  /** @param {keyof typeof ICONS} name @param {string} [cls] */
+  function icon(name, cls) {
+    const svg = document.createElementNS(SVG_NS, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    if (cls) svg.setAttribute('class', cls);
+    const p = document.createElementNS(SVG_NS, 'path');
+    p.setAttribute('d', ICONS[name]);
+    svg.appendChild(p);
+    return svg;
+  }
+
+  /** @param {string} css @returns {CSSStyleSheet|null} */
+  function sheet(css) {
+    try {
+      const s = new CSSStyleSheet();
+      s.replaceSync(css);
+      return s;
+    } catch (_) {
+      return null;
+    }
+  }
+
+  /**
+   * Create the host + closed shadow root, and (re-)attach it to the page unless `detached`: a first card is
+   * built into the detached tree and the host attached once, with it (one insertion, one style recalc).
+   * @param {boolean} [detached] @returns {boolean}
+   */
+  function ensureHost(detached) {
+    try {
+      if (st.host && st.root) {
+        if (!detached && !st.host.isConnected) document.documentElement.appendChild(st.host);
+        return true;
+      }
+      const host = document.createElement('div');
+      const root = host.attachShadow({ mode: 'closed' });
+      const wrap = h('div', 'wrap');
+      const live = h('div', 'sr');
+      live.setAttribute('role', 'status');
+      live.setAttribute('aria-live', 'polite');
+      live.setAttribute('aria-atomic', 'true');
+      wrap.appendChild(live);
+      root.appendChild(wrap);
+      st.host = host; st.root = root; st.wrap = wrap; st.live = live; st.sheets = new Set();
+      let adopted = false;
+      try {
+        const s = sheet(CSS);
+        if (s) {
+          root.adoptedStyleSheets = [s];
+          adopted = root.adoptedStyleSheets.length === 1;
+        }
+      } catch (_) { adopted = false; }
+      st.adopted = adopted;
+      if (!adopted) addStyleElement(CSS);
+      if (!detached) document.documentElement.appendChild(host);
+      return true;
+    } catch (_) {
+      return false;
+    }
+  }
+
+  /** @param {string} css */
+  function addStyleElement(css) {
+    if (!st.root || !st.wrap) return;
+    const style = document.createElement('style');
+    style.textContent = css;
+    st.root.insertBefore(style, st.wrap);
+  }
+
+  /** Add a sheet (the guide's) to the shadow root once; parsed only when first needed. @param {string} css */
+  function addStyles(css) {
+    if (!st.root || st.sheets.has(css)) return;
+    st.sheets.add(css);
+    try {
+      const s = st.adopted ? sheet(css) : null;
+      if (s) {
+        const before = st.root.adoptedStyleSheets.length;
+        st.root.adoptedStyleSheets = [...st.root.adoptedStyleSheets, s];
+        if (st.root.adoptedStyleSheets.length === before + 1) return;
+      }
+    } catch (_) { /* fall back to <style> */ }
+    addStyleElement(css);
+  }
+
+  /** Polite announcement through our live region. @param {string} msg */
+  function announce(msg) {
+    if (!msg || !ensureHost() || !st.live) return;
+    const live = st.live;
+    live.textContent = '';
+    // A separate task so that repeating the same sentence is announced again.
+    setTimeout(() => { live.textContent = msg; }, 60);
+  }
+
+  /** @param {string} action @param {string} [arg] */
+  function fire(action, arg) {
+    try { if (st.handler) st.handler(action, arg); } catch (_) { /* never throw out */ }
+  }
+
+  /** Only LinkedIn https URLs become links. @param {string} href */
+  function safeHref(href) {
+    try {
+      const u = new URL(href);
+      return u.protocol === 'https:' && u.hostname === 'www.linkedin.com' ? u.href : '';
+    } catch (_) {
+      return '';
+    }
+  }
+
+  /** @returns {string} key of the focused element inside our card, '' if none */
+  function focusedKey() {
+    try {
+      const a = st.root && st.root.activeElement;
+      if (a && st.card && st.card.contains(a)) return a.getAttribute('data-k') || 'card';
+    } catch (_) { /* ignore */ }
+    return '';
+  }
+
+  /** @param {string} key */
+  function restoreFocus(key) {
+    if (!key || !st.card) return;
+    try {
+      const el = key === 'card' ? null : st.card.querySelector(`[data-k="${key}"]`);
+      /** @type {HTMLElement} */ (el || st.card).focus({ preventScroll: true });
+    } catch (_) { /* ignore */ }
+  }
+
+  /** A button that reports `key` through the card's one click listener. @param {string} cls @param {string} label
+   * @param {string} key @param {boolean} [disabled] */
+  function button(cls, label, key, disabled) {
+    const b = h('button', cls, label);
+    b.type = 'button';
+    b.setAttribute('data-k', key);
+    if (disabled) b.disabled = true;
+    return b;
+  }
+
+  /** @param {HTMLElement} parent @param {{link?: {label: string, href: string}|null}} text @param {string} key
+   * @param {string} [cls] */
+  function linkButton(parent, text, key, cls) {
+    if (!text.link || !text.link.label) return;
+    const href = safeHref(text.link.href);
+    if (!href) return;
+    const a = h('a', 'btn ' + (cls || 'primary'), text.link.label);
+    a.href = href;
+    a.setAttribute('data-k', key);
+    a.appendChild(icon('arrow'));
+    parent.appendChild(a);
+  }
+
+  /** @param {HTMLElement} card @param {HTMLElement} toggle */
+  function toggleMenu(card, toggle) {
+    let menu = /** @type {HTMLElement|null} */ (card.querySelector('.menu'));
+    const open = toggle.getAttribute('aria-expanded') === 'true';
+    if (!menu) {
+      if (open) return;
+      const labels = /** @type {any} */ (card).snooze || {};
+      menu = h('div', 'menu');
+      menu.id = toggle.getAttribute('aria-controls') || '';
+      menu.setAttribute('role', 'group');
+      menu.setAttribute('aria-label', toggle.textContent || '');
+      for (const d of SNOOZE) if (labels[d]) menu.appendChild(button('btn secondary', labels[d], 'snooze-' + d));
+      /** @type {HTMLElement} */ (toggle.parentElement).appendChild(menu);
+    }
+    toggle.setAttribute('aria-expanded', open ? 'false' : 'true');
+    menu.hidden = open;
+    if (open) toggle.focus();
+    else { const first = /** @type {HTMLElement|null} */ (menu.firstElementChild); if (first) first.focus(); }
+  }
+
+  /** @param {MouseEvent} e */
+  function onClick(e) {
+    const card = /** @type {HTMLElement} */ (e.currentTarget);
+    const el = e.target instanceof Element ? e.target.closest('[data-k]') : null;
+    const key = el ? el.getAttribute('data-k') || '' : '';
+    if (!key || key === 'link') return; // links navigate by themselves
+    if (key === 'close' && card === st.card && st.ack) { clearCard(); return; }
+    if (key === 'snooze') { toggleMenu(card, /** @type {HTMLElement} */ (el)); return; }
+    if (key.startsWith('snooze-')) { fire('snooze', key.slice(7)); return; }
+    fire(key);
+  }
+
+  /** @param {KeyboardEvent} e */
+  function onKeydown(e) {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    const card = /** @type {HTMLElement} */ (e.currentTarget);
+    const toggle = /** @type {HTMLElement|null} */ (card.querySelector('[data-k=snooze][aria-expanded=true]'));
+    if (toggle) { toggleMenu(card, toggle); e.stopPropagation(); return; }
+    if (card === st.card && st.ack) clearCard(); else fire('close');
+  }
+
+  /**
+   * An empty card: region landmark in the banner's language, header with logo, brand, optional step and close.
+   * @param {{brand: string, region?: string, close?: string, lang?: string, dir?: string}} text
+   * @param {string} [step]
+   */
+  function shell(text, step) {
+    const card = h('section', 'card');
+    card.setAttribute('role', 'region');
+    card.setAttribute('aria-label', text.region || text.brand);
+    card.tabIndex = -1;
+    if (text.lang) card.lang = text.lang;
+    card.dir = text.dir === 'rtl' ? 'rtl' : 'ltr';
+    card.addEventListener('click', onClick);
+    card.addEventListener('keydown', onKeydown);
+    const head = h('div', 'head');
+    head.appendChild(icon('logo', 'logo'));
+    head.appendChild(h('span', 'brand', text.brand));
+    if (step) head.appendChild(h('span', 'step', step));
+    if (text.close) {
+      const x = button('x', '', 'close');
+      x.setAttribute('aria-label', text.close);
+      x.title = text.close;
+      x.appendChild(icon('close'));
+      head.appendChild(x);
+    }
+    card.appendChild(head);
+    return card;
+  }
+
+  /** Title, body and detail lines. @param {HTMLElement} card @param {{title?: string, body?: string, detail?: string}} text */
+  function lines(card, text) {
+    if (text.title) card.appendChild(h('h2', '', text.title));
+    if (text.body) card.appendChild(h('p', 'body', text.body));
+    if (text.detail) card.appendChild(h('p', 'detail', text.detail));
+  }
+
+  /**
+   * Put `card` on the page in place of the current one; it rises in only when no card was there (a redraw
+   * updates in place, no flicker). Keeps keyboard focus on the same control.
+   * @param {HTMLElement} card @param {boolean} [isAck]
+   */
+  function show(card, isAck) {
+    if (!ensureHost(true) || !st.wrap) return;
+    clearTimeout(st.ackTimer);
+    const key = focusedKey();
+    if (st.card) st.card.replaceWith(card); else { card.className += ' enter'; st.wrap.appendChild(card); }
+    st.card = card;
+    st.ack = !!isAck;
+    ensureHost();
+    restoreFocus(key);
+  }
+
+  /** The nudge card of ordinary pages. @param {BannerText} text */
+  function nudge(text) {
+    if (!ensureHost(true)) return;
+    const card = shell(text);
+    lines(card, text);
+    const actions = h('div', 'actions');
+    linkButton(actions, text, 'link');
+    if (actions.firstChild) card.appendChild(actions);
+    const foot = h('div', 'foot');
+    if (text.snooze && text.snooze.label) {
+      const toggle = button('textbtn', text.snooze.label, 'snooze');
+      toggle.setAttribute('aria-expanded', 'false');
+      toggle.setAttribute('aria-controls', 'm' + Math.random().toString(36).slice(2, 8));
+      /** @type {any} */ (card).snooze = text.snooze;
+      foot.appendChild(toggle);
+    }
+    if (text.dismissAll) foot.appendChild(button('textbtn', text.dismissAll, 'dismissAll'));
+    if (foot.firstChild) card.appendChild(foot);
+    show(card);
+  }
+
+  /** A short acknowledgement card ("OK — we'll remind you tomorrow") that goes away by itself.
+   * @param {string} message @param {string} closeLabel @param {string} brand @param {string} lang */
+  function ack(message, closeLabel, brand, lang) {
+    if (!message || !ensureHost()) return;
+    const hadFocus = !!focusedKey();
+    const card = shell({ brand, close: closeLabel, lang });
+    card.appendChild(h('p', 'body', message));
+    show(card, true);
+    if (hadFocus) { try { card.focus({ preventScroll: true }); } catch (_) { /* ignore */ } }
+    announce(message);
+    st.ackTimer = setTimeout(() => { if (st.card === card && !focusedKey()) clearCard(); }, ACK_MS);
+  }
+
+  /** Remove the card (the host and its live region stay, so announcements still work). */
+  function clearCard() {
+    clearTimeout(st.ackTimer);
+    if (st.card) { try { st.card.remove(); } catch (_) { /* ignore */ } }
+    st.card = null;
+    st.ack = false;
+  }
+
+  /** Remove everything we drew. */
+  function destroy() {
+    clearCard();
+    try { if (st.host) st.host.remove(); } catch (_) { /* ignore */ }
+    st.host = null; st.root = null; st.wrap = null; st.live = null; st.sheets = new Set();
+  }
+
+  ns.card = Object.freeze({
+    h, icon, button, linkButton, shell, lines, show, nudge, ack, clearCard, destroy, announce, addStyles, safeHref,
+    ensureHost,
+    /** @param {ActionHandler} fn */ onAction: (fn) => { st.handler = fn; },
+    current: () => st.card,
+    wrap: () => st.wrap,
+    /** Is this event target our own host (events from our shadow root are retargeted to it)? @param {EventTarget|null} t */
+    isOurs: (t) => !!t && t === st.host,
+  });
+})(OptOutPilot);

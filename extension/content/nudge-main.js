@@ -1,0 +1,139 @@
+// @ts-check
+// OptOut Pilot nudge bundle: the reminder card on ordinary LinkedIn pages (the feed, profiles, jobs…).
+// The worker registers this bundle only while the status view says `nudge` (something is still to do and
+// reminders are not snoozed or dismissed), so on the feed of a member with nothing to do it does not even load.
+// Kept small on purpose: it runs on every ordinary page load while it is registered. One quick report at
+// DOMContentLoaded (no walk over the page), one card drawn once, no observer, no polling; navigation.js tells it
+// about in-page navigations. Settings pages belong to the guide bundle (dom.js, main.js): when the guide has
+// been loaded into this document, this script puts its card away and stays silent.
+
+/** @typedef {import('./banner.js').Banner} Banner */
+/** @typedef {import('../worker/banner-text.js').BannerText} BannerText */
+
+// eslint-disable-next-line no-var
+var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
+
+(function (ns) {
+  'use strict';
+  if (ns.nudging || ns.started) return;
+  ns.nudging = true;
+
+  const card = ns.card;
+  const facts = ns.facts;
+  const messenger = ns.messenger;
+  const navigation = ns.navigation;
+  if (!card || !facts || !messenger || !navigation) return;
+
+  const S = {
+    dead: false,
+    gen: 0,          // bumps on every navigation: replies for an earlier page are dropped
+    closed: false,   // the member closed the card: not again in this document
+    drawn: false,
+    /** @type {BannerText|null} */ text: null,
+  };
+
+  function die() {
+    if (S.dead) return;
+    S.dead = true;
+    navigation.unsubscribe(onNavigated);
+    if (S.drawn) { try { card.destroy(); } catch (_) { /* ignore */ } }
+  }
+
+  /** The guide bundle was loaded into this document (an in-page navigation to a settings page): it decides. */
+  function guideTookOver() {
+    if (!ns.started) return false;
+    die();
+    return true;
+  }
+
+  /** @param {object} msg @returns {Promise<any>} */
+  function send(msg) {
+    return S.dead ? Promise.resolve(null) : messenger.send(msg, die);
+  }
+
+  async function refresh() {
+    if (S.dead || guideTookOver()) return;
+    const gen = S.gen;
+    const reply = await send({ type: 'page', snapshot: facts.quick(document) });
+    if (gen !== S.gen || S.dead || guideTookOver() || !reply || !reply.advice) return;
+    const banner = /** @type {Banner|null} */ (reply.advice.banner);
+    const text = reply.text && typeof reply.text === 'object' ? /** @type {BannerText} */ (reply.text) : null;
+    if (reply.advice.needControls) {
+      // A settings page: the guide's. After an in-page navigation watch.js asks the worker for it; on a page
+      // loaded under a settings address the manifest did not foresee, this script asks.
+      clear();
+      if (ns.started) { die(); return; }
+      const loaded = gen === 0 ? await send({ type: 'navigated' }) : null;
+      if (loaded && loaded.guide) die();
+      return;
+    }
+    if (!banner || banner.mode !== 'nudge' || !text || S.closed) { clear(); return; }
+    S.text = text;
+    card.nudge(text);
+    S.drawn = true;
+  }
+
+  function clear() {
+    if (S.drawn) card.clearCard();
+  }
+
+  /** @param {boolean} bfcache */
+  function onNavigated(bfcache) {
+    if (S.dead) return;
+    S.gen++;
+    if (bfcache) { void refresh(); return; }
+    clear();
+    const gen = S.gen;
+    // Let the new page render a little before reporting it (and the guide load, if it is a settings page).
+    requestAnimationFrame(() => requestAnimationFrame(() => { if (gen === S.gen) void refresh(); }));
+  }
+
+  /** @param {string} action @param {string} [arg] */
+  async function onAction(action, arg) {
+    if (S.dead) return;
+    const text = S.text;
+    /** @param {'close'|'brand'|'lang'} k */
+    const field = (k) => (text ? String(text[k] || '') : '');
+    /** @param {string} k */
+    const ackText = (k) => (text && text.ack && /** @type {any} */ (text.ack)[k]) || '';
+    if (action === 'close') {
+      S.closed = true;
+      clear();
+      return;
+    }
+    /** @type {object|null} */
+    let event = null;
+    let ack = '';
+    if (action === 'snooze') {
+      const duration = arg === 'week' || arg === 'month' ? arg : 'day';
+      event = { type: 'snooze', duration };
+      ack = ackText(duration);
+    } else if (action === 'dismissAll') {
+      event = { type: 'dismissAll' };
+      ack = ackText('dismissAll');
+    }
+    if (!event) return;
+    const reply = await send({ type: 'event', event });
+    if (S.dead) return;
+    if (!(reply && reply.ok)) {
+      if (text && text.error) card.announce(text.error);
+      return;
+    }
+    await refresh();
+    if (S.dead) return;
+    if (ack) card.ack(ack, field('close'), field('brand'), field('lang'));
+  }
+
+  // The guide bundle calls this when it starts in this document (it serves every page from then on).
+  ns.nudge = Object.freeze({ stop: die });
+
+  try {
+    card.onAction((/** @type {string} */ action, /** @type {string|undefined} */ arg) => { void onAction(action, arg); });
+    navigation.subscribe(onNavigated);
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', () => { void refresh(); }, { once: true });
+    } else {
+      void refresh();
+    }
+  } catch (_) { /* never throw out of a content script */ }
+})(OptOutPilot);

@@ -1,0 +1,66 @@
+// @ts-check
+// OptOut Pilot content scripts: the few page facts every LinkedIn page is reported with (address, language,
+// sign-in form), read without walking the document: on a big page (the feed) one walk over it costs about a
+// millisecond, and these run on every page load. Shared by the nudge and guide bundles.
+
+/** @typedef {import('./dom.js').PageSnapshot} PageSnapshot */
+
+// eslint-disable-next-line no-var
+var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
+
+(function (ns) {
+  'use strict';
+  if (ns.facts) return;
+
+  const LIMITS = Object.freeze({ url: 2048, lang: 35 });
+  // LinkedIn's sign-in password fields on guest pages (sign-in page, guest home, sign-in walls over public
+  // pages). Looked up by id because that is a hash lookup, where a selector search walks the whole document.
+  // The core also knows the sign-in URLs; a renamed field would only let a nudge show to a signed-out visitor,
+  // and its link leads to LinkedIn's sign-in.
+  const SIGN_IN_IDS = ['session_password', 'password'];
+
+  /** Collapse whitespace, trim, cap. @param {unknown} s @param {number} max @returns {string} */
+  function clean(s, max) {
+    if (typeof s !== 'string' || !s) return '';
+    let t = s.length > max * 4 ? s.slice(0, max * 4) : s;
+    t = t.replace(/\s+/g, ' ').trim();
+    if (t.length > max) t = t.slice(0, max).trimEnd();
+    return t;
+  }
+
+  /** @param {Document} doc @returns {string} */
+  function pageUrl(doc) {
+    try { return String(doc.location ? doc.location.href : location.href).slice(0, LIMITS.url); } catch (_) { return ''; }
+  }
+
+  /** @param {Document} doc @returns {string} */
+  function pageLang(doc) {
+    try { return clean(doc.documentElement.getAttribute('lang'), LIMITS.lang); } catch (_) { return ''; }
+  }
+
+  /** A rendered sign-in password field. @param {Document} doc @returns {boolean} */
+  function signInForm(doc) {
+    try {
+      for (const id of SIGN_IN_IDS) {
+        const el = doc.getElementById(id);
+        if (el && el.localName === 'input' && /** @type {HTMLInputElement} */ (el).type === 'password' &&
+          el.getClientRects().length > 0) return true;
+      }
+    } catch (_) { /* ignore */ }
+    return false;
+  }
+
+  /**
+   * The report of an ordinary page: no controls, no heading, no title (the core reads those only on settings
+   * pages, which always send the full snapshot of dom.js).
+   * @param {Document} doc @returns {PageSnapshot}
+   */
+  function quick(doc) {
+    return {
+      v: 1, url: pageUrl(doc), lang: pageLang(doc), title: '', heading: '',
+      loginForm: signInForm(doc), controls: [], truncated: false,
+    };
+  }
+
+  ns.facts = Object.freeze({ clean, pageUrl, pageLang, signInForm, quick });
+})(OptOutPilot);

@@ -1,0 +1,100 @@
+// @ts-check
+// Which content scripts LinkedIn pages get, beyond the manifest's (guide.js on settings pages, watch.js on
+// ordinary ones):
+//  * nudge.js on ordinary pages, registered only while the status view says `nudge`. When everything is done,
+//    snoozed or dismissed, the feed runs none of our code but watch.js's navigation listener.
+//  * guide.js into one frame, when an in-page navigation leads from an ordinary page to a settings page.
+// Both are files of this extension run in its isolated world (chrome.scripting); nothing is web-accessible.
+
+const NUDGE_ID = 'nudge';
+const NUDGE_FILE = 'content/nudge.js';
+const GUIDE_FILE = 'content/guide.js';
+const WATCH_FILE = 'content/watch.js';
+
+/** The nudge goes exactly where watch.js goes (the manifest is the one place that says where that is). */
+function nudgeScript() {
+  // (Firefox reports the manifest's script paths in its own form, e.g. with a leading "/".)
+  const entry = (chrome.runtime.getManifest().content_scripts ?? []).find((c) => c.js?.some((f) => f.endsWith(WATCH_FILE)));
+  if (!entry?.matches?.length) throw new Error(`manifest: no content script with ${WATCH_FILE}`);
+  return {
+    id: NUDGE_ID,
+    js: [NUDGE_FILE],
+    matches: entry.matches,
+    excludeMatches: entry.exclude_matches ?? [],
+    runAt: /** @type {const} */ ('document_start'),
+    allFrames: false,
+    persistAcrossSessions: true,
+  };
+}
+
+/** @param {any} a @param {any} b */
+function sameScript(a, b) {
+  const files = (/** @type {string[]|undefined} */ js) => (js ?? []).map((f) => f.replace(/^\//, ''));
+  const key = (/** @type {any} */ s) => JSON.stringify([files(s.js), s.matches, s.excludeMatches ?? [], s.runAt, !!s.allFrames]);
+  return key(a) === key(b);
+}
+
+/** @type {boolean|null} registered right now, as far as this worker knows (null: not asked yet) */
+let registered = null;
+let queue = Promise.resolve();
+
+/** @param {boolean} want */
+async function applyNudge(want) {
+  const wanted = nudgeScript();
+  if (registered === null) {
+    const found = await chrome.scripting.getRegisteredContentScripts({ ids: [NUDGE_ID] });
+    registered = found.length > 0;
+    // An update may have changed where it goes: re-register what this version says.
+    if (registered && !sameScript(found[0], wanted)) {
+      await chrome.scripting.unregisterContentScripts({ ids: [NUDGE_ID] });
+      registered = false;
+    }
+  }
+  if (want && !registered) {
+    await chrome.scripting.registerContentScripts([wanted]);
+    registered = true;
+  } else if (!want && registered) {
+    await chrome.scripting.unregisterContentScripts({ ids: [NUDGE_ID] });
+    registered = false;
+  }
+}
+
+/**
+ * Register or unregister the nudge bundle; calls are applied one after the other, in order. Never throws:
+ * on failure the next call asks the browser again.
+ * @param {boolean} want
+ */
+export function syncNudgeScript(want) {
+  queue = queue.then(() => applyNudge(want)).catch((e) => {
+    registered = null;
+    console.error('OptOut Pilot: nudge script registration failed:', e);
+  });
+  return queue;
+}
+
+/** @type {Map<string, Promise<void>>} one injection at a time per frame */
+const injecting = new Map();
+
+/** @param {number} tabId @param {number} frameId */
+async function injectGuideNow(tabId, frameId) {
+  const target = { tabId, frameIds: [frameId] };
+  // Runs in the content scripts' isolated world, where the bundles share the global `OptOutPilot`.
+  const [probe] = await chrome.scripting.executeScript({
+    target,
+    func: () => { const ns = /** @type {any} */ (globalThis).OptOutPilot; return !!(ns && ns.started); },
+  });
+  if (probe?.result === true) return;
+  await chrome.scripting.executeScript({ target, files: [GUIDE_FILE] });
+}
+
+/**
+ * Load the guide bundle into the frame that asked, unless it already runs there.
+ * @param {number} tabId @param {number} frameId
+ */
+export function injectGuide(tabId, frameId) {
+  const key = `${tabId}/${frameId}`;
+  const next = (injecting.get(key) ?? Promise.resolve()).then(() => injectGuideNow(tabId, frameId));
+  const settled = next.catch(() => {}).finally(() => { if (injecting.get(key) === settled) injecting.delete(key); });
+  injecting.set(key, settled);
+  return next;
+}

@@ -1,0 +1,121 @@
+// @ts-check
+// extension/worker/content-scripts.js against a fake chrome.scripting: the nudge bundle is registered exactly
+// while wanted, in call order, where watch.js goes (read from the manifest), re-registered when an update moved
+// it, and retried after a failure; the guide is injected once per frame, never twice concurrently.
+import { test, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+const watchEntry = manifest.content_scripts.find((/** @type {any} */ c) => c.js.includes('content/watch.js'));
+
+/** A fake of the parts of chrome.scripting the module uses, with a call log. */
+function fakeChrome() {
+  /** @type {Map<string, any>} */
+  const registered = new Map();
+  /** @type {string[]} */
+  const log = [];
+  const fake = {
+    registered, log, failNext: '', started: false, /** @type {number} */ delay: 0,
+    runtime: { getManifest: () => manifest },
+    scripting: {
+      getRegisteredContentScripts: async (/** @type {{ids?: string[]}} */ f) => {
+        log.push('get');
+        return [...registered.values()].filter((s) => !f?.ids || f.ids.includes(s.id)).map((s) => structuredClone(s));
+      },
+      registerContentScripts: async (/** @type {any[]} */ list) => {
+        log.push('register');
+        if (fake.failNext === 'register') { fake.failNext = ''; throw new Error('boom'); }
+        await new Promise((r) => setTimeout(r, fake.delay));
+        for (const s of list) {
+          if (registered.has(s.id)) throw new Error(`duplicate id ${s.id}`);
+          registered.set(s.id, structuredClone(s));
+        }
+      },
+      unregisterContentScripts: async (/** @type {{ids: string[]}} */ f) => {
+        log.push('unregister');
+        for (const id of f.ids) {
+          if (!registered.delete(id)) throw new Error(`no script ${id}`);
+        }
+      },
+      executeScript: async (/** @type {any} */ o) => {
+        log.push(o.files ? `inject ${o.files.join(',')} ${o.target.tabId}/${o.target.frameIds}` : 'probe');
+        await new Promise((r) => setTimeout(r, 5));
+        if (o.files) { fake.started = true; return [{ result: undefined }]; }
+        return [{ result: fake.started }];
+      },
+    },
+  };
+  return fake;
+}
+
+/** @type {ReturnType<typeof fakeChrome>} */
+let fake;
+/** @type {typeof import('../../extension/worker/content-scripts.js')} */
+let mod;
+let n = 0;
+beforeEach(async () => {
+  fake = fakeChrome();
+  /** @type {any} */ (globalThis).chrome = fake;
+  // A fresh module instance per test (the module keeps what it knows about the registration).
+  mod = await import(`../../extension/worker/content-scripts.js?fresh=${n++}`);
+});
+
+test('registers the nudge bundle where watch.js goes, once; unregisters it when not wanted', async () => {
+  await mod.syncNudgeScript(true);
+  await mod.syncNudgeScript(true);
+  const s = fake.registered.get('nudge');
+  assert.ok(s, 'registered');
+  assert.deepEqual(s.js, ['content/nudge.js']);
+  assert.deepEqual(s.matches, watchEntry.matches);
+  assert.deepEqual(s.excludeMatches, watchEntry.exclude_matches);
+  assert.equal(s.runAt, 'document_start');
+  assert.equal(s.allFrames, false);
+  assert.equal(s.persistAcrossSessions, true);
+  assert.deepEqual(fake.log, ['get', 'register'], 'the second call changes nothing and asks nothing');
+  await mod.syncNudgeScript(false);
+  assert.equal(fake.registered.size, 0);
+  await mod.syncNudgeScript(false);
+  assert.deepEqual(fake.log, ['get', 'register', 'unregister']);
+});
+
+test('calls apply in order even when issued together: the last one wins', async () => {
+  fake.delay = 20;
+  const all = [mod.syncNudgeScript(true), mod.syncNudgeScript(false), mod.syncNudgeScript(true), mod.syncNudgeScript(false)];
+  await Promise.all(all);
+  assert.equal(fake.registered.size, 0);
+  assert.deepEqual(fake.log, ['get', 'register', 'unregister', 'register', 'unregister']);
+});
+
+test('a registration left by an older version that went elsewhere is replaced', async () => {
+  fake.registered.set('nudge', { id: 'nudge', js: ['content/old.js'], matches: ['https://www.linkedin.com/feed/*'], runAt: 'document_idle' });
+  await mod.syncNudgeScript(true);
+  assert.deepEqual(fake.registered.get('nudge').js, ['content/nudge.js']);
+  assert.deepEqual(fake.log, ['get', 'unregister', 'register']);
+});
+
+test('a matching registration from before (browser restart) is kept; Firefox\'s "/"-prefixed paths count as the same', async () => {
+  fake.registered.set('nudge', { id: 'nudge', js: ['/content/nudge.js'], matches: watchEntry.matches,
+    excludeMatches: watchEntry.exclude_matches, runAt: 'document_start', allFrames: false });
+  await mod.syncNudgeScript(true);
+  assert.deepEqual(fake.log, ['get']);
+});
+
+test('a failed registration is retried by the next call (the module asks the browser again)', async () => {
+  fake.failNext = 'register';
+  await mod.syncNudgeScript(true); // logs, does not throw
+  assert.equal(fake.registered.size, 0);
+  await mod.syncNudgeScript(true);
+  assert.ok(fake.registered.has('nudge'));
+  assert.deepEqual(fake.log, ['get', 'register', 'get', 'register']);
+});
+
+test('the guide is injected once per frame, even when two asks arrive together; not again where it runs', async () => {
+  await Promise.all([mod.injectGuide(7, 0), mod.injectGuide(7, 0)]);
+  assert.deepEqual(fake.log, ['probe', 'inject content/guide.js 7/0', 'probe']);
+  await mod.injectGuide(7, 0);
+  assert.equal(fake.log.filter((l) => l.startsWith('inject')).length, 1);
+});
