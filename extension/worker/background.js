@@ -108,14 +108,16 @@ async function onImport(json) {
 }
 
 /**
- * watch.js or nudge.js saw its page become a settings page (an in-page navigation): load the guide there.
- * The address is the browser's (sender.url), not the message's.
+ * watch.js or nudge.js saw its page change in-page: if it is a settings page now, load the guide there.
+ * The address is the browser's, not the message's: the tab's current URL for the top frame (sender.url stays the
+ * address the document was loaded with; after history.pushState only tab.url follows).
  * @param {chrome.runtime.MessageSender} sender
  */
 async function onNavigated(sender) {
   const tabId = sender.tab?.id;
-  if (tabId === undefined || tabId < 0 || !sender.url) return { guide: false };
-  const detection = core.detect({ v: 1, url: sender.url, lang: '', title: '', heading: '', loginForm: false, controls: [], truncated: false });
+  const url = sender.frameId === 0 ? sender.tab?.url : sender.url;
+  if (tabId === undefined || tabId < 0 || !url) return { guide: false };
+  const detection = core.detect({ v: 1, url, lang: '', title: '', heading: '', loginForm: false, controls: [], truncated: false });
   const kind = detection?.page?.kind;
   if (kind !== 'setting' && kind !== 'hub') return { guide: false };
   await injectGuide(tabId, sender.frameId ?? 0);

@@ -6,7 +6,7 @@
 //   ./build.sh && node --test --test-concurrency=1 tests/e2e/journey-pages.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension, routeLinkedIn, shadowClick, readBadge, collectErrors } from './harness.mjs';
+import { launchWithExtension, routeLinkedIn, shadowClick, readBadge, collectErrors, sendToWorker } from './harness.mjs';
 import {
   msg, setting, applicableToggles, linkedInPages, finishSetup, status, bannerWith, overlayRects, contains, until,
   badgeWhen, settledScreenshot,
@@ -182,6 +182,43 @@ for (const [lang, hub] of /** @type {const} */ ([['en', 'privacy'], ['de', 'priv
         return r && r.ring === null ? r : null;
       }, 'no ring on the hub');
       if (hubBanner) await bannerWith(page, [msg(lang, 'bannerNudgeGo')], { not: [msg(lang, 'bannerFix')] });
+      assert.deepEqual(errors, []);
+    } finally {
+      await ext.close();
+    }
+  });
+}
+
+// LinkedIn can move from an ordinary page to a settings page without a reload (its "Settings & Privacy" link).
+// Ordinary pages carry only watch.js (+ the nudge bundle while a reminder is due); the worker then loads the guide
+// into the page. Here the feed is a page whose settings links navigate in-page (the SPA fixture app).
+for (const snoozed of [false, true]) {
+  test(`in-page navigation from the feed to a setting page (${snoozed ? 'reminders snoozed: no nudge bundle' : 'nudge on the feed'}): the worker loads the guide, the state is recorded`, async () => {
+    const { ext, page, errors } = await fresh('en', { '/feed/': 'pages/variants/spa-hub-privacy.en.html' });
+    try {
+      if (snoozed) {
+        const r = await sendToWorker(ext.context, ext.extensionId, { type: 'event', event: { type: 'snooze', duration: 'week' } });
+        assert.equal(r?.ok, true);
+      }
+      const registered = await ext.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts({ ids: ['nudge'] })).length);
+      assert.equal(registered, snoozed ? 0 : 1, 'the nudge bundle is registered exactly while a reminder is due');
+      await page.goto('https://www.linkedin.com/feed/');
+      if (!snoozed) await bannerWith(page, [msg('en', 'bannerNudgeGo')]);
+      await page.evaluate(() => { /** @type {any} */ (window).sameDocument = true; });
+      const target = setting('gen-ai-improvement');
+      await page.locator(`main a[href="${new URL(target.url).pathname}"]`).first().click();
+      await page.waitForURL(target.url);
+      const guide = await bannerWith(page, [target.title.en, msg('en', 'bannerStatusOn')], { not: [msg('en', 'bannerNudgeGo')] });
+      assert.equal(await page.evaluate(() => /** @type {any} */ (window).sameDocument), true, 'no reload: same document');
+      assert.ok(guide.text.includes(target.title.en));
+      const box = await page.getByRole('switch').boundingBox();
+      await until(async () => {
+        const r = await overlayRects(page);
+        return r?.ring && box && contains(r.ring, box) ? r : null;
+      }, 'the ring on the switch');
+      const hosts = await page.evaluate(() => [...document.documentElement.children].filter((e) => e !== document.head && e !== document.body).length);
+      assert.equal(hosts, 1, 'one banner host: the nudge bundle stood down for the guide');
+      await until(async () => ((await row(ext, target.id))?.state === 'on' ? true : null), 'the setting recorded as seen on');
       assert.deepEqual(errors, []);
     } finally {
       await ext.close();
