@@ -51,7 +51,8 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     return S.dead ? Promise.resolve(null) : messenger.send(msg, die);
   }
 
-  async function refresh() {
+  /** @param {{keepAck?: boolean}} [opts] keepAck: an acknowledgement on screen stays unless there is a nudge to show */
+  async function refresh(opts = {}) {
     if (S.dead || guideTookOver()) return;
     const gen = S.gen;
     const reply = await send({ type: 'page', snapshot: facts.quick(document) });
@@ -67,7 +68,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
       if (loaded && loaded.guide) die();
       return;
     }
-    if (!banner || banner.mode !== 'nudge' || !text || S.closed) { clear(); return; }
+    if (!banner || banner.mode !== 'nudge' || !text || S.closed) { if (!opts.keepAck) clear(); return; }
     S.text = text;
     card.nudge(text);
     S.drawn = true;
@@ -119,9 +120,9 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
       if (text && text.error) card.announce(text.error);
       return;
     }
-    await refresh();
-    if (S.dead) return;
+    // The acknowledgement takes the nudge's place (no flicker); then the worker's answer decides what stays.
     if (ack) card.ack(ack, field('close'), field('brand'), field('lang'));
+    await refresh({ keepAck: !!ack });
   }
 
   // The guide bundle calls this when it starts in this document (it serves every page from then on).
