@@ -21,9 +21,13 @@ build_one() {  # build_one DIR: a fresh clone of COMMIT at DIR, built from scrat
   local dir=$1
   git clone --quiet --no-local "$ROOT" "$dir"
   git -C "$dir" checkout --quiet --detach "$COMMIT"
+  # The same package-lock.json as this checkout (else the link would be the wrong tree): refuse otherwise.
+  cmp -s "$ROOT/package-lock.json" "$dir/package-lock.json" ||
+    { echo "package-lock.json of $COMMIT differs from this checkout's: run the check from a checkout of it" >&2; exit 2; }
   ln -s "$ROOT/node_modules" "$dir/node_modules"
-  # build.sh runs `npm ci` when node_modules looks older than the lock; the link is the same tree, so say so.
-  touch -h "$dir/node_modules" 2>/dev/null || true
+  # build.sh runs `npm ci` when package(-lock).json is newer than node_modules/.package-lock.json, and a fresh clone's
+  # files are new. `npm ci` through the link would empty this checkout's node_modules: date the clone's files back.
+  touch -d "2000-01-01 00:00:00" "$dir/package.json" "$dir/package-lock.json"
   echo "==> building $COMMIT in $dir"
   (cd "$dir" && CARGO_TARGET_DIR="$dir/target" OPTOUT_BUILD_LOCK_HELD=1 ./build.sh build) >"$dir.log" 2>&1 ||
     { echo "build failed in $dir; log:" >&2; tail -n 40 "$dir.log" >&2; exit 2; }
