@@ -482,6 +482,28 @@ test('nothing to say (only watch.js loaded): no message and no card at load; an 
   await context.close();
 });
 
+test('without the Navigation API (older Firefox): watch.js notices a click that navigates in-page', { skip }, async () => {
+  const html = FEED_PAGE.replace('<main id="main">', '<main id="main"><a id="go" href="/mypreferences/d/settings/data-for-ai-improvement">Settings</a>');
+  const { context, page, errors } = await open('/feed/', html, { state: { snoozed: true }, noInject: true });
+  await page.evaluate(() => Object.defineProperty(window, 'navigation', { value: undefined, configurable: true }));
+  await page.addScriptTag({ url: '/__page/spies.js' });
+  await inject(page, ['watch.js']);
+  await page.evaluate(() => document.getElementById('go')?.addEventListener('click', (e) => {
+    e.preventDefault();
+    history.pushState({}, '', '/mypreferences/d/settings/data-for-ai-improvement');
+    const m = /** @type {HTMLElement} */ (document.getElementById('main'));
+    m.innerHTML = '<h1>Data for Generative AI Improvement</h1><p id="allowDataForGenerativeAI">Use my data</p><input type="checkbox" role="switch" aria-labelledby="allowDataForGenerativeAI">';
+  }));
+  const listeners = await page.evaluate(() => /** @type {any} */ (window).__spy.listeners);
+  assert.ok(listeners.includes('window:click') && listeners.includes('window:popstate'), `fallback listeners: ${listeners}`);
+  await page.click('#go');
+  await waitText(page, /STATUS-off/);
+  const msgs = await sent(page);
+  assert.equal(msgs.filter((/** @type {any} */ m) => m.type === 'navigated').length, 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('dark mode and keyboard: banner is reachable with Tab and shows a visible focus ring', { skip }, async () => {
   const { context, page } = await open('/feed/', FEED_PAGE, { colorScheme: 'dark' });
   await waitText(page, /NUDGE/);
