@@ -65,6 +65,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     busyFrames: 0,          // consecutive reads with changes still coming (a flood, once past FLOOD_FRAMES)
     listening: false,
     drawn: false,           // something was drawn in this document (a card, a ring): clearing it is due
+    holdCard: false,        // an acknowledgement is about to take the card's place: do not clear it first
     settleTimers: /** @type {number[]} */ ([]),
     inflight: false,
     again: false,
@@ -172,7 +173,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     const b = S.advice && S.advice.banner;
     const text = S.text;
     if (!b || !text || (b.mode === 'nudge' && S.closedNudge) || (b.mode !== 'nudge' && S.closedHere)) {
-      ui.clearCard();
+      if (!S.holdCard) ui.clearCard();
       ui.highlight(null);
       return;
     }
@@ -219,10 +220,13 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   /** @param {string} ackText */
   async function afterEvent(ackText) {
     const gen = S.gen;
-    await refresh();
+    // The acknowledgement takes the card's place (no vanish-and-rise) when the banner goes away.
+    S.holdCard = !!ackText;
+    try { await refresh(); } finally { S.holdCard = false; }
     if (gen !== S.gen || S.dead) return;
     const b = S.advice && S.advice.banner;
     if (!b && ackText) ui.ack(ackText, lastText('close'), lastText('brand'), lastText('lang'));
+    else if (!b) ui.clearCard();
     else if (ackText) ui.announce(ackText);
   }
 

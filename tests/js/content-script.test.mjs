@@ -336,6 +336,8 @@ test('snooze from the nudge: event sent, advice re-requested, acknowledgement sh
   await clickOurs(page, 'snooze');
   await clickOurs(page, 'snooze-week');
   await waitText(page, /ACK-WEEK/);
+  const cls = await page.evaluate(`(() => { const r = ${ROOT}; return r.querySelector('.card').className; })()`);
+  assert.equal(cls, 'card', 'the acknowledgement took the card\'s place (no second rise-in)');
   const msgs = await sent(page);
   assert.deepEqual(msgs[1], { type: 'event', event: { type: 'snooze', duration: 'week' } });
   assert.equal(msgs[2].type, 'page');
