@@ -1,5 +1,5 @@
 // @ts-check
-// OptOut Pilot guide bundle: reading a settings page (after page-facts.js, before banner.js and main.js).
+// OptOut Pilot guide bundle: reading a settings page (after page-facts.js, before card.js, banner.js and guide-main.js).
 // Classic script (no import/export), runs in the extension's isolated world at document_start.
 // Everything is kept on ONE namespace object, `OptOutPilot`, which lives in the isolated world only
 // (the page cannot see it). This file holds the pure, bounded page-reading functions; it only reads
