@@ -279,9 +279,6 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     schedulePlace();
   }
 
-  /** @returns {Element|null} */
-  function highlighted() { return st.target; }
-
   /** Remove everything we drew. */
   function destroy() {
     highlight(null);
@@ -289,7 +286,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   }
 
   ns.ui = Object.freeze({
-    render, ack: C.ack, clearCard: C.clearCard, hasCard: () => !!C.current(), announce: C.announce, highlight,
-    highlighted, reposition: schedulePlace, onAction: C.onAction, isOurs: C.isOurs, destroy, safeHref: C.safeHref,
+    render, ack: C.ack, clearCard: C.clearCard, announce: C.announce, highlight, onAction: C.onAction,
+    isOurs: C.isOurs, destroy,
   });
 })(OptOutPilot);

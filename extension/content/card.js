@@ -425,7 +425,7 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
   }
 
   ns.card = Object.freeze({
-    h, icon, button, linkButton, shell, lines, show, nudge, ack, clearCard, destroy, announce, addStyles, safeHref,
+    h, icon, button, linkButton, shell, lines, show, nudge, ack, clearCard, destroy, announce, addStyles,
     ensureHost,
     /** @param {ActionHandler} fn */ onAction: (fn) => { st.handler = fn; },
     current: () => st.card,

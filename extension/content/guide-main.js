@@ -226,7 +226,6 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     if (gen !== S.gen || S.dead) return;
     const b = S.advice && S.advice.banner;
     if (!b && ackText) ui.ack(ackText, lastText('close'), lastText('brand'), lastText('lang'));
-    else if (!b) ui.clearCard();
     else if (ackText) ui.announce(ackText);
   }
 
