@@ -4,7 +4,7 @@ use crate::catalog::Catalog;
 use crate::json::{int_text, Json, Writer};
 use crate::region::Region;
 use crate::reminders::SnoozeDuration;
-use crate::state::{Guide, Millis, State, MAX_RECHECK_DAYS, MIN_RECHECK_DAYS};
+use crate::state::{Guide, Millis, State, MAX_RECHECK_DAYS, MAX_SESSION_LEN, MIN_RECHECK_DAYS};
 
 /// JSON: `{"type": "setRegion", "region": "eu"}` and so on (the variant in camelCase, its fields beside it).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +17,11 @@ pub enum Event {
         duration: SnoozeDuration,
     },
     Unsnooze,
+    /// The nudge card's close button: no nudge for the rest of this browser session (the worker adds the
+    /// session id; without one nothing is remembered).
+    CloseNudge {
+        session: String,
+    },
     /// "I want this on": no more reminders for this setting.
     Dismiss {
         setting: String,
@@ -56,6 +61,9 @@ impl Event {
                 duration: SnoozeDuration::parse(text("duration")?).ok_or("unknown duration")?,
             },
             "unsnooze" => Event::Unsnooze,
+            "closeNudge" => Event::CloseNudge {
+                session: text("session")?.to_string(),
+            },
             "dismiss" => Event::Dismiss {
                 setting: text("setting")?.to_string(),
             },
@@ -84,6 +92,7 @@ impl Event {
             Event::FinishSetup => ("finishSetup", None),
             Event::Snooze { duration } => ("snooze", Some(("duration", duration.as_str()))),
             Event::Unsnooze => ("unsnooze", None),
+            Event::CloseNudge { session } => ("closeNudge", Some(("session", session.as_str()))),
             Event::Dismiss { setting } => ("dismiss", Some(("setting", setting.as_str()))),
             Event::Undismiss { setting } => ("undismiss", Some(("setting", setting.as_str()))),
             Event::DismissAll => ("dismissAll", None),
@@ -123,7 +132,17 @@ pub fn apply(
         Event::Snooze { duration } => {
             state.snooze_until = Some(now.saturating_add(duration.millis()))
         }
-        Event::Unsnooze => state.snooze_until = None,
+        // "Remind me again" also brings back a nudge closed in this session.
+        Event::Unsnooze => {
+            state.snooze_until = None;
+            state.nudge_closed_session = None;
+        }
+        Event::CloseNudge { session } => {
+            if session.len() > MAX_SESSION_LEN {
+                return Err("invalid session".to_string());
+            }
+            state.nudge_closed_session = Some(session.clone()).filter(|s| !s.is_empty());
+        }
         Event::Dismiss { setting } => {
             known(setting)?;
             state.dismissed.insert(setting.clone());
@@ -133,7 +152,10 @@ pub fn apply(
             state.dismissed.remove(setting);
         }
         Event::DismissAll => state.dismiss_all = true,
-        Event::UndismissAll => state.dismiss_all = false,
+        Event::UndismissAll => {
+            state.dismiss_all = false;
+            state.nudge_closed_session = None;
+        }
         Event::StartGuide => {
             state.guide = Some(Guide {
                 active: true,
@@ -141,6 +163,7 @@ pub fn apply(
             });
             // Asking for the guide is asking to be reminded.
             state.snooze_until = None;
+            state.nudge_closed_session = None;
             state.dismiss_all = false;
         }
         // Remembered as stopped (not forgotten), so setting pages stay quiet until the guide is started again.

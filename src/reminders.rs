@@ -31,6 +31,12 @@ pub fn reminders_quiet(state: &State, now: Millis) -> bool {
     state.dismiss_all || is_snoozed(state, now)
 }
 
+/// The nudge card was closed in this browser session. An empty session id (unknown) never matches: the
+/// nudge then comes back, as it would after a restart.
+pub fn nudge_closed_in(state: &State, session: &str) -> bool {
+    !session.is_empty() && state.nudge_closed_session.as_deref() == Some(session)
+}
+
 pub fn is_snoozed(state: &State, now: Millis) -> bool {
     state.snooze_until.is_some_and(|until| until > now)
 }

@@ -13,6 +13,8 @@ pub const SCHEMA: u32 = 1;
 pub const DEFAULT_RECHECK_DAYS: u32 = 90;
 pub const MIN_RECHECK_DAYS: u32 = 7;
 pub const MAX_RECHECK_DAYS: u32 = 365;
+/// Session ids are the worker's UUIDs (36 characters); anything much longer is not ours.
+pub const MAX_SESSION_LEN: usize = 64;
 /// Milliseconds since the Unix epoch (what JavaScript's `Date.now()` gives).
 pub type Millis = i64;
 
@@ -43,6 +45,8 @@ pub struct State {
     pub dismissed: BTreeSet<String>,
     pub dismiss_all: bool,
     pub snooze_until: Option<Millis>,
+    /// The browser session in which the member closed the nudge card (see `Env::session`).
+    pub nudge_closed_session: Option<String>,
     pub guide: Option<Guide>,
     pub recheck_days: u32,
 }
@@ -57,6 +61,7 @@ impl Default for State {
             dismissed: BTreeSet::new(),
             dismiss_all: false,
             snooze_until: None,
+            nudge_closed_session: None,
             guide: None,
             recheck_days: DEFAULT_RECHECK_DAYS,
         }
@@ -104,6 +109,9 @@ impl State {
         w.end_object().key("dismissed").strings(&self.dismissed);
         w.key("dismissAll").bool(self.dismiss_all);
         w.key("snoozeUntil").opt_int(self.snooze_until);
+        if let Some(session) = &self.nudge_closed_session {
+            w.key("nudgeClosedSession").string(session);
+        }
         w.key("guide");
         match &self.guide {
             Some(g) => {
@@ -224,6 +232,11 @@ fn read_v1(object: &Json, lost: &mut Vec<String>) -> State {
     state.setup_done = flag("setupDone");
     state.dismiss_all = flag("dismissAll");
     state.snooze_until = object.get("snoozeUntil").and_then(Json::as_i64);
+    state.nudge_closed_session = object
+        .get("nudgeClosedSession")
+        .and_then(Json::as_str)
+        .filter(|s| !s.is_empty() && s.len() <= MAX_SESSION_LEN)
+        .map(str::to_string);
     state.recheck_days = object
         .get("recheckDays")
         .and_then(Json::as_u64)

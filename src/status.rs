@@ -4,7 +4,7 @@ use crate::catalog::{Catalog, Setting, SettingKind};
 use crate::detect::SeenState;
 use crate::json::{Json, Writer};
 use crate::region::{self, Region};
-use crate::reminders::{recheck_due, reminders_quiet};
+use crate::reminders::{nudge_closed_in, recheck_due, reminders_quiet};
 use crate::state::{Millis, State};
 
 /// The browser facts the core cannot read itself.
@@ -12,6 +12,9 @@ use crate::state::{Millis, State};
 pub struct Env {
     pub ui_lang: String,
     pub time_zone: String,
+    /// This browser session (an opaque id the worker keeps in session storage; empty when unknown): a nudge
+    /// closed in it stays away until the browser restarts.
+    pub session: String,
 }
 
 /// What was last seen on LinkedIn (`unchecked` = never).
@@ -107,9 +110,12 @@ pub struct StatusView {
     pub guide_active: bool,
     pub next: Option<NextStep>,
     pub recheck_days: u32,
-    /// Ordinary LinkedIn pages get the nudge banner now (something is still open and reminders are not
-    /// quiet). The worker loads the nudge script on those pages only while this holds.
+    /// Ordinary LinkedIn pages get the nudge banner now (something is still open, reminders are not quiet
+    /// and the nudge was not closed in this browser session). The worker loads the nudge script on those
+    /// pages only while this holds.
     pub nudge: bool,
+    /// The nudge was closed in this browser session (it comes back after a browser restart).
+    pub nudge_closed: bool,
     pub problems: Vec<String>,
 }
 
@@ -121,10 +127,12 @@ crate::json_names!(RowStatus {
 crate::json_names!(BadgeKind { Attention => "attention", Unchecked => "unchecked", Done => "done", Quiet => "quiet" });
 
 impl Env {
-    /// `{uiLang, timeZone}`, both optional text; anything else is an error.
+    /// `{uiLang, timeZone, session}`, all optional text; anything else is an error.
     pub fn from_json(value: &Json) -> Result<Env, String> {
-        let bad = || "env: expected {uiLang, timeZone} text".to_string();
-        let [ui_lang, time_zone] = value.fields(["uiLang", "timeZone"]).ok_or_else(bad)?;
+        let bad = || "env: expected {uiLang, timeZone, session} text".to_string();
+        let [ui_lang, time_zone, session] = value
+            .fields(["uiLang", "timeZone", "session"])
+            .ok_or_else(bad)?;
         let text = |v: Option<&Json>| match v {
             None => Ok(String::new()),
             Some(v) => v.as_str().map(str::to_string).ok_or_else(bad),
@@ -132,6 +140,7 @@ impl Env {
         Ok(Env {
             ui_lang: text(ui_lang)?,
             time_zone: text(time_zone)?,
+            session: text(session)?,
         })
     }
 }
@@ -193,6 +202,7 @@ impl StatusView {
         write_next(&mut w, self.next.as_ref());
         w.key("recheckDays").int(self.recheck_days as i64);
         w.key("nudge").bool(self.nudge);
+        w.key("nudgeClosed").bool(self.nudge_closed);
         w.key("problems").strings(&self.problems);
         w.end_object();
         w.out
@@ -286,6 +296,7 @@ pub fn status(
         });
     let any_on = steps.clone().any(|r| r.status == RowStatus::On);
     let quiet = reminders_quiet(state, now);
+    let nudge_closed = nudge_closed_in(state, &env.session);
     let badge = badge(remaining, any_on, quiet);
     StatusView {
         region,
@@ -302,7 +313,8 @@ pub fn status(
         guide_active: state.guide.as_ref().is_some_and(|g| g.active),
         next,
         recheck_days: state.recheck_days,
-        nudge: remaining > 0 && !quiet,
+        nudge: remaining > 0 && !quiet && !nudge_closed,
+        nudge_closed,
         problems,
     }
 }

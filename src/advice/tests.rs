@@ -11,6 +11,7 @@ fn env() -> Env {
     Env {
         ui_lang: "en-US".into(),
         time_zone: "Europe/Berlin".into(),
+        session: String::new(),
     }
 }
 

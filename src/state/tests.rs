@@ -46,9 +46,25 @@ fn round_trips() {
     );
     state.dismissed.insert("ads-age".into());
     state.snooze_until = Some(5_000);
+    state.nudge_closed_session = Some("0b5e8f1c-2a43-4d7e-9a51-6c2f0e4d9b17".into());
     let loaded = State::load(Some(&state.to_json()));
     assert_eq!(loaded.state, state);
     assert!(loaded.problems.is_empty());
+}
+
+#[test]
+fn a_session_id_that_is_not_ours_is_not_kept() {
+    for bad in [
+        "\"\"",
+        "42",
+        &format!("\"{}\"", "x".repeat(MAX_SESSION_LEN + 1)),
+    ] {
+        let raw = format!("{{\"schema\":1,\"snoozeUntil\":7,\"nudgeClosedSession\":{bad}}}");
+        let loaded = State::load(Some(&raw));
+        assert_eq!(loaded.state.nudge_closed_session, None, "{bad}");
+        assert_eq!(loaded.state.snooze_until, Some(7), "the rest is kept");
+    }
+    assert!(!State::default().to_json().contains("nudgeClosedSession"));
 }
 
 #[test]

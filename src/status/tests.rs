@@ -10,6 +10,7 @@ fn env() -> Env {
     Env {
         ui_lang: "de-DE".into(),
         time_zone: "Europe/Berlin".into(),
+        session: String::new(),
     }
 }
 
@@ -233,6 +234,68 @@ fn nudge_only_while_something_is_open_and_reminders_are_not_quiet() {
     let mut unsure = done.clone();
     see(&mut unsure, "gen-ai-improvement", SeenState::Unknown, T0);
     assert!(status(&unsure, catalog(), &env(), T0, vec![]).nudge);
+}
+
+#[test]
+fn a_closed_nudge_stays_away_for_the_browser_session_only() {
+    let in_session = |id: &str| Env {
+        session: id.into(),
+        ..env()
+    };
+    let fresh = State {
+        region: Some(Region::Eu),
+        ..State::default()
+    };
+    let mut closed = fresh.clone();
+    let close =
+        Event::from_json(&Json::parse(r#"{"type":"closeNudge","session":"s1"}"#).unwrap()).unwrap();
+    assert_eq!(
+        Event::from_json(&Json::parse(&close.to_json()).unwrap()).unwrap(),
+        close
+    );
+    apply(&mut closed, &close, catalog(), T0).unwrap();
+    let view = status(&closed, catalog(), &in_session("s1"), T0, vec![]);
+    assert!(!view.nudge && view.nudge_closed);
+    assert!(view.to_json().contains("\"nudgeClosed\":true"));
+    // Closing the card is not snoozing: the badge still asks for attention.
+    assert_eq!(
+        view.badge.kind,
+        status(&fresh, catalog(), &in_session("s1"), T0, vec![])
+            .badge
+            .kind
+    );
+    // A browser restart is a new session; an unknown session never matches.
+    for other in ["s2", ""] {
+        let view = status(&closed, catalog(), &in_session(other), T0, vec![]);
+        assert!(view.nudge && !view.nudge_closed, "session {other:?}");
+    }
+    // "Remind me again", reminders back on and starting the guide bring it back in the same session.
+    for event in [Event::Unsnooze, Event::UndismissAll, Event::StartGuide] {
+        let mut back = closed.clone();
+        apply(&mut back, &event, catalog(), T0).unwrap();
+        assert!(
+            status(&back, catalog(), &in_session("s1"), T0, vec![]).nudge,
+            "{event:?}"
+        );
+    }
+    // Without a session id nothing is remembered; an id that is not ours is refused.
+    let mut unknown = fresh.clone();
+    apply(
+        &mut unknown,
+        &Event::CloseNudge {
+            session: String::new(),
+        },
+        catalog(),
+        T0,
+    )
+    .unwrap();
+    assert_eq!(unknown, fresh);
+    let long = Event::CloseNudge {
+        session: "x".repeat(65),
+    };
+    assert!(apply(&mut unknown, &long, catalog(), T0).is_err());
+    assert_eq!(unknown, fresh);
+    assert!(Event::from_json(&Json::parse(r#"{"type":"closeNudge"}"#).unwrap()).is_err());
 }
 
 /// Six simulated months, a day at a time: seen off, re-check due after the interval, seen on again.
