@@ -251,6 +251,8 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
           if (b && b.mode === 'nudge') S.closedNudge = true; else S.closedHere = true;
           ui.clearCard();
           ui.highlight(null);
+          // A closed nudge stays away for the rest of the browser session (the worker remembers it).
+          if (b && b.mode === 'nudge') await sendEvent({ type: 'closeNudge' });
           return;
         case 'snooze': {
           const duration = arg === 'week' || arg === 'month' ? arg : 'day';

@@ -27,7 +27,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   const S = {
     dead: false,
     gen: 0,          // bumps on every navigation: replies for an earlier page are dropped
-    closed: false,   // the member closed the card: not again in this document
+    closed: false,   // the member closed the card: not again in this document (nor this browser session)
     drawn: false,
     /** @type {BannerText|null} */ text: null,
   };
@@ -98,8 +98,11 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     /** @param {string} k */
     const ackText = (k) => (text && text.ack && /** @type {any} */ (text.ack)[k]) || '';
     if (action === 'close') {
+      // Gone at once; the worker keeps it away for the rest of the browser session (and stops loading this
+      // bundle). Nothing to acknowledge, and no answer to wait for.
       S.closed = true;
       clear();
+      void send({ type: 'event', event: { type: 'closeNudge' } });
       return;
     }
     /** @type {object|null} */

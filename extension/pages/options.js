@@ -74,6 +74,12 @@ function renderReminders(view) {
       h('p', { text: t('snoozedUntil', formatDate(/** @type {number} */ (view.snoozeUntil), lang)) }),
       undoButton({ type: 'unsnooze' }, t('btnUndoSnoozeLabel'), t('announceUnsnoozed')),
     ]));
+  } else if (state === 'closed') {
+    box.replaceChildren(h('div', { class: 'inline-status' }, [
+      icon('bellOff', 20),
+      h('p', { text: t('remindersClosed') }),
+      undoButton({ type: 'unsnooze' }, t('btnUndoSnoozeLabel'), t('announceUnsnoozed')),
+    ]));
   } else if (state === 'off') {
     box.replaceChildren(h('div', { class: 'inline-status' }, [
       icon('bellOff', 20),

@@ -250,6 +250,14 @@ function renderReminders(view, now) {
     ]));
     return;
   }
+  if (state === 'closed') {
+    body.replaceChildren(h('div', { class: 'reminder-state' }, [
+      icon('bellOff', 18),
+      h('p', { text: t('remindersClosed') }),
+      actionButton(t('btnUndo'), { type: 'unsnooze' }, t('announceUnsnoozed'), 'snooze-day', 'undo-close', t('btnUndoSnoozeLabel')),
+    ]));
+    return;
+  }
   /** @type {Array<['day' | 'week' | 'month', string]>} */
   const options = [['day', 'snoozeDay'], ['week', 'snoozeWeek'], ['month', 'snoozeMonth']];
   const group = h('div', { class: 'snooze-buttons', role: 'group', 'aria-label': t('remindersTitle') },

@@ -6,14 +6,14 @@
 import * as core from './core.js';
 import { withState, clearProblems } from './store.js';
 import { showBadge, REFRESH_ALARM } from './badge.js';
-import { browserEnv } from './env.js';
+import { browserEnv, sessionId } from './env.js';
 import { bannerText } from './banner-text.js';
 import { syncNudgeScript, injectGuide } from './content-scripts.js';
 
 const ready = core.init();
 
 /** Events a content script (the banner) may send; the rest only come from our own pages. */
-const BANNER_EVENTS = new Set(['snooze', 'dismiss', 'dismissAll', 'stopGuide']);
+const BANNER_EVENTS = new Set(['snooze', 'dismiss', 'dismissAll', 'stopGuide', 'closeNudge']);
 
 /** @param {chrome.runtime.MessageSender} sender */
 function fromExtensionPage(sender) {
@@ -52,7 +52,7 @@ async function currentStatus() {
  * @param {unknown} snapshot
  */
 async function onPage(snapshot) {
-  const env = browserEnv();
+  const env = await browserEnv();
   const now = Date.now();
   const { result, changed, state } = await withState((current) => {
     const outcome = core.page(current, snapshot, env, now);
@@ -66,6 +66,8 @@ async function onPage(snapshot) {
 
 /** @param {any} event */
 async function onEvent(event) {
+  // Which session a closed nudge belongs to is the worker's to say, not the sender's.
+  if (event?.type === 'closeNudge') event = { type: 'closeNudge', session: await sessionId() };
   const now = Date.now();
   const { result: error, state } = await withState((current) => {
     try {

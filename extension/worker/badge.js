@@ -22,7 +22,7 @@ const TITLE_KEYS = {
  * @param {string[]} [problems] problems to carry in the returned view
  */
 export async function showBadge(state, problems = []) {
-  const env = browserEnv();
+  const env = await browserEnv();
   const now = Date.now();
   const view = core.statusView(state, env, now, problems);
   const badge = view.badge;

@@ -8,8 +8,8 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { routeLinkedIn, waitForShadow, shadowSnapshot, shadowClick, readBadge, openPopup, collectErrors, screenshot } from './harness.mjs';
 import {
-  launch, controlPage, finishSetup, readStore, writeStorage, alarms, pollUntil, localeMessages, fill,
-  watchPageReports, reported, pageReports, nudgeRegistered,
+  launch, launchPersistent, tempProfile, removeDir, controlPage, finishSetup, readStore, writeStorage, alarms, pollUntil,
+  localeMessages, fill, watchPageReports, reported, pageReports, nudgeRegistered,
 } from './lib/ext.mjs';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -306,6 +306,42 @@ describe('reminders', () => {
     await page.close();
   });
 
+  test('banner: closing the nudge (×) keeps it away for this browser session only; badge still loud; the popup says so, Undo brings it back', async () => {
+    const page = await ext.context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(FEED);
+    await waitForShadow(page, { predicate: (s) => s.visible && s.text.includes(msg.bannerNudgeTitle) });
+    await shadowClick(page, { name: msg.bannerClose });
+    await waitForShadow(page, { predicate: (s) => !s.visible || !s.text.includes(msg.bannerNudgeTitle) });
+    const closed = await pollUntil(stored, (s) => typeof s.nudgeClosedSession === 'string', { what: 'the close remembered' });
+    assert.match(closed.nudgeClosedSession, /^[0-9a-f-]{36}$/, 'the worker\'s session id, not anything the page sent');
+    assert.equal(closed.snoozeUntil, null, 'closing is not snoozing');
+    await pollUntil(() => nudgeRegistered(ext.worker), (r) => r === false, { what: 'the nudge bundle unregistered' });
+    const { badge, status } = await badgeAndStatus();
+    assert.equal(status.badge.kind, 'attention', 'the badge still asks for attention');
+    assert.deepEqual({ text: badge.text, hex: badge.hex, title: badge.title }, loud);
+    assert.equal(status.nudgeClosed, true);
+
+    await visit(page, FEED); // a quiet feed: nothing loaded, nothing sent
+    assert.equal((await shadowSnapshot(page))?.visible ?? false, false, 'no nudge on the next feed load');
+    await page.goto(AI_PAGE);
+    await waitForShadow(page, { predicate: (x) => x.text.includes(msg.bannerStatusOn) });
+
+    const popup = await openPopup(ext.context, ext.extensionId);
+    const reminders = popup.locator('#reminders');
+    await reminders.getByText(msg.remindersClosed).waitFor();
+    await screenshot(popup, 'reminders-popup-nudge-closed', { fullPage: true });
+    await reminders.getByRole('button', { name: msg.btnUndoSnoozeLabel }).click();
+    await reminders.getByRole('button', { name: msg.snoozeDay, exact: true }).waitFor();
+    assert.equal((await stored()).nudgeClosedSession, undefined);
+    await assertLoud('after bringing the closed nudge back');
+    await page.goto(FEED);
+    await waitForShadow(page, { predicate: (x) => x.visible && x.text.includes(msg.bannerNudgeTitle) });
+    assert.deepEqual(errors, []);
+    await popup.close();
+    await page.close();
+  });
+
   test('a snooze ends by itself: when the "refresh" alarm fires after the snooze end, the badge is loud again without a LinkedIn visit', async () => {
     const r = await ctl.event({ type: 'snooze', duration: 'day' });
     assert.equal(r.ok, true);
@@ -336,6 +372,39 @@ describe('reminders', () => {
 
   test('no errors in the worker', () => {
     assert.deepEqual(workerErrors, []);
+  });
+});
+
+describe('a nudge closed on LinkedIn after a browser restart', () => {
+  /** @type {string} */
+  let dir;
+  before(async () => { dir = await tempProfile(); });
+  after(async () => { await removeDir(dir); });
+
+  test('a new browser session brings the nudge back', async () => {
+    const msg = await localeMessages('en');
+    let ext = await launchPersistent(dir);
+    try {
+      await finishSetup(await controlPage(ext.context, ext.extensionId), 'eu');
+      await routeLinkedIn(ext.context, { '/feed/': 'pages/en/feed.html' });
+      const page = await ext.context.newPage();
+      await page.goto(FEED);
+      await waitForShadow(page, { predicate: (s) => s.visible && s.text.includes(msg.bannerNudgeTitle) });
+      await shadowClick(page, { name: msg.bannerClose });
+      await pollUntil(() => nudgeRegistered(ext.worker), (r) => r === false, { what: 'the nudge bundle unregistered' });
+    } finally {
+      await ext.close();
+    }
+    ext = await launchPersistent(dir);
+    try {
+      await pollUntil(() => nudgeRegistered(ext.worker), (r) => r === true, { what: 'the nudge bundle registered again at start' });
+      await routeLinkedIn(ext.context, { '/feed/': 'pages/en/feed.html' });
+      const page = await ext.context.newPage();
+      await page.goto(FEED);
+      await waitForShadow(page, { predicate: (s) => s.visible && s.text.includes(msg.bannerNudgeTitle) });
+    } finally {
+      await ext.close();
+    }
   });
 });
 

@@ -344,12 +344,16 @@ test('snooze from the nudge: event sent, advice re-requested, acknowledgement sh
   await context.close();
 });
 
-test('close hides the nudge for this page view only, sending nothing', { skip }, async () => {
-  const { context, page } = await open('/feed/', FEED_PAGE);
+test('close hides the nudge at once and tells the worker (closeNudge), without waiting for it', { skip }, async () => {
+  const { context, page } = await open('/feed/', FEED_PAGE, { workerDelay: 400 });
   await waitText(page, /NUDGE/);
   await clickOurs(page, 'close');
-  assert.equal(await shadowText(page), '');
-  assert.equal((await sent(page)).length, 1);
+  assert.equal(await shadowText(page), '', 'gone before the worker answers');
+  const messages = await sent(page);
+  assert.deepEqual(messages.slice(1), [{ type: 'event', event: { type: 'closeNudge' } }]);
+  await page.waitForTimeout(600);
+  assert.equal(await shadowText(page), '', 'nothing comes back after the answer');
+  assert.equal((await sent(page)).length, 2, 'no report after closing');
   await context.close();
 });
 

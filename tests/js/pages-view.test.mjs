@@ -144,6 +144,10 @@ test('reminderState', () => {
   assert.equal(reminderState({ snoozeUntil: now + 1, dismissAll: false }, now), 'snoozed');
   assert.equal(reminderState({ snoozeUntil: now - 1, dismissAll: false }, now), 'active');
   assert.equal(reminderState({ snoozeUntil: now + 1, dismissAll: true }, now), 'off');
+  // A nudge closed on LinkedIn (until the browser restarts) shows as such, below "off" and "snoozed".
+  assert.equal(reminderState({ snoozeUntil: null, dismissAll: false, nudgeClosed: true }, now), 'closed');
+  assert.equal(reminderState({ snoozeUntil: now + 1, dismissAll: false, nudgeClosed: true }, now), 'snoozed');
+  assert.equal(reminderState({ snoozeUntil: null, dismissAll: true, nudgeClosed: true }, now), 'off');
 });
 
 test('problemMessage maps codes to keys and keeps free text', () => {

@@ -17,7 +17,7 @@
  *   rows: Row[], remaining: number, total: number, allDone: boolean,
  *   snoozeUntil: number | null, dismissAll: boolean, guideActive: boolean,
  *   next?: { id: string, url: string } | null, problems: Array<string | { code?: string, message?: string }>,
- *   recheckDays?: number
+ *   recheckDays?: number, nudge?: boolean, nudgeClosed?: boolean
  * }} StatusView
  * @typedef {'attention' | 'unchecked' | 'done' | 'neutral'} Tone
  */
@@ -210,14 +210,16 @@ export function regionKey(region) {
 }
 
 /**
- * Reminder state for the snooze controls.
- * @param {Pick<StatusView, 'snoozeUntil' | 'dismissAll'>} view
+ * Reminder state for the snooze controls. `closed`: the member closed the nudge card on LinkedIn, it stays
+ * away until the browser restarts.
+ * @param {Pick<StatusView, 'snoozeUntil' | 'dismissAll' | 'nudgeClosed'>} view
  * @param {number} now
- * @returns {'off' | 'snoozed' | 'active'}
+ * @returns {'off' | 'snoozed' | 'closed' | 'active'}
  */
 export function reminderState(view, now) {
   if (view.dismissAll) return 'off';
   if (typeof view.snoozeUntil === 'number' && view.snoozeUntil > now) return 'snoozed';
+  if (view.nudgeClosed === true) return 'closed';
   return 'active';
 }
 
