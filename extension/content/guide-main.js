@@ -99,8 +99,8 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   }
 
   /**
-   * Step 1: the quick report of page-facts.js (no walk over a big page); the full snapshot only when the
-   * worker asks for it (settings pages).
+   * After an in-page navigation (or an action): the quick report of page-facts.js (no walk over a big page);
+   * the full snapshot only when the worker asks for it (settings pages).
    */
   async function refresh() {
     if (S.dead) return;
@@ -521,10 +521,12 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
       S.pageKey = navigation.currentKey();
       ui.onAction((/** @type {string} */ action, /** @type {string|undefined} */ arg) => { void onAction(action, arg); });
       navigation.subscribe(onNavigated);
+      // This bundle starts only on settings pages (the manifest's addresses, or the worker after the core
+      // classified the address), so its first report is the full snapshot: no quick report first.
       if (document.readyState === 'loading') {
-        document.addEventListener('DOMContentLoaded', () => { void refresh(); }, { once: true });
+        document.addEventListener('DOMContentLoaded', () => { void sendFull(true); }, { once: true });
       } else {
-        void refresh();
+        void sendFull(true);
       }
     } catch (_) { /* never throw out of the content script */ }
   }

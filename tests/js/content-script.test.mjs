@@ -367,7 +367,7 @@ test('no worker answer (extension reloaded): nothing drawn, nothing thrown', { s
 
 // ---------- settings pages ----------
 
-test('setting page: full snapshot on request, guide with highlight ring, read-back after the user flips the switch', { skip }, async () => {
+test('setting page: the full snapshot at once, guide with highlight ring, read-back after the user flips the switch', { skip }, async () => {
   const { context, page, errors } = await open('/mypreferences/d/settings/data-for-ai-improvement', SWITCH_PAGE());
   await waitText(page, /STATUS-on/);
   const ring = await page.evaluate(() => {
@@ -382,8 +382,10 @@ test('setting page: full snapshot on request, guide with highlight ring, read-ba
   assert.equal(ring.label, 'Turn this off');
   assert.equal(ring.untouched, 'aria-labelledby,role,type', 'nothing added to LinkedIn\'s element');
   const msgs = await sent(page);
-  assert.equal(msgs[0].snapshot.controls.length, 0);
-  assert.equal(msgs[1].snapshot.controls[0].checked, true);
+  // The guide bundle starts only on settings pages: no quick report first, one round trip to the banner.
+  assert.equal(msgs[0].type, 'page');
+  assert.equal(msgs[0].snapshot.controls[0].checked, true);
+  assert.equal(msgs[0].snapshot.heading, 'Data for Generative AI Improvement');
   await page.click('input[role=switch]');
   await waitText(page, /STATUS-off/);
   const last = (await sent(page)).at(-1);
@@ -462,6 +464,10 @@ test('SPA navigation (pushState) restarts on the new URL and drops the old page\
   assert.deepEqual(st, { listening: false, observer: false });
   const ring = await page.evaluate(() => !!/** @type {any} */ (window).__spy.roots.filter((/** @type {any} */ r) => r.host.isConnected).pop().querySelector('.ring'));
   assert.equal(ring, false);
+  // The guide's nudge closes like the nudge bundle's: at once, and the worker is told (closeNudge).
+  await clickOurs(page, 'close');
+  await waitText(page, /^$/);
+  assert.deepEqual((await sent(page)).pop(), { type: 'event', event: { type: 'closeNudge' } });
   await context.close();
 });
 
