@@ -18,7 +18,8 @@ export const SUPPORTED_LANGS = Object.freeze(['en', 'de', 'fr', 'es', 'nl', 'it'
 export const DEFAULT_LANG = 'en';
 /**
  * The _locales folder of each language whose folder name is not the language code. Portuguese ships as pt_BR
- * (Brazilian wording; the Chrome Web Store and addons.mozilla.org list pt_BR/pt-BR and pt_PT/pt-PT, not "pt").
+ * (Brazilian wording; the Chrome Web Store and addons.mozilla.org list pt_BR/pt-BR and pt_PT/pt-PT, not "pt";
+ * the build copies it to pt_PT, tools/build/assemble.mjs LOCALE_COPIES).
  */
 export const LOCALE_DIRS = Object.freeze(/** @type {Record<string, string>} */ ({ pt: 'pt_BR' }));
 

@@ -11,6 +11,7 @@ import {
   contentScriptWorlds, sendToWorker, collectErrors, screenshot, loadCases, readManifest,
 } from './harness.mjs';
 import { listFiles } from '../../tools/build/zip.mjs';
+import { launchPersistent, tempProfile, removeDir, pollUntil } from './lib/ext.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DIST = process.env.OPTOUT_DIST || 'dist/chrome';
@@ -64,9 +65,28 @@ test('dist/ holds only the extension: no tests, docs, sources, maps or type decl
       /\.(d\.ts|ts|map|md|rs|orig)$|(^|\/)\./.test(f));
     assert.deepEqual(bad, [], `${dist}: unexpected files`);
     assert.ok(files.includes('pkg/optout_pilot_core.js') && files.includes('pkg/optout_pilot_core_bg.wasm'), `${dist}: pkg/`);
+    // Browsers fall back from pt_PT to English, not to pt_BR: the build ships the Brazilian catalog as pt_PT too.
+    assert.equal(readFileSync(join(ROOT, dist, '_locales/pt_PT/messages.json'), 'utf8'),
+      readFileSync(join(ROOT, 'extension/_locales/pt_BR/messages.json'), 'utf8'), `${dist}: pt_PT is the pt_BR catalog`);
     for (const zip of [`dist/optout-pilot-chrome-${cargoVersion}.zip`, `dist/optout-pilot-firefox-${cargoVersion}.zip`]) {
       assert.ok(existsSync(join(ROOT, zip)), `${zip} exists`);
     }
+  }
+});
+
+test('a browser in European Portuguese shows the extension in Portuguese, not English', async () => {
+  const dir = await tempProfile();
+  const ext = await launchPersistent(dir, { lang: 'pt-PT' });
+  try {
+    await pollUntil(() => ext.worker.evaluate(() => chrome.i18n.getUILanguage()), (l) => /^pt[-_]PT$/i.test(l),
+      { what: 'a pt-PT UI language' });
+    const pt = JSON.parse(readFileSync(join(ROOT, 'extension/_locales/pt_BR/messages.json'), 'utf8'));
+    const popup = await openPopup(ext.context, ext.extensionId);
+    await popup.locator('#start-guide-label').filter({ hasText: pt.btnStartGuide.message }).waitFor();
+    assert.equal(await popup.evaluate(() => chrome.i18n.getMessage('btnStartGuide')), pt.btnStartGuide.message);
+  } finally {
+    await ext.close();
+    await removeDir(dir);
   }
 });
 

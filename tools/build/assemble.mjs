@@ -56,6 +56,24 @@ export function firefoxManifest(source, version) {
   return m;
 }
 
+/**
+ * Locales shipped as a copy of another: Chrome and Firefox fall back from pt_PT to pt, then to the default
+ * (English), never to pt_BR, so members whose browser speaks European Portuguese would get English. Brazilian
+ * wording is closer to them than English; written once in extension/_locales/pt_BR, copied at build time.
+ */
+export const LOCALE_COPIES = Object.freeze(/** @type {Record<string, string>} */ ({ pt_PT: 'pt_BR' }));
+
+/** Copy each LOCALE_COPIES source into its target folder unless the sources have one. @param {string} dir */
+export function copyLocales(dir) {
+  for (const [to, from] of Object.entries(LOCALE_COPIES)) {
+    const src = join(dir, '_locales', from, 'messages.json');
+    const dst = join(dir, '_locales', to, 'messages.json');
+    if (existsSync(dst) || !existsSync(src)) continue;
+    mkdirSync(dirname(dst), { recursive: true });
+    copyFileSync(src, dst);
+  }
+}
+
 /** Source-tree files that never ship. @param {string} rel posix path relative to extension/ */
 function excluded(rel) {
   const parts = rel.split('/');
@@ -160,6 +178,7 @@ async function main() {
     const tmp = join(DIST, `.${browser}.tmp`);
     rmSync(tmp, { recursive: true, force: true });
     copyTree(EXT, tmp, excluded);
+    copyLocales(tmp);
     copyTree(PKG, join(tmp, 'pkg'), (rel) => !/\.(js|wasm)$/.test(rel) || rel.endsWith('.d.ts'));
     const sizes = await bundleContent(join(EXT, 'content'), join(tmp, 'content'), { banner: `OptOut Pilot ${version}` });
     if (browser === 'chrome') {
