@@ -9,7 +9,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launchWithExtension, routeLinkedIn, waitForShadow, shadowSnapshot, shadowClick, readBadge, openPopup, screenshot,
-  collectErrors, blockedRequests, recordRequests,
+  collectErrors, blockedRequests, recordRequests, sendToWorker,
 } from './harness.mjs';
 import {
   msg, setting, applicableToggles, linkedInPages, finishSetup, status, bannerWith, keyTo, shadowFocus, until,
@@ -136,7 +136,7 @@ describe('after setup, in English (rest of the world)', () => {
     await ext?.close();
   });
 
-  test('feed banner: says what is at stake, links to the next setting; keyboard reachable; the close button hides it for this page view', async () => {
+  test('feed banner: says what is at stake, links to the next setting; keyboard reachable; the close button hides it for this browser session', async () => {
     const page = await ext.context.newPage();
     const errors = collectErrors(page);
     await page.goto('https://www.linkedin.com/feed/');
@@ -153,9 +153,16 @@ describe('after setup, in English (rest of the world)', () => {
     await page.locator('main article, main [role=article]').first().waitFor();
     await settledScreenshot(page, 'journey-feed-banner');
 
-    // Close: gone for this page view; back on the next visit.
+    // Close: gone, and not back on the next visit in this browser session (the popup's Undo brings it back).
     await shadowClick(page, { name: msg('en', 'bannerClose') });
     await until(async () => ((await overlayRects(page))?.card === null ? true : null), 'the banner to close');
+    await until(async () => ((await status(ext)).nudge === false ? true : null), 'the worker to remember the close');
+    await page.reload();
+    await page.locator('main article, main [role=article]').first().waitFor();
+    await page.waitForTimeout(500);
+    assert.equal((await shadowSnapshot(page))?.visible ?? false, false, 'no banner on the next visit');
+    const undo = await sendToWorker(ext.context, ext.extensionId, { type: 'event', event: { type: 'unsnooze' } });
+    assert.equal(undo?.ok, true);
     await page.reload();
     await bannerWith(page, [msg('en', 'bannerNudgeTitle')]);
 
