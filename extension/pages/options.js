@@ -68,24 +68,19 @@ function renderRecheck(view) {
 function renderReminders(view) {
   const state = reminderState(view, Date.now());
   const box = $('reminder-state');
-  if (state === 'snoozed') {
-    box.replaceChildren(h('div', { class: 'inline-status' }, [
-      icon('bellOff', 20),
-      h('p', { text: t('snoozedUntil', formatDate(/** @type {number} */ (view.snoozeUntil), lang)) }),
-      undoButton({ type: 'unsnooze' }, t('btnUndoSnoozeLabel'), t('announceUnsnoozed')),
-    ]));
-  } else if (state === 'closed') {
-    box.replaceChildren(h('div', { class: 'inline-status' }, [
-      icon('bellOff', 20),
-      h('p', { text: t('remindersClosed') }),
-      undoButton({ type: 'unsnooze' }, t('btnUndoSnoozeLabel'), t('announceUnsnoozed')),
-    ]));
-  } else if (state === 'off') {
-    box.replaceChildren(h('div', { class: 'inline-status' }, [
-      icon('bellOff', 20),
-      h('p', { text: t('remindersOff') }),
-      undoButton({ type: 'undismissAll' }, t('btnUndoRemindersOffLabel'), t('announceRemindersOn')),
-    ]));
+  /** Reminders are quiet: say how, with an Undo (text, undo event, its label, announcement). */
+  /** @type {[string, WorkerEvent, string, string] | null} */
+  const quiet = state === 'snoozed'
+    ? [t('snoozedUntil', formatDate(/** @type {number} */ (view.snoozeUntil), lang)), { type: 'unsnooze' },
+      t('btnUndoSnoozeLabel'), t('announceUnsnoozed')]
+    : state === 'off'
+      ? [t('remindersOff'), { type: 'undismissAll' }, t('btnUndoRemindersOffLabel'), t('announceRemindersOn')]
+      : state === 'closed'
+        ? [t('remindersClosed'), { type: 'unsnooze' }, t('btnUndoSnoozeLabel'), t('announceUnsnoozed')]
+        : null;
+  if (quiet) {
+    const [text, undo, label, announcement] = quiet;
+    box.replaceChildren(h('div', { class: 'inline-status' }, [icon('bellOff', 20), h('p', { text }), undoButton(undo, label, announcement)]));
   } else {
     const off = h('button', { type: 'button', class: 'btn btn-secondary btn-small' }, [t('btnDismissAll')]);
     off.addEventListener('click', () => apply({ type: 'dismissAll' }, $('reminders-live'), t('announceRemindersOff'), true));

@@ -233,28 +233,22 @@ function renderReminders(view, now) {
   section.hidden = !relevant;
   if (!relevant) return;
 
-  if (state === 'snoozed') {
-    const until = formatDate(/** @type {number} */ (view.snoozeUntil), lang);
+  /** Reminders are quiet: say how, with an Undo (text, undo event, announcement, focus id, button label). */
+  /** @type {[string, WorkerEvent, string, string, string] | null} */
+  const quiet = state === 'snoozed'
+    ? [t('snoozedUntil', formatDate(/** @type {number} */ (view.snoozeUntil), lang)), { type: 'unsnooze' },
+      t('announceUnsnoozed'), 'undo-snooze', t('btnUndoSnoozeLabel')]
+    : state === 'off'
+      ? [t('remindersOff'), { type: 'undismissAll' }, t('announceRemindersOn'), 'undo-dismiss-all', t('btnUndoRemindersOffLabel')]
+      : state === 'closed'
+        ? [t('remindersClosed'), { type: 'unsnooze' }, t('announceUnsnoozed'), 'undo-close', t('btnUndoSnoozeLabel')]
+        : null;
+  if (quiet) {
+    const [text, undo, announcement, focusId, label] = quiet;
     body.replaceChildren(h('div', { class: 'reminder-state' }, [
       icon('bellOff', 18),
-      h('p', { text: t('snoozedUntil', until) }),
-      actionButton(t('btnUndo'), { type: 'unsnooze' }, t('announceUnsnoozed'), 'snooze-day', 'undo-snooze', t('btnUndoSnoozeLabel')),
-    ]));
-    return;
-  }
-  if (state === 'off') {
-    body.replaceChildren(h('div', { class: 'reminder-state' }, [
-      icon('bellOff', 18),
-      h('p', { text: t('remindersOff') }),
-      actionButton(t('btnUndo'), { type: 'undismissAll' }, t('announceRemindersOn'), 'snooze-day', 'undo-dismiss-all', t('btnUndoRemindersOffLabel')),
-    ]));
-    return;
-  }
-  if (state === 'closed') {
-    body.replaceChildren(h('div', { class: 'reminder-state' }, [
-      icon('bellOff', 18),
-      h('p', { text: t('remindersClosed') }),
-      actionButton(t('btnUndo'), { type: 'unsnooze' }, t('announceUnsnoozed'), 'snooze-day', 'undo-close', t('btnUndoSnoozeLabel')),
+      h('p', { text }),
+      actionButton(t('btnUndo'), undo, announcement, 'snooze-day', focusId, label),
     ]));
     return;
   }

@@ -327,6 +327,10 @@ describe('reminders', () => {
     await page.goto(AI_PAGE);
     await waitForShadow(page, { predicate: (x) => x.text.includes(msg.bannerStatusOn) });
 
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/pages/options.html`);
+    await options.locator('#reminder-state').getByText(msg.remindersClosed).waitFor();
+    await options.close();
     const popup = await openPopup(ext.context, ext.extensionId);
     const reminders = popup.locator('#reminders');
     await reminders.getByText(msg.remindersClosed).waitFor();
