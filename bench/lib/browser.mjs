@@ -8,7 +8,7 @@
 //     * a trace per load (--traced loads per arm): the sum of top-level renderer-main-thread events whose script
 //       URL is chrome-extension:// (EvaluateScript, FunctionCall, v8.compile, …; nested ones counted once, so
 //       callbacks after an await or from an observer count too), minus garbage collection inside them.
-//   node bench/lib/browser.mjs sw [--reps 5]
+//   node bench/lib/browser.mjs sw [--reps 5] [--dist DIR]
 //     The real service worker: stopped through CDP (ServiceWorker.stopAllWorkers), then timed from an extension
 //     page's chrome.runtime.sendMessage({type:'status'}) to its reply (worker start + module + WASM init + answer),
 //     against the same message to the running worker.
@@ -368,7 +368,7 @@ async function targets() {
 
 async function sw() {
   const reps = opt('reps', 5);
-  const ext = await launchWithExtension();
+  const ext = await launchWithExtension({ dist: optStr('dist', undefined) });
   try {
     const page = await openPopup(ext.context, ext.extensionId);
     await sleep(1000);
