@@ -378,7 +378,8 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
   /** The nudge card of ordinary pages. @param {BannerText} text */
   function nudge(text) {
     if (!ensureHost(true)) return;
-    const card = shell(text);
+    // Its close button says how long it lasts (until the browser restarts); acknowledgements keep `close`.
+    const card = shell(text.closeNudge ? { ...text, close: text.closeNudge } : text);
     lines(card, text);
     const actions = h('div', 'actions');
     linkButton(actions, text, 'link');

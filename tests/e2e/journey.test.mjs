@@ -154,7 +154,7 @@ describe('after setup, in English (rest of the world)', () => {
     await settledScreenshot(page, 'journey-feed-banner');
 
     // Close: gone, and not back on the next visit in this browser session (the popup's Undo brings it back).
-    await shadowClick(page, { name: msg('en', 'bannerClose') });
+    await shadowClick(page, { name: msg('en', 'bannerCloseNudge') });
     await until(async () => ((await overlayRects(page))?.card === null ? true : null), 'the banner to close');
     await until(async () => ((await status(ext)).nudge === false ? true : null), 'the worker to remember the close');
     await page.reload();

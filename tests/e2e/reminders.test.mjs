@@ -311,7 +311,7 @@ describe('reminders', () => {
     const errors = collectErrors(page);
     await page.goto(FEED);
     await waitForShadow(page, { predicate: (s) => s.visible && s.text.includes(msg.bannerNudgeTitle) });
-    await shadowClick(page, { name: msg.bannerClose });
+    await shadowClick(page, { name: msg.bannerCloseNudge });
     await waitForShadow(page, { predicate: (s) => !s.visible || !s.text.includes(msg.bannerNudgeTitle) });
     const closed = await pollUntil(stored, (s) => typeof s.nudgeClosedSession === 'string', { what: 'the close remembered' });
     assert.match(closed.nudgeClosedSession, /^[0-9a-f-]{36}$/, 'the worker\'s session id, not anything the page sent');
@@ -394,7 +394,7 @@ describe('a nudge closed on LinkedIn after a browser restart', () => {
       const page = await ext.context.newPage();
       await page.goto(FEED);
       await waitForShadow(page, { predicate: (s) => s.visible && s.text.includes(msg.bannerNudgeTitle) });
-      await shadowClick(page, { name: msg.bannerClose });
+      await shadowClick(page, { name: msg.bannerCloseNudge });
       await pollUntil(() => nudgeRegistered(ext.worker), (r) => r === false, { what: 'the nudge bundle unregistered' });
     } finally {
       await ext.close();

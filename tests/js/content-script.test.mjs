@@ -123,7 +123,7 @@ function fakeWorker(state) {
     if (state.snoozed) return { advice: { needControls: false, watch: false, banner: null }, text: null };
     return {
       advice: { needControls: false, watch: false, banner: { mode: 'nudge', remaining: 3, next: { id: 'gen-ai-improvement', url: AI_URL }, lang: 'en' } },
-      text: text({ mode: 'nudge', title: 'NUDGE', body: '3 left', link: { label: 'SHOW', href: AI_URL },
+      text: text({ mode: 'nudge', title: 'NUDGE', body: '3 left', link: { label: 'SHOW', href: AI_URL }, closeNudge: 'CLOSE-SESSION',
         snooze: { label: 'LATER', day: 'DAY', week: 'WEEK', month: 'MONTH' }, dismissAll: 'NEVER' }),
     };
   };
@@ -347,6 +347,8 @@ test('snooze from the nudge: event sent, advice re-requested, acknowledgement sh
 test('close hides the nudge at once and tells the worker (closeNudge), without waiting for it', { skip }, async () => {
   const { context, page } = await open('/feed/', FEED_PAGE, { workerDelay: 400 });
   await waitText(page, /NUDGE/);
+  const label = await page.evaluate(`(() => { const r = ${ROOT}; const x = r && r.querySelector('[data-k="close"]'); return x && [x.getAttribute('aria-label'), x.title]; })()`);
+  assert.deepEqual(label, ['CLOSE-SESSION', 'CLOSE-SESSION'], 'the close button says how long it lasts');
   await clickOurs(page, 'close');
   assert.equal(await shadowText(page), '', 'gone before the worker answers');
   const messages = await sent(page);
