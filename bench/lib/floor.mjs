@@ -3,12 +3,13 @@
 // watch.js stays); each is measured with `browser.mjs cost` (the "with" arm: a fresh member, card drawn), then
 // the shipped build. Figures only.
 //
-//   node bench/lib/floor.mjs [--reps 1] [--traced 6]      (~2 min per variant, 5 variants + the shipped build)
+//   node bench/lib/floor.mjs [--reps 1] [--traced 6] [--only chip,card]   (~2 min per variant, 6 + the shipped build)
 //
 // Variants (drawn at DOMContentLoaded; the card's text is the real English nudge text, built by the worker's
 // banner-text.js from extension/_locales, embedded because these variants do not ask the worker):
 //   evaluate  card.js evaluated, nothing drawn
 //   one-el    no card.js: a host, a closed shadow root and one <section> with a line of text and inline style
+//   chip      no card.js: one button labelled in the page's language (7-language table), a small sheet with dark mode
 //   card      card.js's nudge card (≈20 elements, the base sheet), no message
 //   storage   the same after chrome.storage.local.get (a possible "read, don't ask" protocol)
 //   message   the same after chrome.runtime.sendMessage (a message the worker answers with a short error: the
@@ -30,6 +31,9 @@ const opt = (/** @type {string} */ name, /** @type {number} */ def) => {
   return i >= 0 ? Number(args[i + 1]) : def;
 };
 const reps = opt('reps', 1), traced = opt('traced', 6);
+const onlyIdx = args.indexOf('--only');
+/** @type {Set<string>|null} variants to measure (comma-separated names; the shipped build is always measured) */
+const only = onlyIdx >= 0 ? new Set(String(args[onlyIdx + 1] ?? '').split(',')) : null;
 
 if (!existsSync(join(DIST, 'manifest.json'))) {
   console.error('dist/chrome not found: run ./build.sh first');
@@ -56,6 +60,14 @@ const VARIANTS = [
   ['one-el', [], atDcl(`const h=document.createElement('div'),r=h.attachShadow({mode:'closed'}),s=document.createElement('section');` +
     `s.setAttribute('style','position:fixed;right:16px;bottom:64px;background:#fff;padding:12px');s.textContent=${JSON.stringify(text?.body ?? '')};` +
     `r.appendChild(s);document.documentElement.appendChild(h);`)],
+  // A compact chip instead of the card: one labelled button in the page's language from a table of short
+  // strings (no message, no count), its own small sheet; what a "collapsed until clicked" reminder would cost.
+  ['chip', [], atDcl(`const L={en:'Privacy settings to check',de:'Datenschutz-Einstellungen prüfen',fr:'Paramètres de confidentialité à vérifier',` +
+    `es:'Ajustes de privacidad por revisar',nl:'Privacy-instellingen controleren',it:'Impostazioni privacy da controllare',pt:'Configurações de privacidade a verificar'};` +
+    `const l=(document.documentElement.getAttribute('lang')||'').slice(0,2).toLowerCase();` +
+    `const h=document.createElement('div'),r=h.attachShadow({mode:'closed'}),b=document.createElement('button');` +
+    `const s=new CSSStyleSheet();s.replaceSync('button{position:fixed;right:16px;bottom:64px;font:600 13px system-ui,sans-serif;padding:8px 14px;border-radius:999px;border:1px solid #d5dbe1;background:#fff;color:#1d2226;box-shadow:0 2px 6px rgba(0,0,0,.15);cursor:pointer}@media (prefers-color-scheme:dark){button{background:#1f252b;color:#eef1f4;border-color:#3a444e}}');` +
+    `r.adoptedStyleSheets=[s];b.type='button';b.textContent=L[l]||L.en;b.addEventListener('click',()=>{});r.appendChild(b);document.documentElement.appendChild(h);`)],
   ['card', ['card.js'], atDcl(`OptOutPilot.card.nudge(${T});`)],
   ['storage', ['card.js'], atDcl(after(`chrome.storage.local.get('nudge')`))],
   ['message', ['card.js'], atDcl(after(`chrome.runtime.sendMessage({type:'floor'})`))],
@@ -75,6 +87,7 @@ try {
   /** @type {any[]} */
   const rows = [];
   for (const [name, sources, own] of VARIANTS) {
+    if (only && !only.has(name)) continue;
     const dir = join(tmp, name);
     cpSync(DIST, dir, { recursive: true });
     const src = [...sources.map((f) => readFileSync(join(ROOT, 'extension', 'content', f), 'utf8')), own].join('\n;\n');
