@@ -532,5 +532,11 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   }
 
   ns.main = Object.freeze({ refresh, state: () => S });
+  // The worker calls this after a decision in another tab or the popup. Only a reminder card asks again (an
+  // ordinary page this document navigated to); a guide card keeps guiding, whatever the reminders do.
+  ns.recheck = () => {
+    const b = S.advice && S.advice.banner;
+    if (!S.dead && !S.busy && S.drawn && b && b.mode === 'nudge') void refresh();
+  };
   start();
 })(OptOutPilot);

@@ -130,6 +130,9 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
 
   // The guide bundle calls this when it starts in this document (it serves every page from then on).
   ns.nudge = Object.freeze({ stop: die });
+  // The worker calls this (chrome.scripting, this world) after a decision in another tab or the popup: a card on
+  // screen asks again, and goes if there is nothing to remind of any more.
+  ns.recheck = () => { if (!S.dead && S.drawn) void refresh(); };
 
   try {
     card.onAction((/** @type {string} */ action, /** @type {string|undefined} */ arg) => { void onAction(action, arg); });

@@ -8,7 +8,7 @@ import { withState, clearProblems } from './store.js';
 import { showBadge, REFRESH_ALARM } from './badge.js';
 import { browserEnv, sessionId } from './env.js';
 import { bannerText } from './banner-text.js';
-import { syncNudgeScript, injectGuide } from './content-scripts.js';
+import { syncNudgeScript, injectGuide, recheckTabs } from './content-scripts.js';
 
 const ready = core.init();
 
@@ -41,6 +41,21 @@ async function reflect(state, problems) {
   return view;
 }
 
+/** What the reminder cards on screen show, as of the last view this worker drew: null until the first one. */
+/** @type {string|null} */
+let cardKey = null;
+
+/**
+ * Whether what a reminder card says has changed since the last view (whether there is one, how many settings,
+ * which one is next). @param {any} view
+ */
+function cardChanged(view) {
+  const key = JSON.stringify([view.nudge, view.remaining, view.next?.id ?? null]);
+  const changed = cardKey !== null && key !== cardKey;
+  cardKey = key;
+  return changed;
+}
+
 /** Current status view (and refresh the badge with it). */
 async function currentStatus() {
   const { state, problems } = await withState(() => ({ result: undefined }));
@@ -49,9 +64,9 @@ async function currentStatus() {
 
 /**
  * A LinkedIn page reported what it shows: record it, answer with what to draw.
- * @param {unknown} snapshot
+ * @param {unknown} snapshot @param {number} [tabId] the reporting tab
  */
-async function onPage(snapshot) {
+async function onPage(snapshot, tabId) {
   const env = await browserEnv();
   const now = Date.now();
   const { result, changed, state } = await withState((current) => {
@@ -59,13 +74,19 @@ async function onPage(snapshot) {
     return { state: outcome.state, result: outcome };
   });
   const { advice, detection } = result;
-  if (changed) await reflect(state);
+  // A setting seen off here changes what the cards in other tabs should say (not every report: seeing a
+  // setting again only moves its timestamp).
+  if (changed && cardChanged(await reflect(state))) void recheckTabs(tabId);
   const text = advice.banner ? await bannerText(advice, advice.banner.titles ?? {}) : null;
   return { advice, text, detection: { page: detection.page, findings: detection.findings } };
 }
 
-/** @param {any} event */
-async function onEvent(event) {
+/**
+ * A decision from a page or a card. The other LinkedIn tabs' cards check again (a snooze in the popup takes
+ * them away at once); the sender's tab shows its own acknowledgement.
+ * @param {any} event @param {number} [tabId] the sending LinkedIn tab, if any
+ */
+async function onEvent(event, tabId) {
   // Which session a closed nudge belongs to is the worker's to say, not the sender's.
   if (event?.type === 'closeNudge') event = { type: 'closeNudge', session: await sessionId() };
   const now = Date.now();
@@ -77,6 +98,8 @@ async function onEvent(event) {
     }
   });
   const view = await reflect(state);
+  cardChanged(view);
+  if (!error) void recheckTabs(tabId);
   return error ? { ok: false, error, status: view } : { ok: true, status: view };
 }
 
@@ -142,12 +165,12 @@ async function handle(message, sender) {
   const page = fromExtensionPage(sender);
   switch (message?.type) {
     case 'page':
-      return fromLinkedIn(sender) ? onPage(message.snapshot) : { error: 'notLinkedIn' };
+      return fromLinkedIn(sender) ? onPage(message.snapshot, sender.tab?.id) : { error: 'notLinkedIn' };
     case 'navigated':
       return fromLinkedIn(sender) ? onNavigated(sender) : { error: 'notLinkedIn' };
     case 'event':
       if (!page && !(fromLinkedIn(sender) && BANNER_EVENTS.has(message.event?.type))) return { ok: false, error: 'notAllowed' };
-      return onEvent(message.event);
+      return onEvent(message.event, page ? undefined : sender.tab?.id);
     case 'status':
       return currentStatus();
     case 'startGuide':

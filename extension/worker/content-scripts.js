@@ -4,6 +4,8 @@
 //  * nudge.js on ordinary pages, registered only while the status view says `nudge`. When everything is done,
 //    snoozed or dismissed, the feed runs none of our code but watch.js's navigation listener.
 //  * guide.js into one frame, when an in-page navigation leads from an ordinary page to a settings page.
+//  * a re-check in the reminder cards already on screen in other LinkedIn tabs, after a decision or a change of
+//    what is left to do, so a snooze in the popup or a close in one tab takes the card away everywhere at once.
 // Both are files of this extension run in its isolated world (chrome.scripting); nothing is web-accessible.
 
 const NUDGE_ID = 'nudge';
@@ -11,11 +13,17 @@ const NUDGE_FILE = 'content/nudge.js';
 const GUIDE_FILE = 'content/guide.js';
 const WATCH_FILE = 'content/watch.js';
 
-/** The nudge goes exactly where watch.js goes (the manifest is the one place that says where that is). */
-function nudgeScript() {
+/** The manifest's entry for watch.js: the one place that says which LinkedIn pages are ordinary pages. */
+function watchEntry() {
   // (Firefox reports the manifest's script paths in its own form, e.g. with a leading "/".)
   const entry = (chrome.runtime.getManifest().content_scripts ?? []).find((c) => c.js?.some((f) => f.endsWith(WATCH_FILE)));
   if (!entry?.matches?.length) throw new Error(`manifest: no content script with ${WATCH_FILE}`);
+  return entry;
+}
+
+/** The nudge goes exactly where watch.js goes. */
+function nudgeScript() {
+  const entry = watchEntry();
   return {
     id: NUDGE_ID,
     js: [NUDGE_FILE],
@@ -98,3 +106,30 @@ export function injectGuide(tabId, frameId) {
   injecting.set(key, settled);
   return next;
 }
+
+/** Runs in a LinkedIn tab's isolated world (serialised by chrome.scripting: self-contained). */
+function recheckInPage() {
+  try {
+    const ns = /** @type {any} */ (globalThis).OptOutPilot;
+    if (ns && typeof ns.recheck === 'function') ns.recheck();
+  } catch (_) { /* never throw into the page */ }
+}
+
+/**
+ * Ask the reminder card in every open LinkedIn tab but `exceptTabId` (the one whose click caused the change: it
+ * shows its own acknowledgement) to check with the worker again. Tabs without a card of ours do nothing; the card
+ * asks with its usual quick report. Never throws.
+ * @param {number} [exceptTabId]
+ */
+export async function recheckTabs(exceptTabId) {
+  try {
+    const tabs = await chrome.tabs.query({ url: watchEntry().matches });
+    await Promise.all(tabs
+      .filter((t) => typeof t.id === 'number' && t.id >= 0 && t.id !== exceptTabId && !t.discarded)
+      .map((t) => chrome.scripting.executeScript({ target: { tabId: /** @type {number} */ (t.id) }, func: recheckInPage })
+        .catch(() => { /* a tab that is loading, closing or not ours */ })));
+  } catch (e) {
+    console.error('OptOut Pilot: re-checking open LinkedIn tabs failed:', e);
+  }
+}
+

@@ -346,6 +346,40 @@ describe('reminders', () => {
     await page.close();
   });
 
+  test('open LinkedIn tabs follow a decision made elsewhere: a popup snooze takes every card away, Undo brings them back; closing in one tab closes the others', async () => {
+    const a = await ext.context.newPage();
+    const b = await ext.context.newPage();
+    const errors = [...collectErrors(a), ...collectErrors(b)];
+    const shown = (/** @type {import('playwright-core').Page} */ p) =>
+      pollUntil(async () => (await shadowSnapshot(p)) ?? { visible: false, text: '' },
+        (s) => s.visible && s.text.includes(msg.bannerNudgeTitle), { what: 'the nudge in that tab' });
+    const gone = (/** @type {import('playwright-core').Page} */ p, /** @type {string} */ what) =>
+      pollUntil(async () => (await shadowSnapshot(p)) ?? { visible: false, text: '' },
+        (s) => !s.visible || !s.text.includes(msg.bannerNudgeTitle), { what });
+    await a.goto(FEED);
+    await b.goto(FEED);
+    await shown(a);
+    await shown(b);
+
+    assert.equal((await ctl.event({ type: 'snooze', duration: 'day' })).ok, true);
+    await gone(a, 'the card in tab A to go after the popup snooze, without a reload');
+    await gone(b, 'the card in tab B to go too');
+    assert.equal((await ctl.event({ type: 'unsnooze' })).ok, true);
+    await shown(a);
+    await shown(b);
+
+    await shadowClick(a, { name: msg.bannerCloseNudge });
+    await gone(b, 'the card in tab B to go when it was closed in tab A');
+    assert.equal((await ctl.event({ type: 'unsnooze' })).ok, true);
+    await shown(b);
+    await a.waitForTimeout(300);
+    assert.ok(!(await shadowSnapshot(a))?.text.includes(msg.bannerNudgeTitle), 'tab A, where it was closed, stays closed on this page');
+    await assertLoud('after the tabs followed the popup');
+    assert.deepEqual(errors, []);
+    await a.close();
+    await b.close();
+  });
+
   test('a snooze ends by itself: when the "refresh" alarm fires after the snooze end, the badge is loud again without a LinkedIn visit', async () => {
     const r = await ctl.event({ type: 'snooze', duration: 'day' });
     assert.equal(r.ok, true);

@@ -359,6 +359,21 @@ test('close hides the nudge at once and tells the worker (closeNudge), without w
   await context.close();
 });
 
+test('recheck (the worker, after a decision in another tab or the popup): the card asks again and goes', { skip }, async () => {
+  const { context, page, state } = await open('/feed/', FEED_PAGE);
+  await waitText(page, /NUDGE/);
+  state.snoozed = true; // snoozed from the popup, say
+  await page.evaluate(() => /** @type {any} */ (window).OptOutPilot.recheck());
+  await waitText(page, /^$/);
+  const reports = (await sent(page)).filter((/** @type {any} */ m) => m.type === 'page');
+  assert.equal(reports.length, 2, 'one more quick report');
+  assert.equal(reports[1].snapshot.controls.length, 0);
+  state.snoozed = false; // "Undo" in the popup
+  await page.evaluate(() => /** @type {any} */ (window).OptOutPilot.recheck());
+  await waitText(page, /NUDGE/);
+  await context.close();
+});
+
 test('no worker answer (extension reloaded): nothing drawn, nothing thrown', { skip }, async () => {
   const { context, page, errors } = await open('/feed/', FEED_PAGE, { state: { fail: true } });
   await page.waitForTimeout(300);
@@ -466,6 +481,12 @@ test('SPA navigation (pushState) restarts on the new URL and drops the old page\
   assert.deepEqual(st, { listening: false, observer: false });
   const ring = await page.evaluate(() => !!/** @type {any} */ (window).__spy.roots.filter((/** @type {any} */ r) => r.host.isConnected).pop().querySelector('.ring'));
   assert.equal(ring, false);
+  // The guide's nudge also answers the worker's recheck.
+  const before = (await sent(page)).length;
+  await page.evaluate(() => /** @type {any} */ (window).OptOutPilot.recheck());
+  await page.waitForTimeout(100);
+  assert.equal((await sent(page)).length, before + 1, 'one quick report');
+  await waitText(page, /NUDGE/);
   // The guide's nudge closes like the nudge bundle's: at once, and the worker is told (closeNudge).
   await clickOurs(page, 'close');
   await waitText(page, /^$/);

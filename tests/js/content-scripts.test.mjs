@@ -1,7 +1,8 @@
 // @ts-check
 // extension/worker/content-scripts.js against a fake chrome.scripting: the nudge bundle is registered exactly
 // while wanted, in call order, where watch.js goes (read from the manifest), re-registered when an update moved
-// it, and retried after a failure; the guide is injected once per frame, never twice concurrently.
+// it, and retried after a failure; the guide is injected once per frame, never twice concurrently; the cards in
+// other LinkedIn tabs are asked to check again.
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -20,7 +21,17 @@ function fakeChrome() {
   const log = [];
   const fake = {
     registered, log, failNext: '', started: false, /** @type {number} */ delay: 0,
+    /** @type {number|null} */ failTab: null, /** @type {any[]|null} */ queried: null,
+    /** @type {Record<number, any>} the content scripts' global in each tab */ worlds: {},
+    /** @type {any[]} */ openTabs: [],
     runtime: { getManifest: () => manifest },
+    tabs: {
+      query: async (/** @type {any} */ q) => {
+        fake.queried = q.url;
+        if (fake.failNext === 'query') throw new Error('no tabs');
+        return fake.openTabs;
+      },
+    },
     scripting: {
       getRegisteredContentScripts: async (/** @type {{ids?: string[]}} */ f) => {
         log.push('get');
@@ -42,6 +53,15 @@ function fakeChrome() {
         }
       },
       executeScript: async (/** @type {any} */ o) => {
+        if (o.func && o.func.name === 'recheckInPage') {
+          log.push(`recheck ${o.target.tabId}`);
+          if (fake.failTab === o.target.tabId) throw new Error('Frame with ID 0 is showing error page');
+          // Run it as the browser would in that tab's isolated world (a self-contained function).
+          const saved = /** @type {any} */ (globalThis).OptOutPilot;
+          /** @type {any} */ (globalThis).OptOutPilot = fake.worlds[o.target.tabId];
+          try { o.func(); } finally { /** @type {any} */ (globalThis).OptOutPilot = saved; }
+          return [{ result: undefined }];
+        }
         log.push(o.files ? `inject ${o.files.join(',')} ${o.target.tabId}/${o.target.frameIds}` : 'probe');
         await new Promise((r) => setTimeout(r, 5));
         if (o.files) { fake.started = true; return [{ result: undefined }]; }
@@ -119,3 +139,22 @@ test('the guide is injected once per frame, even when two asks arrive together; 
   await mod.injectGuide(7, 0);
   assert.equal(fake.log.filter((l) => l.startsWith('inject')).length, 1);
 });
+
+test('re-check: every open LinkedIn tab but the sender runs its card\'s recheck; failures and odd tabs are skipped', async () => {
+  /** @type {number[]} */
+  const rechecked = [];
+  const world = (/** @type {number} */ id) => ({ recheck: () => rechecked.push(id) });
+  fake.openTabs = [{ id: 1 }, { id: 2 }, { id: 3, discarded: true }, { id: 4 }, { id: 5 }, { id: -1 }, {}];
+  fake.worlds = { 1: world(1), 2: world(2), 3: world(3), 4: {}, 5: world(5) };
+  fake.failTab = 5;
+  await mod.recheckTabs(2);
+  assert.deepEqual(fake.queried, watchEntry.matches, 'asks for the tabs where watch.js goes');
+  assert.deepEqual(fake.log, ['recheck 1', 'recheck 4', 'recheck 5'], 'not the sender, not a discarded tab, not a tab without an id');
+  assert.deepEqual(rechecked, [1], 'a tab without our card (4) does nothing; a failing tab (5) is skipped');
+  rechecked.length = 0;
+  await mod.recheckTabs();
+  assert.deepEqual(rechecked, [1, 2], 'from the popup: every tab');
+  fake.failNext = 'query';
+  await mod.recheckTabs(); // no throw
+});
+
