@@ -4,7 +4,7 @@
 // reminders are not snoozed or dismissed), so on the feed of a member with nothing to do it does not even load.
 // Kept small on purpose: it runs on every ordinary page load while it is registered. One quick report at
 // DOMContentLoaded (no walk over the page), one card drawn once, no observer, no polling; navigation.js tells it
-// about in-page navigations. Settings pages belong to the guide bundle (dom.js, main.js): when the guide has
+// about in-page navigations. Settings pages belong to the guide bundle (dom.js, guide-main.js): when the guide has
 // been loaded into this document, this script puts its card away and stays silent.
 
 /** @typedef {import('./banner.js').Banner} Banner */

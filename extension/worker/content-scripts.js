@@ -6,7 +6,8 @@
 //  * guide.js into one frame, when an in-page navigation leads from an ordinary page to a settings page.
 //  * a re-check in the reminder cards already on screen in other LinkedIn tabs, after a decision or a change of
 //    what is left to do, so a snooze in the popup or a close in one tab takes the card away everywhere at once.
-// Both are files of this extension run in its isolated world (chrome.scripting); nothing is web-accessible.
+// All of it runs in this extension's isolated world (chrome.scripting): its own files, or a function of this
+// module; nothing is web-accessible.
 
 const NUDGE_ID = 'nudge';
 const NUDGE_FILE = 'content/nudge.js';

@@ -208,6 +208,13 @@ const clickOurs = (page, key) => page.evaluate(`(() => { const k = ${JSON.string
 })()`);
 /** @param {import('playwright-core').Page} page */
 const sent = (page) => page.evaluate(() => /** @type {any} */ (window).__sent);
+/** LinkedIn navigates in-page (pushState) to the AI setting's page and renders it, switch on.
+ * @param {import('playwright-core').Page} page */
+const toSettingsInPage = (page) => page.evaluate(() => {
+  history.pushState({}, '', '/mypreferences/d/settings/data-for-ai-improvement');
+  const m = /** @type {HTMLElement} */ (document.getElementById('main'));
+  m.innerHTML = '<h1>Data for Generative AI Improvement</h1><p id="allowDataForGenerativeAI">Use my data</p><input type="checkbox" role="switch" aria-labelledby="allowDataForGenerativeAI" checked>';
+});
 
 // ---------- page reading (dom.js) ----------
 
@@ -461,11 +468,7 @@ test('one-click that does not take: honest failure message', { skip }, async () 
 test('SPA navigation (pushState) restarts on the new URL and drops the old page\'s watchers', { skip }, async () => {
   const { context, page } = await open('/feed/', FEED_PAGE);
   await waitText(page, /NUDGE/);
-  await page.evaluate(() => {
-    history.pushState({}, '', '/mypreferences/d/settings/data-for-ai-improvement');
-    const m = /** @type {HTMLElement} */ (document.getElementById('main'));
-    m.innerHTML = '<h1>Data for Generative AI Improvement</h1><p id="allowDataForGenerativeAI">Use my data</p><input type="checkbox" role="switch" aria-labelledby="allowDataForGenerativeAI" checked>';
-  });
+  await toSettingsInPage(page);
   await waitText(page, /STATUS-on/);
   const all = await sent(page);
   assert.equal(all.filter((/** @type {any} */ m) => m.type === 'navigated').length, 1, 'watch.js asked for the guide once');
@@ -502,11 +505,7 @@ test('nothing to say (only watch.js loaded): no message and no card at load; an 
   await page.evaluate(() => history.pushState({}, '', '/feed/?sort=recent'));
   await page.waitForTimeout(100);
   assert.deepEqual(await sent(page), [], 'same path, other query: not a navigation to another page');
-  await page.evaluate(() => {
-    history.pushState({}, '', '/mypreferences/d/settings/data-for-ai-improvement');
-    const m = /** @type {HTMLElement} */ (document.getElementById('main'));
-    m.innerHTML = '<h1>Data for Generative AI Improvement</h1><p id="allowDataForGenerativeAI">Use my data</p><input type="checkbox" role="switch" aria-labelledby="allowDataForGenerativeAI" checked>';
-  });
+  await toSettingsInPage(page);
   await waitText(page, /STATUS-on/);
   const msgs = await sent(page);
   assert.equal(msgs[0].type, 'navigated');
