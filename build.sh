@@ -246,6 +246,7 @@ run_tests() {
   step "cargo fmt" cargo fmt --all --check
   step "cargo clippy" cargo clippy --all-targets -- -D warnings
   step "cargo test" cargo test
+  step "cargo check fuzz/ + bench/native" check_side_crates
   step "tsc extension/ (browser)" node_modules/.bin/tsc -p tsconfig.json
   step "tsc tests/ + tools/ (node)" node_modules/.bin/tsc -p tools/build/tsconfig.node.json
   if has_tests tests/js; then
@@ -278,6 +279,14 @@ run_tests() {
     exit 1
   fi
   printf '%sall steps passed%s\n' "$G" "$N"
+}
+
+# The fuzz and bench crates are their own workspaces (their own lockfiles), so `cargo test` does not compile them:
+# checked here so that they cannot drift from the core again. All binaries, the libFuzzer targets too (they
+# type-check on stable; only running them needs nightly). The core's target dir, so dependencies are shared.
+check_side_crates() {
+  cargo check --locked --target-dir target --manifest-path fuzz/Cargo.toml --bins &&
+    cargo check --locked --target-dir target --manifest-path bench/native/Cargo.toml --bins
 }
 
 # Mozilla's store linter (addons-linter) as addons.mozilla.org runs it; fails on errors. The Firefox manifest has

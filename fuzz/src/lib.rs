@@ -680,6 +680,7 @@ fn gen_env(b: &mut Bytes) -> Env {
                 "Etc/GMT+5",
             ])
             .to_string(),
+        session: b.pick(&["", "session-a", "session-b"]).to_string(),
     }
 }
 
@@ -1016,6 +1017,7 @@ pub fn fuzz_json(data: &[u8]) -> u64 {
     let env = Env {
         ui_lang: "de-DE".into(),
         time_zone: "Europe/Berlin".into(),
+        session: "session-a".into(),
     };
     let now = 1_764_000_000_000;
     let mut sig = detection_signature(&snapshot, &d);
