@@ -23,6 +23,8 @@ pub enum PageStatus {
     Off,
     Unknown,
     NotFound,
+    /// The switch just appeared or changed: it is read again before it is believed.
+    Checking,
 }
 
 #[derive(Debug, Clone)]
@@ -65,7 +67,9 @@ pub struct Advice {
 }
 
 crate::json_names!(BannerMode { Nudge => "nudge", Guide => "guide", Done => "done" });
-crate::json_names!(PageStatus { On => "on", Off => "off", Unknown => "unknown", NotFound => "notFound" });
+crate::json_names!(PageStatus {
+    On => "on", Off => "off", Unknown => "unknown", NotFound => "notFound", Checking => "checking",
+});
 
 impl Advice {
     /// The JSON the worker turns into the banner (docs/architecture.md).
@@ -154,6 +158,7 @@ pub fn advise(
                 let page_status = match finding {
                     None => PageStatus::NotFound,
                     Some(f) if f.reason == Reason::NotFound => PageStatus::NotFound,
+                    Some(f) if f.reason == Reason::Unsettled => PageStatus::Checking,
                     Some(f) => match f.state {
                         SeenState::On => PageStatus::On,
                         SeenState::Off => PageStatus::Off,

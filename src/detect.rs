@@ -8,7 +8,7 @@ use crate::catalog::matcher::Matcher;
 use crate::catalog::{Catalog, SettingKind};
 use crate::json::{Json, Writer};
 use crate::page_url::PageUrl;
-use crate::snapshot::{ControlKind, Snapshot};
+use crate::snapshot::{Control, ControlKind, Snapshot};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,14 +38,31 @@ pub enum SeenState {
     Unknown,
 }
 
+/// Why a finding says what it says. The first three are how a switch was identified (kept with the
+/// reading, so the member can see why the extension believes it); the others say why no state could be
+/// believed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Reason {
+    /// LinkedIn's language-neutral key (`aria-labelledby`) on a settings page.
     Key,
-    Text,
+    /// The switch's own label is exactly a catalog label (after normalising).
+    Label,
+    /// The only visible, enabled switch on the setting's own page.
     OnlySwitch,
+    /// Controls claiming the setting disagree, or a key and a label name different settings.
     Conflict,
+    /// Too many claims, several candidate switches, or a page not read completely.
     Ambiguous,
+    /// The switch says neither on nor off (mixed, indeterminate, no state).
     Indeterminate,
+    /// The switch is disabled (saving, unavailable, load error): its state is not the member's choice.
+    Disabled,
+    /// The switch or its section is being updated (`aria-busy`, a loading indicator).
+    Busy,
+    /// The switch is there but not shown to the member (hidden, inert, zero-sized, a stale view).
+    Hidden,
+    /// The switch changed (or appeared) too recently to be believed yet; the page is read again.
+    Unsettled,
     NotFound,
 }
 
@@ -54,14 +71,21 @@ crate::json_names!(PageKind {
 });
 crate::json_names!(SeenState { On => "on", Off => "off", Unknown => "unknown" });
 crate::json_names!(Reason {
-    Key => "key", Text => "text", OnlySwitch => "onlySwitch", Conflict => "conflict",
-    Ambiguous => "ambiguous", Indeterminate => "indeterminate", NotFound => "notFound",
+    Key => "key", Label => "label", OnlySwitch => "onlySwitch", Conflict => "conflict",
+    Ambiguous => "ambiguous", Indeterminate => "indeterminate", Disabled => "disabled", Busy => "busy",
+    Hidden => "hidden", Unsettled => "unsettled", NotFound => "notFound",
 });
 
 impl Reason {
-    /// Whether the finding is an observation worth storing (`NotFound` is the absence of one).
+    /// Whether the finding is an observation worth storing: `NotFound` is the absence of one, and an
+    /// unsettled switch is read again once it has settled.
     pub fn is_observation(self) -> bool {
-        self != Reason::NotFound
+        !matches!(self, Reason::NotFound | Reason::Unsettled)
+    }
+
+    /// Whether the reason says how a switch was identified (a state on or off carries one of these).
+    pub fn is_identity(self) -> bool {
+        matches!(self, Reason::Key | Reason::Label | Reason::OnlySwitch)
     }
 }
 
@@ -180,15 +204,27 @@ fn title_text(title: &str) -> &str {
 
 struct Evidence {
     control: usize,
-    checked: Option<bool>,
     reason: Reason,
-    /// Identified only by the heading around it, which sibling switches share: the weakest evidence.
-    by_context: bool,
+    /// The control's key and its label name different settings.
+    contradicted: bool,
 }
 
 pub struct Detector<'a> {
     catalog: &'a Catalog,
     matcher: Matcher,
+}
+
+/// Whether a control is a switch a member could flip (the kinds the "only switch" rule counts).
+fn is_switch_like(kind: ControlKind) -> bool {
+    matches!(
+        kind,
+        ControlKind::Checkbox | ControlKind::Switch | ControlKind::Button
+    )
+}
+
+/// Shown to the member and meant for them: visible and not inside an inert or hidden subtree.
+fn is_shown(control: &Control) -> bool {
+    control.visible && !control.inert
 }
 
 impl<'a> Detector<'a> {
@@ -217,6 +253,10 @@ impl<'a> Detector<'a> {
         }
     }
 
+    fn toggle(&self, index: usize) -> bool {
+        self.catalog.settings[index].kind == SettingKind::Toggle
+    }
+
     fn classify(&self, snapshot: &Snapshot) -> Page {
         let page = |kind, setting: Option<usize>, category: Option<String>| Page {
             kind,
@@ -226,29 +266,20 @@ impl<'a> Detector<'a> {
         let Some(url) = PageUrl::parse(&snapshot.url).filter(PageUrl::is_linkedin) else {
             return page(PageKind::NotLinkedin, None, None);
         };
-        if has_prefix(&url.path, LOGIN_PREFIXES) {
+        // A sign-in form anywhere (an auth wall over a settings address too) means no member's settings
+        // are shown: nothing on such a page is recorded.
+        if has_prefix(&url.path, LOGIN_PREFIXES) || snapshot.login_form {
             return page(PageKind::Login, None, None);
         }
         if let Some(index) = self
             .catalog
             .setting_for_path(&url.path)
-            .filter(|&i| self.catalog.settings[i].kind == SettingKind::Toggle)
+            .filter(|&i| self.toggle(i))
         {
             let category = Some(self.catalog.settings[index].category.clone());
             return page(PageKind::Setting, Some(index), category);
         }
         if has_prefix(&url.path, SETTINGS_PREFIXES) {
-            // A settings page under a URL we do not know (LinkedIn renamed it?): its heading may still
-            // name the setting in any language.
-            let named = [snapshot.heading.as_str(), title_text(&snapshot.title)]
-                .into_iter()
-                .find_map(|text| self.matcher.find(text))
-                .map(|m| m.setting)
-                .filter(|&i| self.catalog.settings[i].kind == SettingKind::Toggle);
-            if let Some(index) = named {
-                let category = Some(self.catalog.settings[index].category.clone());
-                return page(PageKind::Setting, Some(index), category);
-            }
             let category = url
                 .path
                 .split('/')
@@ -256,46 +287,54 @@ impl<'a> Detector<'a> {
                 .nth(1)
                 .filter(|c| self.catalog.categories.contains_key(c))
                 .map(str::to_string);
+            // A known category page lists several settings whatever its heading says.
+            if category.is_some() {
+                return page(PageKind::Hub, None, category);
+            }
+            // A settings page under a URL we do not know (LinkedIn renamed it?): its heading may still
+            // name the setting exactly, in any language.
+            let named = [snapshot.heading.as_str(), title_text(&snapshot.title)]
+                .into_iter()
+                .find_map(|text| self.matcher.exact(text))
+                .filter(|&i| self.toggle(i));
+            if let Some(index) = named {
+                let category = Some(self.catalog.settings[index].category.clone());
+                return page(PageKind::Setting, Some(index), category);
+            }
             return page(PageKind::Hub, None, category);
-        }
-        if snapshot.login_form {
-            return page(PageKind::Login, None, None);
         }
         page(PageKind::Linkedin, None, None)
     }
 
-    /// Which setting a control belongs to, and by what evidence.
-    /// Which setting a control belongs to, by what evidence, and whether only its context said so.
-    /// `contexts` caches context lookups: sibling switches share their heading, and a hostile page may
-    /// repeat one long heading thousands of times.
-    fn identify<'s>(
+    /// Which setting a control is, and by what evidence: its key, else its exact label. Text around the
+    /// control (a heading its neighbours share) never identifies it.
+    fn identify(
         &self,
-        control: &'s crate::snapshot::Control,
-        contexts: &mut HashMap<&'s str, Option<usize>>,
+        control: &Control,
+        labels: &mut HashMap<String, Option<usize>>,
     ) -> Option<(usize, Reason, bool)> {
-        if let Some(index) = control
+        let mut label = |name: &str| -> Option<usize> {
+            if name.is_empty() {
+                return None;
+            }
+            if let Some(hit) = labels.get(name) {
+                return *hit;
+            }
+            let hit = self.matcher.exact(name).filter(|&i| self.toggle(i));
+            labels.insert(name.to_string(), hit);
+            hit
+        };
+        let by_key = control
             .keys
             .iter()
-            .find_map(|k| self.catalog.setting_for_key(k))
-        {
-            return Some((index, Reason::Key, false));
+            .find_map(|k| self.catalog.setting_for_key(k));
+        match by_key {
+            Some(index) => {
+                let contradicted = label(&control.name).is_some_and(|other| other != index);
+                Some((index, Reason::Key, contradicted))
+            }
+            None => label(&control.name).map(|index| (index, Reason::Label, false)),
         }
-        let toggle = |i: &usize| self.catalog.settings[*i].kind == SettingKind::Toggle;
-        if let Some(index) = self
-            .matcher
-            .find(&control.name)
-            .map(|m| m.setting)
-            .filter(toggle)
-        {
-            return Some((index, Reason::Text, false));
-        }
-        let by_context = *contexts.entry(control.context.as_str()).or_insert_with(|| {
-            self.matcher
-                .find(&control.context)
-                .map(|m| m.setting)
-                .filter(toggle)
-        });
-        by_context.map(|index| (index, Reason::Text, true))
     }
 
     fn findings(&self, snapshot: &Snapshot, page: &Page) -> Vec<Finding> {
@@ -303,20 +342,16 @@ impl<'a> Detector<'a> {
         let mut evidence: Vec<Vec<Evidence>> = (0..self.catalog.settings.len())
             .map(|_| Vec::new())
             .collect();
-        let mut unidentified_switches = Vec::new();
-        let mut contexts = HashMap::new();
+        let mut identified = vec![false; snapshot.controls.len()];
+        let mut labels = HashMap::new();
         for (index, control) in snapshot.controls.iter().enumerate() {
-            match self.identify(control, &mut contexts) {
-                Some((setting, reason, by_context)) => evidence[setting].push(Evidence {
+            if let Some((setting, reason, contradicted)) = self.identify(control, &mut labels) {
+                identified[index] = true;
+                evidence[setting].push(Evidence {
                     control: index,
-                    checked: control.checked,
                     reason,
-                    by_context,
-                }),
-                None if matches!(control.kind, ControlKind::Checkbox | ControlKind::Switch) => {
-                    unidentified_switches.push(index)
-                }
-                None => {}
+                    contradicted,
+                });
             }
         }
         let own = page
@@ -324,90 +359,146 @@ impl<'a> Detector<'a> {
             .as_deref()
             .and_then(|id| self.catalog.index_of(id));
         let mut findings = Vec::new();
-        if let Some(own) = own {
-            if evidence[own].is_empty() {
-                match unidentified_switches.as_slice() {
-                    [] => findings.push(Finding {
-                        setting: self.catalog.settings[own].id.clone(),
-                        state: SeenState::Unknown,
-                        control: None,
-                        reason: Reason::NotFound,
-                    }),
-                    [only] if !snapshot.truncated => {
-                        let checked = snapshot.controls[*only].checked;
-                        evidence[own].push(Evidence {
-                            control: *only,
-                            checked,
-                            reason: Reason::OnlySwitch,
-                            by_context: false,
-                        });
-                    }
-                    _ => findings.push(Finding {
-                        setting: self.catalog.settings[own].id.clone(),
-                        state: SeenState::Unknown,
-                        control: None,
-                        reason: Reason::Ambiguous,
-                    }),
-                }
+        for (setting, items) in evidence.iter().enumerate() {
+            let shown: Vec<&Evidence> = items
+                .iter()
+                .filter(|e| is_shown(&snapshot.controls[e.control]))
+                .collect();
+            if !shown.is_empty() {
+                findings.push(self.resolve(setting, &shown, snapshot));
+            } else if Some(setting) == own {
+                findings.push(self.only_switch(setting, snapshot, &identified, !items.is_empty()));
             }
-        }
-        for (setting, items) in evidence
-            .iter()
-            .enumerate()
-            .filter(|(_, items)| !items.is_empty())
-        {
-            findings.push(resolve(
-                &self.catalog.settings[setting].id,
-                items,
-                snapshot.truncated,
-            ));
+            // A hidden copy of another setting's switch (a stale view, a responsive duplicate) says
+            // nothing about that setting: no finding.
         }
         findings
+    }
+
+    /// The setting's own page shows no switch identified as it: the only visible, enabled switch of the
+    /// page is taken as it, when its label (if any) does not say it is something else.
+    fn only_switch(
+        &self,
+        setting: usize,
+        snapshot: &Snapshot,
+        identified: &[bool],
+        hidden_claims: bool,
+    ) -> Finding {
+        let id = &self.catalog.settings[setting].id;
+        let unknown = |reason| Finding {
+            setting: id.clone(),
+            state: SeenState::Unknown,
+            control: None,
+            reason,
+        };
+        // LinkedIn's settings content is in the main landmark; when the page has one, switches outside it
+        // (navigation, menus) are not candidates.
+        let scoped = snapshot.controls.iter().any(|c| c.main);
+        let candidates: Vec<usize> = snapshot
+            .controls
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| is_switch_like(c.kind) && is_shown(c) && (!scoped || c.main))
+            .map(|(i, _)| i)
+            .collect();
+        let enabled: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&i| !snapshot.controls[i].disabled)
+            .collect();
+        match (enabled.as_slice(), candidates.as_slice()) {
+            // Nothing believable: a disabled lone switch is still this setting's, but not readable.
+            ([], [only]) if !identified[*only] => Finding {
+                control: Some(*only),
+                ..unknown(Reason::Disabled)
+            },
+            ([], []) if hidden_claims => unknown(Reason::Hidden),
+            // Every switch shown is another setting's: this one is not on the page.
+            _ if candidates.iter().all(|&i| identified[i]) => unknown(Reason::NotFound),
+            ([], _) => unknown(Reason::Ambiguous),
+            ([only], _) if !identified[*only] && !snapshot.truncated => {
+                let control = &snapshot.controls[*only];
+                if self.label_allows(control, setting, snapshot) {
+                    self.resolve(
+                        setting,
+                        &[&Evidence {
+                            control: *only,
+                            reason: Reason::OnlySwitch,
+                            contradicted: false,
+                        }],
+                        snapshot,
+                    )
+                } else {
+                    Finding {
+                        control: Some(*only),
+                        ..unknown(Reason::Ambiguous)
+                    }
+                }
+            }
+            _ => unknown(Reason::Ambiguous),
+        }
+    }
+
+    /// A lone switch may stand for the page's setting when it has no label (or only says "On"), when its
+    /// label is a rewording of that setting's label (not negated, not longer), or when the page is in a language the catalog does
+    /// not know and the label names no other setting. A label in a known language that says something
+    /// else ("E-mail me about AI features") is another switch.
+    fn label_allows(&self, control: &Control, setting: usize, snapshot: &Snapshot) -> bool {
+        if control.name.is_empty() || Matcher::is_state_only(&control.name) {
+            return true;
+        }
+        self.matcher.rewords(&control.name, setting)
+            || (self.catalog.language(&snapshot.lang).is_none()
+                && !self.matcher.names_any(&control.name))
+    }
+
+    /// One state from the shown controls that claim a setting: each must be enabled, not busy, settled and
+    /// readable, and they must agree; "off" is only believed when the whole page was read.
+    fn resolve(&self, setting: usize, items: &[&Evidence], snapshot: &Snapshot) -> Finding {
+        let strongest = items
+            .iter()
+            .map(|e| e.reason)
+            .min()
+            .unwrap_or(Reason::NotFound);
+        let control = items
+            .iter()
+            .find(|e| e.reason == strongest)
+            .map(|e| e.control);
+        let controls = || items.iter().map(|e| &snapshot.controls[e.control]);
+        let all = |want: Option<bool>| controls().all(|c| c.checked == want);
+        let (state, reason) = if controls().any(|c| !c.settled) {
+            (SeenState::Unknown, Reason::Unsettled)
+        } else if items.len() > MAX_CLAIMS {
+            (SeenState::Unknown, Reason::Ambiguous)
+        } else if items.iter().any(|e| e.contradicted) {
+            (SeenState::Unknown, Reason::Conflict)
+        } else if controls().any(|c| c.disabled) {
+            (SeenState::Unknown, Reason::Disabled)
+        } else if controls().any(|c| c.busy) {
+            (SeenState::Unknown, Reason::Busy)
+        } else if controls().any(|c| c.checked.is_none()) {
+            (SeenState::Unknown, Reason::Indeterminate)
+        } else if all(Some(true)) {
+            (SeenState::On, strongest)
+        } else if all(Some(false)) && snapshot.truncated {
+            (SeenState::Unknown, Reason::Ambiguous)
+        } else if all(Some(false)) {
+            (SeenState::Off, strongest)
+        } else {
+            (SeenState::Unknown, Reason::Conflict)
+        };
+        Finding {
+            setting: self.catalog.settings[setting].id.clone(),
+            state,
+            control,
+            reason,
+        }
     }
 }
 
 /// A settings page shows a switch once (twice at most, e.g. a mobile and a desktop copy). A page with
 /// many controls claiming the same setting is not telling us anything we can trust.
 const MAX_CLAIMS: usize = 4;
-
-/// One state from all the controls that claim a setting: they must agree and be readable, and "off" is
-/// only believed when the whole page was read.
-fn resolve(setting: &str, items: &[Evidence], page_truncated: bool) -> Finding {
-    // A switch named by its key or its own label outweighs siblings that merely sit under the same heading.
-    let specific: Vec<&Evidence> = items.iter().filter(|e| !e.by_context).collect();
-    let items: Vec<&Evidence> = if specific.is_empty() {
-        items.iter().collect()
-    } else {
-        specific
-    };
-    let strongest = items
-        .iter()
-        .map(|e| e.reason)
-        .min()
-        .unwrap_or(Reason::NotFound);
-    let control = items
-        .iter()
-        .find(|e| e.reason == strongest)
-        .map(|e| e.control);
-    let all_off = items.iter().all(|e| e.checked == Some(false));
-    let (state, reason) = if items.len() > MAX_CLAIMS || (all_off && page_truncated) {
-        (SeenState::Unknown, Reason::Ambiguous)
-    } else if items.iter().any(|e| e.checked.is_none()) {
-        (SeenState::Unknown, Reason::Indeterminate)
-    } else if items.iter().all(|e| e.checked == Some(true)) {
-        (SeenState::On, strongest)
-    } else if all_off {
-        (SeenState::Off, strongest)
-    } else {
-        (SeenState::Unknown, Reason::Conflict)
-    };
-    Finding {
-        setting: setting.to_string(),
-        state,
-        control,
-        reason,
-    }
-}
 
 #[cfg(test)]
 mod tests;

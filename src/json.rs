@@ -311,22 +311,30 @@ impl Parser<'_> {
                         b'r' => '\r',
                         b't' => '\t',
                         b'u' => {
-                            let mut code = self.hex4()?;
-                            if (0xDC00..0xE000).contains(&code) {
-                                return None; // lone trailing surrogate
-                            }
+                            // A lone surrogate (text cut inside an emoji by a page or a UTF-16 slice)
+                            // becomes U+FFFD: one damaged character must not make the whole value
+                            // unreadable.
+                            let code = self.hex4()?;
                             if (0xD800..0xDC00).contains(&code) {
-                                if !self.b[self.i..].starts_with(b"\\u") {
-                                    return None;
+                                let rest = &self.b[self.i..];
+                                let low = rest
+                                    .strip_prefix(b"\\u")
+                                    .and_then(|r| r.get(..4))
+                                    .and_then(|d| std::str::from_utf8(d).ok())
+                                    .and_then(|d| u32::from_str_radix(d, 16).ok())
+                                    .filter(|low| (0xDC00..0xE000).contains(low));
+                                match low {
+                                    Some(low) => {
+                                        self.i += 6;
+                                        char::from_u32(
+                                            0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00),
+                                        )?
+                                    }
+                                    None => '\u{FFFD}',
                                 }
-                                self.i += 2;
-                                let low = self.hex4()?;
-                                if !(0xDC00..0xE000).contains(&low) {
-                                    return None;
-                                }
-                                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+                            } else {
+                                char::from_u32(code).unwrap_or('\u{FFFD}')
                             }
-                            char::from_u32(code)?
                         }
                         _ => return None,
                     });

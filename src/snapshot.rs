@@ -37,6 +37,25 @@ pub struct Control {
     /// `None` when the control does not say (mixed, missing attribute).
     pub checked: Option<bool>,
     pub disabled: bool,
+    // What the content script saw of the control. A snapshot that does not say (an older or a broken
+    // content script) gets the cautious default: a control not known to be visible and settled is never
+    // believed.
+    /// Rendered and visible to the member (not `display:none`, `visibility:hidden`, transparent or
+    /// zero-sized, and not inside a closed `<details>`).
+    pub visible: bool,
+    /// `aria-busy` on the control or around it, or a loading indicator in its section.
+    pub busy: bool,
+    /// Inside an `inert`, `aria-hidden="true"` or `hidden` subtree: not what the member acts on.
+    pub inert: bool,
+    /// Inside a shadow root (read through it).
+    pub shadow: bool,
+    /// Inside the page's current main landmark.
+    pub main: bool,
+    /// Index of the section (region, fieldset, form, …) the control belongs to; `None` outside any.
+    pub section: Option<u32>,
+    /// The control and these facts stayed the same for the content script's settle window, and the
+    /// document had finished loading.
+    pub settled: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -60,8 +79,15 @@ impl Control {
     /// right type, else the whole control is unreadable (`None`). A kind this version does not know
     /// reads as `Other`.
     fn from_json(value: &Json) -> Option<Control> {
-        let [kind, name, keys, context, checked, disabled] =
-            value.fields(["kind", "name", "keys", "context", "checked", "disabled"])?;
+        let [kind, name, keys, context, checked, disabled, visible, busy, inert, shadow, main, section, settled] =
+            value.fields([
+                "kind", "name", "keys", "context", "checked", "disabled", "visible", "busy",
+                "inert", "shadow", "main", "section", "settled",
+            ])?;
+        let flag = |v: Option<&Json>, default: bool| match v {
+            None | Some(Json::Null) => Some(default),
+            Some(v) => v.as_bool(),
+        };
         let text = |v: Option<&Json>| match v {
             None => Some(String::new()),
             Some(v) => v.as_str().map(str::to_string),
@@ -78,10 +104,17 @@ impl Control {
                 None | Some(Json::Null) => None,
                 Some(c) => Some(c.as_bool()?),
             },
-            disabled: match disabled {
-                None => false,
-                Some(d) => d.as_bool()?,
+            disabled: flag(disabled, false)?,
+            visible: flag(visible, false)?,
+            busy: flag(busy, false)?,
+            inert: flag(inert, false)?,
+            shadow: flag(shadow, false)?,
+            main: flag(main, false)?,
+            section: match section {
+                None | Some(Json::Null) => None,
+                Some(s) => Some(u32::try_from(s.as_u64()?).ok()?),
             },
+            settled: flag(settled, false)?,
         };
         if let Some(keys) = keys {
             for key in keys.as_array()? {
@@ -209,12 +242,27 @@ mod tests {
         let (snapshot, problems) = read(json!({
             "v": 1, "url": "https://www.linkedin.com/feed/", "lang": "de", "title": "Feed", "heading": "",
             "loginForm": false, "truncated": false,
-            "controls": [{"kind": "checkbox", "name": "x", "keys": ["k"], "context": "c", "checked": true, "disabled": false}]
+            "controls": [{"kind": "checkbox", "name": "x", "keys": ["k"], "context": "c", "checked": true, "disabled": false,
+                "visible": true, "busy": false, "inert": false, "shadow": true, "main": true, "section": 3, "settled": true}]
         }));
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(snapshot.controls.len(), 1);
         assert_eq!(snapshot.controls[0].checked, Some(true));
         assert_eq!(snapshot.controls[0].kind, ControlKind::Checkbox);
+        let c = &snapshot.controls[0];
+        assert!(c.visible && c.settled && c.shadow && c.main && !c.busy && !c.inert);
+        assert_eq!(c.section, Some(3));
+    }
+
+    #[test]
+    fn a_control_that_does_not_say_what_was_seen_is_not_believed() {
+        let (snapshot, _) =
+            read(json!({"v": 1, "controls": [{"kind": "switch", "checked": false}]}));
+        let c = &snapshot.controls[0];
+        assert!(
+            !c.visible && !c.settled,
+            "missing facts must read as the cautious default"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! fails: whatever is readable is kept, the rest is reported, the raw text is handed back for a backup,
 //! and nothing is ever turned into an "off" that was not stored as one.
 
-use crate::detect::{Detection, SeenState};
+use crate::detect::{Detection, Reason, SeenState};
 use crate::json::{Json, Writer};
 use crate::region::Region;
 use std::collections::{BTreeMap, BTreeSet};
@@ -28,6 +28,9 @@ pub struct Seen {
     /// When it was last seen going from off back to on (LinkedIn or someone turned it on again).
     /// Absent from the JSON when `None`.
     pub turned_back_on_at: Option<Millis>,
+    /// How the reading was established (`key`, `label`, `onlySwitch`) or, for an unknown state, why
+    /// nothing could be believed (`disabled`, `hidden`, …). Absent in data from older versions.
+    pub reason: Option<Reason>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,6 +106,9 @@ impl State {
             w.key("changedAt").int(seen.changed_at);
             if let Some(t) = seen.turned_back_on_at {
                 w.key("turnedBackOnAt").int(t);
+            }
+            if let Some(r) = seen.reason {
+                w.key("reason").string(r.as_str());
             }
             w.end_object();
         }
@@ -190,6 +196,7 @@ impl State {
                     seen_at: now,
                     changed_at,
                     turned_back_on_at,
+                    reason: Some(finding.reason),
                 },
             );
         }
@@ -198,8 +205,8 @@ impl State {
 
 /// A stored setting, as serde read it: `state`, `seenAt`, `changedAt` required; `None` if unreadable.
 fn read_seen(value: &Json) -> Option<Seen> {
-    let [state, seen_at, changed_at, back_on] =
-        value.fields(["state", "seenAt", "changedAt", "turnedBackOnAt"])?;
+    let [state, seen_at, changed_at, back_on, reason] =
+        value.fields(["state", "seenAt", "changedAt", "turnedBackOnAt", "reason"])?;
     Some(Seen {
         state: SeenState::parse(state?.as_variant()?)?,
         seen_at: seen_at?.as_i64()?,
@@ -208,6 +215,8 @@ fn read_seen(value: &Json) -> Option<Seen> {
             None | Some(Json::Null) => None,
             Some(t) => Some(t.as_i64()?),
         },
+        // A reason this version does not know is dropped, not the reading.
+        reason: reason.and_then(Json::as_variant).and_then(Reason::parse),
     })
 }
 
@@ -266,6 +275,7 @@ fn read_v1(object: &Json, lost: &mut Vec<String>) -> State {
                     seen_at: -1,
                     changed_at: -1,
                     turned_back_on_at: None,
+                    reason: None,
                 };
                 state
                     .settings

@@ -58,6 +58,8 @@ pub struct Row {
     pub applies: bool,
     pub status: RowStatus,
     pub seen_at: Option<Millis>,
+    /// How the last reading was established, or why it could not be (see `Reason`).
+    pub reason: Option<crate::detect::Reason>,
     pub turned_back_on: bool,
     pub url: String,
     pub title: String,
@@ -183,6 +185,7 @@ impl StatusView {
             w.key("applies").bool(r.applies);
             w.key("status").string(r.status.as_str());
             w.key("seenAt").opt_int(r.seen_at);
+            w.key("reason").opt_string(r.reason.map(|r| r.as_str()));
             w.key("turnedBackOn").bool(r.turned_back_on);
             w.key("url").string(&r.url);
             w.key("title").string(&r.title);
@@ -257,6 +260,7 @@ pub fn row(setting: &Setting, state: &State, region: Region, lang: &str, now: Mi
         applies,
         status,
         seen_at: seen.map(|s| s.seen_at),
+        reason: seen.and_then(|s| s.reason),
         turned_back_on: seen
             .is_some_and(|s| s.state == SeenState::On && s.turned_back_on_at.is_some()),
         url: setting.url.clone(),

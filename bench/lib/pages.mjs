@@ -20,6 +20,9 @@ export function typicalCases(root) {
     .map((c) => ({ name: c.name, snapshot: c.snapshot }));
 }
 
+/** What the content script reports of a shown, settled control in main (the facts the core's rule reads). */
+const SEEN = Object.freeze({ visible: true, busy: false, inert: false, shadow: false, main: true, settled: true });
+
 /**
  * A settings page with `n` controls: the real switch plus labelled switches of other settings pages
  * ("mixed": short labels, ids, section headings) or, "hostile", long texts full of catalog words that
@@ -31,7 +34,8 @@ export function bigSnapshot(n, flavour, phrases) {
   for (let i = 0; i < n; i++) {
     if (i === 7) {
       controls.push({ kind: 'checkbox', name: 'Use my data for training content creation AI models',
-        keys: ['allowDataForGenerativeAI'], context: 'Data for Generative AI Improvement', checked: true, disabled: false });
+        keys: ['allowDataForGenerativeAI'], context: 'Data for Generative AI Improvement', checked: true, disabled: false,
+        ...SEEN, section: 0 });
       continue;
     }
     const name = flavour === 'hostile'
@@ -44,6 +48,8 @@ export function bigSnapshot(n, flavour, phrases) {
       context: flavour === 'hostile' ? phrases[(i * 5) % phrases.length] : `Section ${Math.floor(i / 10)}`,
       checked: i % 2 === 0,
       disabled: false,
+      ...SEEN,
+      section: Math.floor(i / 10),
     });
   }
   return { v: 1, url: SETTING_URL, lang: 'en', title: 'Data for Generative AI Improvement | LinkedIn',

@@ -24,7 +24,7 @@ fn setting_page(id: &str, checked: Option<bool>, lang: &str) -> Detection {
     let setting = catalog().setting(id).unwrap();
     let controls = match checked {
         Some(c) => {
-            serde_json::json!([{"kind": "checkbox", "keys": setting.keys, "name": setting.label["en"], "checked": c}])
+            serde_json::json!([{"kind": "checkbox", "keys": setting.keys, "name": setting.label["en"], "checked": c, "visible": true, "settled": true}])
         }
         None => serde_json::json!([]),
     };

@@ -15,10 +15,65 @@ use std::collections::HashMap;
 const FUZZY_MIN_WORDS: usize = 4;
 /// Minimum word-overlap (Dice) score for a fuzzy match.
 const FUZZY_THRESHOLD: f32 = 0.75;
+/// A lone switch's label on its setting's own page only has to resemble the setting's phrase this much
+/// (weighted Dice; it names no other setting, see `Matcher::rewords`).
+const REWORDING_THRESHOLD: f32 = 0.25;
 /// Two settings scoring within this margin make the text ambiguous.
 const AMBIGUITY_MARGIN: f32 = 0.05;
 /// Longer page texts are descriptions, not labels; only the first words are considered.
 const MAX_TEXT_WORDS: usize = 80;
+/// What a switch may say of its own state instead of a label ("Ein", "Off"), normalised.
+const STATE_WORDS: &[&str] = &[
+    "on",
+    "off",
+    "an",
+    "aus",
+    "ein",
+    "enabled",
+    "disabled",
+    "active",
+    "inactive",
+    "active",
+    "actif",
+    "inactif",
+    "active",
+    "activee",
+    "desactive",
+    "desactivee",
+    "oui",
+    "non",
+    "activado",
+    "desactivado",
+    "activo",
+    "inactivo",
+    "si",
+    "no",
+    "attivo",
+    "disattivo",
+    "attivato",
+    "disattivato",
+    "aan",
+    "uit",
+    "ingeschakeld",
+    "uitgeschakeld",
+    "ativado",
+    "desativado",
+    "ligado",
+    "desligado",
+    "sim",
+    "nao",
+    "yes",
+    "ja",
+    "nein",
+];
+/// Words that turn a label's meaning around, in the catalog languages (normalised: lower case, no
+/// diacritics, apostrophes joined). No catalog phrase uses them, so a text containing one never matches
+/// by close wording.
+const NEGATIONS: &[&str] = &[
+    "not", "dont", "doesnt", "never", "no", "without", "nicht", "kein", "keine", "keinen",
+    "niemals", "ohne", "ne", "pas", "jamais", "sans", "nunca", "sin", "non", "mai", "senza",
+    "niet", "geen", "nooit", "zonder", "nao", "sem",
+];
 
 struct Phrase {
     setting: usize,
@@ -36,6 +91,8 @@ pub struct Matcher {
     postings: Vec<Vec<u32>>,
     /// word id → weight (rarer across settings = heavier)
     weights: Vec<f32>,
+    /// word id → the settings whose phrases use it
+    word_settings: Vec<Vec<usize>>,
     /// Weight of a word no setting uses: as distinctive as the rarest.
     unknown_weight: f32,
 }
@@ -64,6 +121,7 @@ impl Matcher {
             phrases: Vec::new(),
             postings: Vec::new(),
             weights: Vec::new(),
+            word_settings: Vec::new(),
             unknown_weight: 0.0,
         };
         for (index, setting) in catalog.settings.iter().enumerate() {
@@ -103,6 +161,7 @@ impl Matcher {
         for phrase in &mut self.phrases {
             phrase.weight = phrase.words.iter().map(|&w| self.weights[w as usize]).sum();
         }
+        self.word_settings = settings_per_word;
     }
 
     fn word_weight(&self, word: &str) -> f32 {
@@ -133,10 +192,17 @@ impl Matcher {
             .collect();
         ids.sort_unstable();
         ids.dedup();
+        let phrase_index = self.phrases.len() as u32;
         if ids.len() < FUZZY_MIN_WORDS {
+            // Short phrases match only exactly (no postings), but their words still count for weights and
+            // for `rewords` ("Ads beyond LinkedIn").
+            self.phrases.push(Phrase {
+                setting,
+                words: ids,
+                weight: 0.0,
+            });
             return;
         }
-        let phrase_index = self.phrases.len() as u32;
         for &id in &ids {
             if self.postings.len() <= id as usize {
                 self.postings.resize(id as usize + 1, Vec::new());
@@ -150,7 +216,83 @@ impl Matcher {
         });
     }
 
-    /// The one setting `text` names, or `None` if it names none or several.
+    /// The one setting whose title, label or alias `text` is exactly (after normalising): the identity a
+    /// switch's own label may give it. No extra qualifier, no negation, no rewording.
+    pub fn exact(&self, text: &str) -> Option<usize> {
+        let normalized = normalize(text);
+        if normalized.is_empty() || self.shared_exact.contains(&normalized) {
+            return None;
+        }
+        self.exact.get(&normalized).copied()
+    }
+
+    /// Whether `text` could be a (re)wording of one of `setting`'s phrases: it names no other setting, is
+    /// not negated, shares a fair part of its (weighted) words with one of the setting's phrases ("E-mail me
+    /// about new AI features" shares only "AI"), and does not add words distinctive of other settings ("… AI
+    /// models of Microsoft affiliates" is about something else). Only used for the lone switch of a
+    /// setting's own page, where LinkedIn's changing wording must not cost the reading.
+    pub fn rewords(&self, text: &str, setting: usize) -> bool {
+        let normalized = normalize(text);
+        if self.exact.get(&normalized) == Some(&setting) {
+            return true;
+        }
+        if self.find(text).is_some_and(|m| m.setting != setting)
+            || self.shared_exact.contains(&normalized)
+            || words(&normalized).any(|w| NEGATIONS.contains(&w))
+        {
+            return false;
+        }
+        let mut text_words: Vec<&str> = words(&normalized).take(MAX_TEXT_WORDS).collect();
+        text_words.sort_unstable();
+        text_words.dedup();
+        let text_weight: f32 = text_words.iter().map(|w| self.word_weight(w)).sum();
+        let ids: Vec<u32> = text_words
+            .iter()
+            .filter_map(|w| self.vocabulary.get(*w).copied())
+            .collect();
+        // One such word happens in a small catalog; two name another thing.
+        // Short words ("um", "zu", "of") are grammar, not meaning, whichever label they happen to be in.
+        let other_settings_words = text_words
+            .iter()
+            .filter(|w| w.chars().count() >= 5)
+            .filter_map(|w| self.vocabulary.get(*w))
+            .filter(|&&id| {
+                let users = &self.word_settings[id as usize];
+                !users.contains(&setting) && users.len() <= 1
+            })
+            .count();
+        if other_settings_words >= 2 {
+            return false;
+        }
+        // The phrase it rewords must itself be close: a long description of the setting containing the
+        // text's words does not make a qualified label a rewording.
+        self.phrases.iter().any(|p| {
+            let shared: f32 = ids
+                .iter()
+                .filter(|id| p.words.binary_search(id).is_ok())
+                .map(|&id| self.weights[id as usize])
+                .sum();
+            p.setting == setting && 2.0 * shared / (text_weight + p.weight) >= REWORDING_THRESHOLD
+        })
+    }
+
+    /// Whether `text` says nothing but a state ("On", "Aus", "Ja"): no label at all.
+    pub fn is_state_only(text: &str) -> bool {
+        let normalized = normalize(text);
+        !normalized.is_empty() && words(&normalized).all(|w| STATE_WORDS.contains(&w))
+    }
+
+    /// Whether `text` names any setting, or several (exactly or by close wording).
+    pub fn names_any(&self, text: &str) -> bool {
+        let normalized = normalize(text);
+        self.exact.contains_key(&normalized)
+            || self.shared_exact.contains(&normalized)
+            || self.find(text).is_some()
+            || self.find_any(&normalized)
+    }
+
+    /// The one setting `text` names, or `None` if it names none or several. A text that negates what the
+    /// setting's phrases say ("Don't use my data …", "nicht") names none: its meaning is the opposite.
     pub fn find(&self, text: &str) -> Option<TextMatch> {
         let normalized = normalize(text);
         if normalized.is_empty() {
@@ -165,7 +307,27 @@ impl Matcher {
                 score: 1.0,
             });
         }
-        let mut text_words: Vec<&str> = words(&normalized).take(MAX_TEXT_WORDS).collect();
+        if words(&normalized).any(|w| NEGATIONS.contains(&w)) {
+            return None;
+        }
+        let (best, runner_up, several) = self.best_two(&normalized);
+        if several {
+            return None;
+        }
+        match (best, runner_up) {
+            (Some(b), Some(r))
+                if r.setting != b.setting && b.score - r.score < AMBIGUITY_MARGIN =>
+            {
+                None
+            }
+            (best, _) => best,
+        }
+    }
+
+    /// The best fuzzy match over the threshold and the best one of another setting (or a weaker one).
+    /// Also says whether the text contains whole phrases of several settings.
+    fn best_two(&self, normalized: &str) -> (Option<TextMatch>, Option<TextMatch>, bool) {
+        let mut text_words: Vec<&str> = words(normalized).take(MAX_TEXT_WORDS).collect();
         text_words.sort_unstable();
         text_words.dedup();
         let text_weight: f32 = text_words.iter().map(|w| self.word_weight(w)).sum();
@@ -187,14 +349,20 @@ impl Matcher {
         }
         let mut best: Option<TextMatch> = None;
         let mut runner_up: Option<TextMatch> = None;
+        // Settings whose whole phrase the text contains: two of them make the text name both.
+        let mut contained: Option<usize> = None;
+        let mut several = false;
         for (&phrase_index, &(shared, shared_weight)) in &overlap {
             let phrase = &self.phrases[phrase_index as usize];
-            let phrase_words = phrase.words.len();
-            let dice = 2.0 * shared_weight / (text_weight + phrase.weight);
-            // The whole phrase inside a slightly longer text ("… AI models On") is a match too.
-            let contained =
-                shared as usize == phrase_words && text_words.len() <= phrase_words * 2 + 2;
-            let score = if contained { dice.max(0.9) } else { dice };
+            if shared as usize == phrase.words.len() {
+                match contained {
+                    Some(other) if other != phrase.setting => several = true,
+                    _ => contained = Some(phrase.setting),
+                }
+            }
+            // Words the text adds count against it (Dice): "… AI models of Microsoft affiliates" is about
+            // something else, not a rewording.
+            let score = 2.0 * shared_weight / (text_weight + phrase.weight);
             if score < FUZZY_THRESHOLD {
                 continue;
             }
@@ -220,14 +388,13 @@ impl Matcher {
                 None => best = Some(candidate),
             }
         }
-        match (best, runner_up) {
-            (Some(b), Some(r))
-                if r.setting != b.setting && b.score - r.score < AMBIGUITY_MARGIN =>
-            {
-                None
-            }
-            (best, _) => best,
-        }
+        (best, runner_up, several)
+    }
+
+    /// Whether close wording names any setting at all (even ambiguously or negated).
+    fn find_any(&self, normalized: &str) -> bool {
+        let (best, _, several) = self.best_two(normalized);
+        best.is_some() || several
     }
 }
 
@@ -311,7 +478,8 @@ mod tests {
     fn text_naming_two_settings_equally_is_ambiguous() {
         let catalog = catalog();
         let matcher = Matcher::new(&catalog);
-        // Equal overlap with "Ads based on gender" and "Ads based on age range".
+        // Contains all of "Ads based on gender" and of "Ads based on age range".
         assert_eq!(matcher.find("Ads based on gender age range"), None);
+        assert!(matcher.names_any("Ads based on gender age range"));
     }
 }

@@ -122,6 +122,8 @@ fn every_catalog_setting_is_found_by_url_key_and_label_in_every_language() {
                         kind: ControlKind::Switch,
                         name: setting.label[lang].clone(),
                         checked: Some(checked),
+                        visible: true,
+                        settled: true,
                         ..Default::default()
                     }],
                     ..Default::default()
@@ -162,7 +164,7 @@ fn every_catalog_setting_is_found_by_url_key_and_label_in_every_language() {
 #[test]
 fn ten_thousand_controls_are_bounded_and_safe() {
     let controls: Vec<Value> = (0..10_000)
-        .map(|i| serde_json::json!({"kind": "switch", "name": format!("Option {i}"), "checked": i % 2 == 0}))
+        .map(|i| serde_json::json!({"kind": "switch", "name": format!("Option {i}"), "checked": i % 2 == 0, "visible": true, "settled": true}))
         .collect();
     let snapshot = serde_json::json!({
         "v": 1, "url": "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement", "controls": controls
@@ -187,9 +189,332 @@ fn odd_unicode_and_megabyte_labels_do_not_panic() {
         let snapshot = serde_json::json!({
             "v": 1, "url": "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement",
             "title": name, "heading": name, "lang": name,
-            "controls": [{"kind": "switch", "name": name, "context": name, "keys": [name], "checked": false}]
+            "controls": [{"kind": "switch", "name": name, "context": name, "keys": [name], "checked": false, "visible": true, "settled": true}]
         });
         let detection = run(&snapshot);
         assert_eq!(detection.page.kind, PageKind::Setting);
+    }
+}
+
+// ---------- the rule: only a shown, enabled, settled, identified switch says "off" ----------
+
+const AI_URL: &str = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement";
+const AI_LABEL: &str = "Use my data for training content creation AI models";
+
+/// A switch that passes every part of the rule.
+fn good(name: &str, keys: &[&str], checked: bool) -> Control {
+    Control {
+        kind: ControlKind::Checkbox,
+        name: name.to_string(),
+        keys: keys.iter().map(|k| k.to_string()).collect(),
+        checked: Some(checked),
+        visible: true,
+        settled: true,
+        main: true,
+        ..Default::default()
+    }
+}
+
+fn ai_page(controls: Vec<Control>) -> Snapshot {
+    Snapshot {
+        v: 1,
+        url: AI_URL.to_string(),
+        lang: "en".to_string(),
+        controls,
+        ..Default::default()
+    }
+}
+
+fn ai_finding(snapshot: &Snapshot) -> Option<Finding> {
+    Detector::new(catalog())
+        .detect(snapshot, Vec::new())
+        .findings
+        .into_iter()
+        .find(|f| f.setting == "gen-ai-improvement")
+}
+
+fn ai_state(snapshot: &Snapshot) -> (SeenState, Reason) {
+    ai_finding(snapshot)
+        .map(|f| (f.state, f.reason))
+        .unwrap_or((SeenState::Unknown, Reason::NotFound))
+}
+
+#[test]
+fn a_switch_that_passes_the_rule_is_read_by_key_label_or_as_the_only_switch() {
+    let key = ai_page(vec![good("", &["allowDataForGenerativeAI"], false)]);
+    assert_eq!(ai_state(&key), (SeenState::Off, Reason::Key));
+    let label = ai_page(vec![good(AI_LABEL, &[], false)]);
+    assert_eq!(ai_state(&label), (SeenState::Off, Reason::Label));
+    let only = ai_page(vec![good("", &[], false)]);
+    assert_eq!(ai_state(&only), (SeenState::Off, Reason::OnlySwitch));
+    // Aria-pressed toggle buttons and switches inside open shadow roots are read like any switch.
+    let mut button = good("", &["allowDataForGenerativeAI"], true);
+    button.kind = ControlKind::Button;
+    button.shadow = true;
+    assert_eq!(
+        ai_state(&ai_page(vec![button])),
+        (SeenState::On, Reason::Key)
+    );
+}
+
+#[test]
+fn a_switch_failing_any_part_of_the_rule_is_never_off() {
+    type Break = fn(&mut Control);
+    let breaks: [(&str, Break, Reason); 7] = [
+        ("not visible", |c| c.visible = false, Reason::Hidden),
+        (
+            "inside inert/aria-hidden",
+            |c| c.inert = true,
+            Reason::Hidden,
+        ),
+        ("disabled", |c| c.disabled = true, Reason::Disabled),
+        ("busy", |c| c.busy = true, Reason::Busy),
+        ("not settled", |c| c.settled = false, Reason::Unsettled),
+        ("mixed", |c| c.checked = None, Reason::Indeterminate),
+        (
+            "contradicting label",
+            |c| c.name = "Gender".into(),
+            Reason::Conflict,
+        ),
+    ];
+    for (what, break_it, reason) in breaks {
+        for keys in [&["allowDataForGenerativeAI"][..], &[]] {
+            let mut control = good(AI_LABEL, keys, false);
+            if keys.is_empty() && reason == Reason::Conflict {
+                continue; // without a key, a label naming another setting is that setting's switch
+            }
+            break_it(&mut control);
+            let (state, got) = ai_state(&ai_page(vec![control]));
+            assert_eq!(state, SeenState::Unknown, "{what} (keys {keys:?})");
+            assert_eq!(got, reason, "{what} (keys {keys:?})");
+        }
+    }
+}
+
+#[test]
+fn unsettled_and_not_found_are_not_observations_but_hidden_disabled_and_busy_are() {
+    assert!(!Reason::Unsettled.is_observation());
+    assert!(!Reason::NotFound.is_observation());
+    for r in [
+        Reason::Hidden,
+        Reason::Disabled,
+        Reason::Busy,
+        Reason::Conflict,
+    ] {
+        assert!(r.is_observation(), "{r:?}");
+    }
+}
+
+#[test]
+fn labels_must_be_exact_not_negated_or_qualified() {
+    for name in [
+        "Don't use my data for training content creation AI models",
+        "Do not use my data for training content creation AI models",
+        "Use my data for training content creation AI models of Microsoft affiliates",
+        "Meine Daten nicht zum Schulen von KI-Modellen verwenden, um Inhalte zu erstellen",
+    ] {
+        // On a category page nothing else could identify it: no finding at all.
+        let mut hub = ai_page(vec![good(name, &[], false)]);
+        hub.url = "https://www.linkedin.com/mypreferences/d/categories/privacy".into();
+        assert_eq!(ai_finding(&hub), None, "{name}");
+        // On the setting's own page, the lone switch's label says it is something else.
+        assert_ne!(
+            ai_state(&ai_page(vec![good(name, &[], false)])).0,
+            SeenState::Off,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn the_only_switch_rule_counts_only_shown_enabled_switches_in_main() {
+    // A hidden lone checkbox is not the setting.
+    let mut hidden = good("", &[], false);
+    hidden.visible = false;
+    assert_eq!(
+        ai_state(&ai_page(vec![hidden.clone()])).0,
+        SeenState::Unknown
+    );
+    // A hidden copy beside the shown switch does not make the page ambiguous.
+    let page = ai_page(vec![hidden, good("", &[], false)]);
+    assert_eq!(ai_state(&page), (SeenState::Off, Reason::OnlySwitch));
+    // Two shown switches: which one is it?
+    let page = ai_page(vec![good("", &[], false), good("", &[], true)]);
+    assert_eq!(ai_state(&page), (SeenState::Unknown, Reason::Ambiguous));
+    // An unrelated switch under the AI heading, alone on the page.
+    let mut email = good("E-mail me about new AI features", &[], false);
+    email.context = "Data for Generative AI Improvement".into();
+    assert_eq!(
+        ai_state(&ai_page(vec![email])),
+        (SeenState::Unknown, Reason::Ambiguous)
+    );
+    // A switch in LinkedIn's navigation (outside main) does not compete with the one in main.
+    let mut nav = good("Dark mode", &[], true);
+    nav.main = false;
+    let page = ai_page(vec![nav, good("Aus", &[], false)]);
+    assert_eq!(ai_state(&page), (SeenState::Off, Reason::OnlySwitch));
+}
+
+#[test]
+fn a_lone_switch_with_a_reworded_label_is_its_pages_setting() {
+    for (id, label) in [
+        (
+            "ads-profile-location",
+            "Use my profile location to show me ads",
+        ),
+        (
+            "ads-beyond-linkedin",
+            "Show me ads beyond LinkedIn based on my LinkedIn data",
+        ),
+        (
+            "ads-age",
+            "Meine Altersgruppe verwenden, um mir Anzeigen zu zeigen",
+        ),
+    ] {
+        let setting = catalog().setting(id).unwrap();
+        let mut page = ai_page(vec![good(label, &[], true)]);
+        page.url = setting.url.clone();
+        let finding = Detector::new(catalog())
+            .detect(&page, Vec::new())
+            .findings
+            .into_iter()
+            .find(|f| f.setting == setting.id)
+            .unwrap();
+        assert_eq!(
+            (finding.state, finding.reason),
+            (SeenState::On, Reason::OnlySwitch),
+            "{label}"
+        );
+    }
+}
+
+#[test]
+fn a_sign_in_form_on_a_settings_address_records_nothing() {
+    let mut page = ai_page(vec![good("Remember me", &[], false)]);
+    page.login_form = true;
+    let detection = Detector::new(catalog()).detect(&page, Vec::new());
+    assert_eq!(detection.page.kind, PageKind::Login);
+    assert!(detection.findings.is_empty());
+}
+
+#[test]
+fn a_hidden_stale_view_of_another_setting_says_nothing_about_it() {
+    let mut stale = good("", &["allowAdsByAge"], false);
+    stale.inert = true;
+    let page = ai_page(vec![stale, good("", &["allowDataForGenerativeAI"], true)]);
+    let detection = Detector::new(catalog()).detect(&page, Vec::new());
+    assert_eq!(detection.findings.len(), 1, "{:?}", detection.findings);
+    assert_eq!(detection.findings[0].state, SeenState::On);
+}
+
+#[test]
+fn dutch_wordings_of_the_ai_setting_are_recognised() {
+    let nl = catalog().setting("gen-ai-improvement").unwrap().label["nl"].clone();
+    for name in [
+        nl.as_str(),
+        "Mijn gegevens gebruiken voor het trainen van AI-modellen voor het maken van content",
+        "Gegevens voor verbetering van generatieve AI",
+    ] {
+        let mut page = ai_page(vec![good(name, &[], false)]);
+        page.url = "https://www.linkedin.com/mypreferences/d/categories/privacy".into();
+        page.lang = "nl-NL".into();
+        let finding = ai_finding(&page).expect("Dutch label identifies the AI setting");
+        assert_eq!(
+            (finding.state, finding.reason),
+            (SeenState::Off, Reason::Label),
+            "{name}"
+        );
+    }
+}
+
+mod property {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn arb_control() -> impl Strategy<Value = Control> {
+        let names = prop::sample::select(vec![
+            "",
+            AI_LABEL,
+            "Don't use my data for training content creation AI models",
+            "Use my data for training content creation AI models of Microsoft affiliates",
+            "Data for Generative AI Improvement",
+            "Gender",
+            "E-mail notifications",
+            "Aus",
+        ]);
+        let keys = prop::sample::select(vec![
+            vec![],
+            vec!["allowDataForGenerativeAI".to_string()],
+            vec!["allowAdsByGender".to_string()],
+            vec!["somethingElse".to_string()],
+        ]);
+        let kinds = prop::sample::select(vec![
+            ControlKind::Checkbox,
+            ControlKind::Switch,
+            ControlKind::Button,
+            ControlKind::Other,
+        ]);
+        (
+            kinds,
+            names,
+            keys,
+            prop::option::of(any::<bool>()),
+            any::<[bool; 6]>(),
+        )
+            .prop_map(
+                |(kind, name, keys, checked, [visible, settled, disabled, busy, inert, main])| {
+                    Control {
+                        kind,
+                        name: name.to_string(),
+                        keys,
+                        checked,
+                        visible,
+                        settled,
+                        disabled,
+                        busy,
+                        inert,
+                        main,
+                        ..Default::default()
+                    }
+                },
+            )
+    }
+
+    fn passes_rule(c: &Control) -> bool {
+        c.visible && c.settled && !c.disabled && !c.busy && !c.inert && c.checked.is_some()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// Whatever the page holds, an "off" (and an "on") comes from a control that passes the rule and
+        /// says that state, and every control claimed for the setting agrees.
+        #[test]
+        fn never_off_from_a_control_failing_the_rule(
+            controls in prop::collection::vec(arb_control(), 0..6),
+            hub in any::<bool>(),
+            truncated in any::<bool>(),
+            login in any::<bool>(),
+        ) {
+            let mut page = ai_page(controls);
+            if hub {
+                page.url = "https://www.linkedin.com/mypreferences/d/categories/privacy".into();
+            }
+            page.truncated = truncated;
+            page.login_form = login;
+            let detection = Detector::new(catalog()).detect(&page, Vec::new());
+            for f in &detection.findings {
+                if f.state == SeenState::Unknown {
+                    continue;
+                }
+                prop_assert!(f.reason.is_identity());
+                let c = &page.controls[f.control.expect("a state names its control")];
+                prop_assert!(passes_rule(c), "{:?} from {:?}", f, c);
+                prop_assert_eq!(c.checked, Some(f.state == SeenState::On));
+                prop_assert!(!login);
+                if f.state == SeenState::Off {
+                    prop_assert!(!truncated);
+                }
+            }
+        }
     }
 }

@@ -44,7 +44,7 @@ test('state round trip: observe, status, advice, events', () => {
   assert.deepEqual(fresh.problems, []);
   const snapshot = {
     v: 1, url: 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement', lang: 'de',
-    controls: [{ kind: 'checkbox', name: '', keys: ['allowDataForGenerativeAI'], checked: true }],
+    controls: [{ kind: 'checkbox', name: '', keys: ['allowDataForGenerativeAI'], checked: true, visible: true, settled: true }],
   };
   const { state, detection, advice } = core.page(fresh.state, snapshot, env, T0);
   assert.equal(detection.page.setting, 'gen-ai-improvement');
