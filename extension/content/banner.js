@@ -12,7 +12,7 @@
  * @typedef {Object} Banner  advice.banner (docs/architecture.md)
  * @property {'nudge'|'guide'|'done'} mode
  * @property {string} [setting]
- * @property {'on'|'off'|'unknown'|'notFound'} [status]
+ * @property {'on'|'off'|'unknown'|'notFound'|'checking'} [status]
  * @property {number|null} [control]
  * @property {{index:number,total:number}|null} [step]
  * @property {{id:string,url:string}|null} [next]
@@ -87,10 +87,12 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     const card = C.shell(text, banner.mode === 'guide' ? text.step : '');
     C.lines(card, text);
     if (banner.mode === 'guide') {
-      const kind = view.looking ? 'looking' : (banner.status || 'unknown');
+      // Looking for a late switch, or checking one that just appeared or changed: no verdict, no actions yet.
+      const waiting = !!view.looking || banner.status === 'checking';
+      const kind = waiting ? 'looking' : (banner.status || 'unknown');
       const line = view.looking ? text.looking : text.status;
       if (line) {
-        const s = C.h('p', 'status ' + kind);
+        const s = C.h('p', 'status ' + kind + (banner.status === 'checking' ? ' checking' : ''));
         s.appendChild(C.icon(kind === 'off' ? 'off' : kind === 'on' ? 'on' : 'info'));
         s.appendChild(C.h('span', '', line));
         card.appendChild(s);
@@ -99,11 +101,11 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
       const actions = C.h('div', 'actions');
       if (text.fix) {
         actions.appendChild(C.button('btn primary', text.fix, 'fix', view.busy));
-      } else if (!view.looking) {
+      } else if (!waiting) {
         // "Next: …" after success is the main way on; re-opening the page (notFound) is a secondary one.
         C.linkButton(actions, text, 'link', kind === 'off' ? 'primary' : 'secondary');
       }
-      if (text.keepOn && !view.looking) actions.appendChild(C.button('btn secondary', text.keepOn, 'keepOn', view.busy));
+      if (text.keepOn && !waiting) actions.appendChild(C.button('btn secondary', text.keepOn, 'keepOn', view.busy));
       if (actions.firstChild) card.appendChild(actions);
       if (text.stopGuide) {
         const foot = C.h('div', 'foot');

@@ -5,8 +5,12 @@
 // Policy (see toolchain.md measurements):
 //  * every page: the quick report at DOMContentLoaded (and on SPA navigation), draw once;
 //  * ordinary pages: no observer, no polling, no listeners except navigation.js's;
-//  * settings pages (advice.watch): a MutationObserver on #main only while the switch has not rendered yet
-//    (max 30 s, rAF-coalesced), and capture-phase click/change/keyup listeners to read state changes back.
+//  * settings pages: a switch is believed only once it stayed the same for dom.SETTLE_MS, so a page with
+//    unsettled switches is read again when they may have settled;
+//  * a setting's own page (advice.watch) is followed for its whole life: a MutationObserver on the switch's
+//    section (its main landmark while the switch is not found; rAF-coalesced, flood-throttled), a cheap poll of
+//    the switches' live state (a script setting .checked changes no attribute), and capture-phase
+//    click/change/keyup listeners to read the member's changes back. The latest settled state wins.
 
 /** @typedef {import('./banner.js').Banner} Banner */
 /** @typedef {import('../worker/banner-text.js').BannerText} BannerText */
@@ -28,13 +32,14 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   const navigation = ns.navigation;
   if (!dom || !ui || !facts || !messenger || !navigation) return;
 
-  const OBSERVE_MS = 30000;     // give up waiting for a late switch after this
   const LOOKING_MS = 4000;      // show "Looking for the switch…" instead of "can't find" for this long
   const SETTLE_MS = 300;        // after a click on the page, let LinkedIn update before reading back
   const RECHECK_MS = 1500;      // second read-back (LinkedIn may revert after its server answers)
   const FLOOD_FRAMES = 5;       // reads in consecutive busy frames before a mutation flood is throttled
   const FLOOD_MS = 250;         // then at most one full report this often
   const FIX_WAIT_MS = 3000;     // one-click: wait this long for the switch to change
+  const POLL_MS = 500;          // settings pages: how often the switches' live state is compared
+  const CHECKING_WAIT_MS = 6000; // one-click: wait this long for the read-back to settle before judging
   const DIALOG_WAIT_MS = 120000; // one-click: keep watching while LinkedIn's confirm dialog is open
 
   const S = {
@@ -56,8 +61,6 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     scrolledKey: '',
     /** @type {MutationObserver|null} */ observer: null,
     observeStarted: 0,
-    observeExpired: false,
-    observeTimer: 0,
     lookingTimer: 0,
     lookingUntil: 0,
     mutationQueued: false,
@@ -69,7 +72,15 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     settleTimers: /** @type {number[]} */ ([]),
     inflight: false,
     again: false,
+    settleTimer: 0,         // re-read when unsettled switches may have settled
+    pollTimer: 0,
+    pollSig: '',
+    /** @type {Node|null} */ observed: null,  // what the observer watches (a section, main, a shadow root)
+    /** @type {string} */ turnedOff: '',      // setting seen off after the member's click or one-click here
   };
+
+  /** Our own card's elements: never a switch, never something covering one. @param {Element} el */
+  const readOptions = { ignore: (/** @type {Element} */ el) => { try { return ui.isOurs(el); } catch (_) { return false; } } };
 
   // ---------- messaging ----------
 
@@ -125,7 +136,8 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     if (S.dead) return;
     if (S.inflight) { S.again = true; return; }
     const gen = S.gen;
-    const full = dom.snapshot(true);
+    const full = dom.snapshot(true, document, readOptions);
+    scheduleSettle(full.settleIn);
     const sig = signature(full.snapshot);
     if (!force && sig === S.lastSig) return;
     S.lastSig = sig;
@@ -147,10 +159,20 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     }
   }
 
+  /** Read the page again once its unsettled switches may have settled. @param {number} ms */
+  function scheduleSettle(ms) {
+    clearTimeout(S.settleTimer);
+    S.settleTimer = 0;
+    if (!(ms > 0) || S.dead) return;
+    const gen = S.gen;
+    S.settleTimer = setTimeout(() => { S.settleTimer = 0; if (gen === S.gen) void sendFull(false); }, ms + 30);
+  }
+
   /** @param {PageReply} reply */
   function apply(reply) {
     S.advice = reply.advice;
     S.text = reply.text && typeof reply.text === 'object' ? reply.text : null;
+    noticeRevert();
     // Nothing to say, nothing drawn or watched before (the feed when all is done or snoozed): done here.
     if (!reply.advice.banner && !reply.advice.watch && !S.drawn && !S.listening && !S.observer) return;
     // Watch first: a switch that is not there yet shows (and announces) "Looking for the switch…", not a
@@ -292,6 +314,21 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     if (S.text.error) ui.announce(S.text.error);
   }
 
+  /**
+   * The member's click (or one-click) turned the setting off and the page then switched it back on: say the
+   * change did not stick, instead of quietly showing "On" again.
+   */
+  function noticeRevert() {
+    const b = S.advice && S.advice.banner;
+    if (!b || b.mode === 'nudge' || !b.setting) return;
+    if (b.status === 'off' || (b.mode === 'done')) { S.turnedOff = b.setting; return; }
+    if (b.status === 'on' && S.turnedOff === b.setting && S.text) {
+      S.turnedOff = '';
+      setNotice(S.text.reverted || S.text.failed || '', 'error');
+      if (S.notice) ui.announce(S.notice);
+    }
+  }
+
   /** @param {string} msg @param {'info'|'warn'|'error'} kind */
   function setNotice(msg, kind) {
     S.notice = msg;
@@ -372,8 +409,13 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     S.busy = false;
     setNotice('', 'info');
     await nextFrame();
-    // Read back: the worker records what the page now says, and its advice says what we show.
+    // Read back: the worker records what the page now says, and its advice says what we show. A switch that
+    // just changed is not believed at once: wait for the settled reading before judging.
     await sendFull(true);
+    const until3 = Date.now() + CHECKING_WAIT_MS;
+    while (gen === S.gen && Date.now() < until3 && S.advice && S.advice.banner && S.advice.banner.status === 'checking') {
+      await sleep(200);
+    }
     if (gen !== S.gen) return;
     // Success is only what the read-back says; if the page changed but the worker did not confirm it,
     // we say nothing rather than something untrue either way.
@@ -390,38 +432,93 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
 
   function updateWatch() {
     const a = S.advice;
-    if (!a || !a.watch) { if (S.listening || S.observer) stopWatch(); return; }
+    if (!a || !a.watch) { if (S.listening || S.observer || S.pollTimer) stopWatch(); return; }
     addInteractionListeners();
     const b = a.banner;
     const missing = !!b && b.mode === 'guide' && b.status === 'notFound';
-    if (missing && !S.observeExpired) startObserver(); else stopObserver();
-  }
-
-  function startObserver() {
-    if (S.observer) return;
-    try {
-      const target = document.getElementById('main') || document.body || document.documentElement;
-      const obs = new MutationObserver(onMutations);
-      obs.observe(target, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-checked', 'checked'] });
-      S.observer = obs;
+    // The first "not found" of a page view shows "Looking for the switch…" for a moment (a late switch is
+    // common); after that it is said plainly. The page is followed either way.
+    if (missing && !S.observeStarted) {
       S.observeStarted = Date.now();
       S.lookingUntil = S.observeStarted + LOOKING_MS;
-      clearTimeout(S.observeTimer);
-      S.observeTimer = setTimeout(() => { S.observeExpired = true; stopObserver(); draw(); }, OBSERVE_MS);
       clearTimeout(S.lookingTimer);
       S.lookingTimer = setTimeout(() => draw(), LOOKING_MS + 10);
-      draw(); // switch the status line to "Looking for the switch…"
-    } catch (_) { S.observer = null; }
+    }
+    startObserver(observeRoot());
+    startPoll();
+  }
+
+  /**
+   * What to follow: the identified switch's own section (or its shadow root), else the main landmark while the
+   * switch is not found. @returns {Node}
+   */
+  function observeRoot() {
+    const el = targetControl();
+    if (el) {
+      const root = el.getRootNode();
+      if (root !== document) return root;
+      return dom.closestAcross(el, dom.SECTION_SELECTOR) || el.parentElement || document.body || document.documentElement;
+    }
+    return document.getElementById('main') || document.querySelector('main, [role=main]') || document.body || document.documentElement;
+  }
+
+  const OBSERVED_ATTRIBUTES = ['aria-checked', 'checked', 'disabled', 'aria-disabled', 'aria-busy', 'aria-hidden',
+    'aria-pressed', 'hidden', 'inert', 'class', 'style', 'open'];
+
+  /** @param {Node} root */
+  function startObserver(root) {
+    if (S.observer && S.observed === root) return;
+    stopObserver();
+    try {
+      const obs = new MutationObserver(onMutations);
+      obs.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: OBSERVED_ATTRIBUTES });
+      // The switch itself may sit outside the section we found (a shadow host's light tree): watch it too.
+      const el = targetControl();
+      if (el && !root.contains(el)) obs.observe(el, { attributes: true, attributeFilter: OBSERVED_ATTRIBUTES });
+      S.observer = obs;
+      S.observed = root;
+      draw(); // switch the status line to "Looking for the switch…" when it is missing
+    } catch (_) { S.observer = null; S.observed = null; }
   }
 
   function stopObserver() {
     if (S.observer) { try { S.observer.disconnect(); } catch (_) { /* ignore */ } }
     S.observer = null;
+    S.observed = null;
     S.mutationQueued = false;
     S.mutationMore = false;
     S.busyFrames = 0;
-    clearTimeout(S.observeTimer);
-    clearTimeout(S.lookingTimer);
+  }
+
+  /**
+   * A script can flip a switch by setting `.checked`, which changes no attribute and fires no event: compare the
+   * followed switch's live state twice a second and read the page again when it moved (or left the page).
+   */
+  function pollSignature() {
+    const b = S.advice && S.advice.banner;
+    const index = b && typeof b.control === 'number' ? b.control : -1;
+    const el = index >= 0 ? S.elements[index] : null;
+    if (!el) return '';
+    return el.isConnected ? `${dom.readChecked(el)}${dom.isDisabled(el) ? 'd' : ''}` : 'x';
+  }
+
+  function startPoll() {
+    if (S.pollTimer) return;
+    S.pollSig = pollSignature();
+    S.pollTimer = setInterval(() => {
+      if (S.dead || S.busy) return;
+      try { if (document.visibilityState === 'hidden') return; } catch (_) { /* ignore */ }
+      const sig = pollSignature();
+      if (sig !== S.pollSig) {
+        S.pollSig = sig;
+        void sendFull(false);
+      }
+    }, POLL_MS);
+  }
+
+  function stopPoll() {
+    clearInterval(S.pollTimer);
+    S.pollTimer = 0;
   }
 
   /**
@@ -434,6 +531,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     S.mutationQueued = true;
     S.mutationMore = false;
     if (S.observer && !S.dead) void sendFull(false);
+    if (S.observer && !S.dead) S.pollSig = pollSignature();
     S.busyFrames++;
     const next = () => {
       S.mutationQueued = false;
@@ -484,7 +582,10 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
 
   function stopWatch() {
     stopObserver();
+    stopPoll();
     removeInteractionListeners();
+    clearTimeout(S.lookingTimer);
+    S.observeStarted = 0;
   }
 
   // ---------- SPA navigation ----------
@@ -495,7 +596,10 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     S.gen++;
     if (bfcache) { void refresh(); return; }
     S.pageKey = navigation.currentKey();
-    // Leave the old page: no ring, no watching, no stale notices.
+    // Leave the old page: no ring, no watching, no stale notices; what the old view showed is not settled.
+    dom.markNavigation();
+    scheduleSettle(0);
+    S.turnedOff = '';
     ui.highlight(null);
     stopWatch();
     S.elements = [];
@@ -504,7 +608,6 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     S.busy = false;
     S.confirming = false;
     S.closedHere = false;
-    S.observeExpired = false;
     S.inflight = false;
     S.again = false;
     const gen = S.gen;

@@ -19,18 +19,31 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   // and its link leads to LinkedIn's sign-in.
   const SIGN_IN_IDS = ['session_password', 'password'];
 
-  /** Collapse whitespace, trim, cap. @param {unknown} s @param {number} max @returns {string} */
+  /**
+   * Cut to at most `max` UTF-16 units without splitting a character: a cut inside an emoji would leave a lone
+   * surrogate, which is not text. @param {string} t @param {number} max @returns {string}
+   */
+  function cut(t, max) {
+    if (t.length <= max) return t;
+    const code = t.charCodeAt(max - 1);
+    return t.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+  }
+
+  /**
+   * Collapse whitespace, trim, cap; lone surrogates the page put in its text become U+FFFD.
+   * @param {unknown} s @param {number} max @returns {string}
+   */
   function clean(s, max) {
     if (typeof s !== 'string' || !s) return '';
-    let t = s.length > max * 4 ? s.slice(0, max * 4) : s;
-    t = t.replace(/\s+/g, ' ').trim();
-    if (t.length > max) t = t.slice(0, max).trimEnd();
-    return t;
+    let t = cut(s, max * 4).replace(/\s+/g, ' ').trim();
+    t = cut(t, max).trimEnd();
+    const wellFormed = /** @type {any} */ (t).toWellFormed;
+    return typeof wellFormed === 'function' ? wellFormed.call(t) : t;
   }
 
   /** @param {Document} doc @returns {string} */
   function pageUrl(doc) {
-    try { return String(doc.location ? doc.location.href : location.href).slice(0, LIMITS.url); } catch (_) { return ''; }
+    try { return cut(String(doc.location ? doc.location.href : location.href), LIMITS.url); } catch (_) { return ''; }
   }
 
   /** @param {Document} doc @returns {string} */
@@ -62,5 +75,5 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     };
   }
 
-  ns.facts = Object.freeze({ clean, pageUrl, pageLang, signInForm, quick });
+  ns.facts = Object.freeze({ cut, clean, pageUrl, pageLang, signInForm, quick });
 })(OptOutPilot);

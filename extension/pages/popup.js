@@ -105,6 +105,18 @@ function fillGroup(name, rows, now) {
   $(`group-${name}`).hidden = rows.length === 0;
 }
 
+/** Message keys saying how a reading was established or why it could not be (the core's `Reason`). */
+const REASON_KEYS = Object.freeze({
+  key: 'viaKey', label: 'viaLabel', onlySwitch: 'viaOnlySwitch', disabled: 'whyDisabled', hidden: 'whyHidden',
+  busy: 'whyBusy', indeterminate: 'whyIndeterminate', conflict: 'whyConflict', ambiguous: 'whyAmbiguous',
+});
+
+/** @param {Row} row @returns {string} */
+function reasonText(row) {
+  const key = row.reason ? /** @type {Record<string, string>} */ (REASON_KEYS)[row.reason] : undefined;
+  return key ? t(key) : '';
+}
+
 /**
  * One element per catalog row, carrying the contract attributes.
  * @param {Row} row
@@ -138,10 +150,13 @@ function renderRow(row, group, now) {
   li.append(head);
 
   // "Last checked …" only when there is a time; a never-seen row already says "Not checked yet" in its pill.
+  // …and how that reading was established (or why it could not be): a member can see why we believe it.
   const rel = relativeTime(row.seenAt, now, lang);
   if (!isForm && (rel || isJustNow(row.seenAt, now))) {
-    const text = isJustNow(row.seenAt, now) ? t('seenJustNow') : t('lastSeen', /** @type {string} */ (rel));
-    li.append(h('p', { class: 'row-meta muted', text }));
+    const when = isJustNow(row.seenAt, now) ? t('seenJustNow') : t('lastSeen', /** @type {string} */ (rel));
+    const how = reasonText(row);
+    li.append(h('p', { class: 'row-meta muted', text: how ? `${when}. ${how}` : when }));
+    if (row.reason) li.setAttribute('data-reason', row.reason);
   }
 
   // LinkedIn (or someone) switched it back on after it was seen off: say so, not just "On".

@@ -22,7 +22,7 @@ import { messages as defaultMessages, normalizeLang, DEFAULT_LANG } from './mess
  * @property {string} body      one short paragraph, may be ''
  * @property {string} detail    a second, emphasised line (nudge: "Next: <setting title>"), may be ''
  * @property {string} step      guide: "Step 2 of 5", else ''
- * @property {''|'on'|'off'|'unknown'|'notFound'} statusKind  guide: the status shown, else ''
+ * @property {''|'on'|'off'|'unknown'|'notFound'|'checking'} statusKind  guide: the status shown, else ''
  * @property {string} status    guide: the status sentence ("Off — saved", …), else ''
  * @property {string} looking   guide: shown instead of a notFound status while the page is still rendering
  * @property {BannerLink|null} link  nudge: next setting; guide off: "Next: …"; guide notFound: the setting page
@@ -36,6 +36,7 @@ import { messages as defaultMessages, normalizeLang, DEFAULT_LANG } from './mess
  * @property {string} working   one-click: "Turning it off…"
  * @property {string} confirm   one-click: LinkedIn shows a confirmation dialog
  * @property {string} failed    one-click: the switch did not change
+ * @property {string} reverted  the switch was turned off here, then the page switched it back on
  * @property {string} error     an action could not be saved
  * @property {{day: string, week: string, month: string, dismissAll: string, keepOn: string, stopGuide: string}} ack
  *   short confirmations after the banner's actions
@@ -44,7 +45,7 @@ import { messages as defaultMessages, normalizeLang, DEFAULT_LANG } from './mess
  * @typedef {Object} AdviceBanner
  * @property {'nudge'|'guide'|'done'} mode
  * @property {string} [setting]
- * @property {'on'|'off'|'unknown'|'notFound'} [status]
+ * @property {'on'|'off'|'unknown'|'notFound'|'checking'} [status]
  * @property {number|null} [control]
  * @property {{index: number, total: number}|null} [step]   index is 1-based, as the core sends it ("Step 2 of 5")
  * @property {{id: string, url: string}|null} [next]
@@ -128,6 +129,7 @@ export async function bannerText(advice, catalogTitles, deps = {}) {
     working: t('bannerWorking'),
     confirm: t('bannerConfirm'),
     failed: t('bannerFailed'),
+    reverted: t('bannerReverted'),
     error: t('bannerError'),
     ack: {
       day: t('bannerAckDay'),
@@ -162,7 +164,8 @@ export async function bannerText(advice, catalogTitles, deps = {}) {
   }
 
   // guide
-  const status = banner.status === 'on' || banner.status === 'off' || banner.status === 'notFound' ? banner.status : 'unknown';
+  const status = banner.status === 'on' || banner.status === 'off' || banner.status === 'notFound' ||
+    banner.status === 'checking' ? banner.status : 'unknown';
   const hasControl = typeof banner.control === 'number' && banner.control >= 0;
   text.title = curTitle || t('bannerGuideTitle');
   if (banner.step && typeof banner.step.index === 'number' && typeof banner.step.total === 'number' && banner.step.total > 0) {
@@ -190,6 +193,10 @@ export async function bannerText(advice, catalogTitles, deps = {}) {
       if (settingUrl) text.link = { label: t('bannerOpenSetting'), href: settingUrl };
       else if (next) text.link = { label: t('bannerNext', [nextTitle || t('bannerNextSetting')]), href: next.url };
       text.keepOn = t('bannerKeepOn');
+      break;
+    case 'checking':
+      // Not a verdict yet: the switch just appeared or changed, and the page is read again in a moment.
+      text.status = t('bannerChecking');
       break;
     default:
       text.status = label ? t('bannerStatusUnknown', [label]) : t('bannerStatusUnknownNoLabel');

@@ -327,7 +327,8 @@ describe('hardening', () => {
       const reports = (await pageReports(ext.worker)).filter((r) => r.at >= since);
       const ticks = await floodTicks();
       assert.ok(reports.length <= ticks, `coalesced: at most one report per 1,000 mutations (${reports.length} reports, ${ticks} × 1,000 mutations)`);
-      // Once the switch is found the content script stops watching the flood: 50,000 more mutations, no report.
+      // Once the switch is found the content script follows only its section, not the flood beside it: 50,000 more
+      // mutations, no report.
       const t2 = await floodTicks();
       await pollUntil(floodTicks, (t) => t >= t2 + 50, { what: '50 more flood ticks', timeout: 15_000 });
       const later = (await pageReports(ext.worker)).filter((r) => r.at >= since);
@@ -354,7 +355,7 @@ describe('hardening', () => {
         assert.ok(!banner.text.includes(msg.bannerDoneTitle), 'nor "all done"');
         if (want === 'on') assert.ok(banner.text.includes(msg.bannerStatusOn), 'on: the guide says so');
         const reports = (await pageReports(ext.worker)).filter((r) => r.at >= since);
-        assert.ok(reports.every((r) => r.controls <= 2000), `at most 2,000 controls per report: ${reports.map((r) => r.controls)}`);
+        assert.ok(reports.every((r) => r.controls <= 5000), `at most 5,000 controls per report: ${reports.map((r) => r.controls)}`);
         assert.deepEqual(cs.errors, []);
         await cs.detach();
         await page.close();

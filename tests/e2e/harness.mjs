@@ -481,6 +481,7 @@ const SNAPSHOT_FN = `function () {
     langs: all.filter((e) => e.hasAttribute('lang')).map((e) => e.getAttribute('lang')),
     urls: all.flatMap((e) => [...e.attributes].filter((a) => /^(chrome|moz)-extension:/.test(a.value)).map((a) => a.value)),
     visible: [...root.children].some((e) => e instanceof HTMLElement && e.tagName !== 'STYLE' && visible(e)),
+    checking: !!root.querySelector('.status.checking'),
   };
 }`;
 
@@ -495,6 +496,7 @@ const SNAPSHOT_FN = `function () {
  * @property {string[]} langs  lang attributes inside
  * @property {string[]} urls   attribute values with an extension URL (should be none)
  * @property {boolean} visible
+ * @property {boolean} checking  the guide is still checking a switch that just appeared or changed (no verdict yet)
  * @property {{nodeName: string, attributes: string[], shadowRootType: string}} host
  */
 
@@ -525,13 +527,16 @@ export async function shadowText(page, options = {}) {
 }
 
 /**
- * Wait until the closed shadow root exists (and `predicate(snapshot)` holds, default: it shows something).
+ * Wait until the closed shadow root exists (and `predicate(snapshot)` holds, default: it shows something), and —
+ * unless `checking` is allowed — the guide has finished checking a switch that just appeared or changed (the card
+ * re-renders with its verdict then, as a person would wait for it).
  * @param {Page} page
- * @param {{host?: string, timeout?: number, predicate?: (s: ShadowSnapshot) => boolean}} [options]
+ * @param {{host?: string, timeout?: number, predicate?: (s: ShadowSnapshot) => boolean, checking?: boolean}} [options]
  */
 export async function waitForShadow(page, options = {}) {
   const deadline = Date.now() + (options.timeout ?? 10_000);
-  const ok = options.predicate ?? ((/** @type {ShadowSnapshot} */ s) => s.visible);
+  const want = options.predicate ?? ((/** @type {ShadowSnapshot} */ s) => s.visible);
+  const ok = (/** @type {ShadowSnapshot} */ s) => (options.checking || !s.checking) && want(s);
   /** @type {ShadowSnapshot | null} */
   let last = null;
   for (;;) {

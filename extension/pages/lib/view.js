@@ -9,7 +9,7 @@
  * @typedef {'on' | 'off' | 'unknown' | 'unchecked' | 'recheck' | 'dismissed' | 'notInRegion' | 'optional'} RowStatus
  * @typedef {{
  *   id: string, kind: 'toggle' | 'form' | string, state: RowState, applies: boolean, status: RowStatus,
- *   seenAt: number | null, turnedBackOn?: boolean, url: string, title: string, why: string, importance: number
+ *   seenAt: number | null, reason?: string | null, turnedBackOn?: boolean, url: string, title: string, why: string, importance: number
  * }} Row
  * @typedef {{
  *   region: string, regionChosen: boolean, setupDone: boolean,

@@ -293,8 +293,13 @@ def main() -> int:
             text = " ".join(e.text for e in root.find_elements(By.CSS_SELECTOR, ":host > *") if e.text)
             return (host, root, " ".join(text.split())) if text else None
 
+        def settled_banner():
+            # A switch that just appeared is checked for a moment before the guide gives its verdict.
+            b = banner()
+            return b if b and en["bannerChecking"] not in b[2] and de["bannerChecking"] not in b[2] else None
+
         def page_checks(what: str):
-            host, root, text = wait(banner, 15, f"the banner on {what}")
+            host, root, text = wait(settled_banner, 15, f"the banner on {what}")
             check(driver.execute_script("return arguments[0].shadowRoot", host) is None,
                   f"{what}: the page's JavaScript sees no shadow root (closed)")
             html = driver.execute_script("return document.documentElement.outerHTML")
