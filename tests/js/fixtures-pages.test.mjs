@@ -102,6 +102,13 @@ for (const c of cases) {
       await page.waitForLoadState('load');
       assert.equal(await page.evaluate(() => document.documentElement.lang), c.lang);
       assert.match(await page.title(), /LinkedIn/);
+      // Adversarial pages are built to defeat a simple reading like this one (hidden copies, disabled or
+      // unsettled switches, look-alike labels): only that they render is checked here; the e2e detection test
+      // runs them through the extension.
+      if (c.file.startsWith('pages/adversarial/')) {
+        assert.deepEqual(errors, [], 'no script or CSP errors');
+        return;
+      }
       const wanted = Object.entries(KEYS).map(([setting, key]) => ({ setting, key: /** @type {string} */ (key) }))
         .filter((w) => w.setting === c.expect.setting);
       const seen = c.expect.page === 'setting' ? await page.evaluate(readStates, wanted) : {};

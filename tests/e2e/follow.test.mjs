@@ -1,0 +1,78 @@
+// Following a setting's switch for the life of the page (issue 13): a change the page makes after the member's
+// click (a server refusal) ends as what the page shows, and the card says the change did not stick; the popup says
+// how each reading was established.
+//
+//   ./build.sh && node --test --test-concurrency=1 tests/e2e/follow.test.mjs
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchWithExtension, routeLinkedIn, loadCases, waitForShadow, shadowClick, openPopup, screenshot, collectErrors } from './harness.mjs';
+import { bannerWith, msg, status } from './journey-lib.mjs';
+import { readStore, statesOf, pollUntil } from './lib/ext.mjs';
+
+const AI = 'gen-ai-improvement';
+const AI_PATH = '/mypreferences/d/settings/data-for-ai-improvement';
+
+describe('following the switch', () => {
+  /** @type {any} */
+  let ext;
+  before(async () => {
+    ext = await launchWithExtension({ locale: 'en-US' });
+    const cases = await loadCases();
+    const revert = cases.find((c) => c.name === 'adv-revert-after-click-en');
+    assert.ok(revert, 'the revert fixture exists');
+    await routeLinkedIn(ext.context, { [AI_PATH]: revert.file });
+    await ext.worker.evaluate(() => chrome.storage.local.set({ state: JSON.stringify({ schema: 1, region: 'eu', setupDone: true }) }));
+  });
+  after(async () => { await ext?.close(); });
+
+  /** @param {string} want */
+  const stored = (want) => pollUntil(async () => statesOf((await readStore(ext.worker)).state)[AI], (s) => s === want,
+    { timeout: 10_000, what: `${AI} stored as ${want}` });
+
+  test('the member turns it off, the page turns it back on: stored on again, and the card says it did not stick', async () => {
+    const page = await ext.context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`https://www.linkedin.com${AI_PATH}`);
+    await bannerWith(page, [msg('en', 'bannerStatusOn')]);
+    await stored('on');
+    await page.click('input[role=switch]');
+    await stored('off');
+    await bannerWith(page, [msg('en', 'bannerStatusOff')]);
+    // 2.5 s later the page puts it back on, by property only: followed all the same.
+    await stored('on');
+    const card = await bannerWith(page, [msg('en', 'bannerReverted')]);
+    assert.ok(card.card.includes(msg('en', 'bannerStatusOn')), card.card);
+    await screenshot(page, 'follow-reverted-en');
+    assert.deepEqual(errors.filter((e) => e.startsWith('pageerror')), []);
+    await page.close();
+  });
+
+  test('one-click that LinkedIn reverts later ends on, with the same message', async () => {
+    await ext.worker.evaluate(() => chrome.storage.local.set({ state: JSON.stringify({ schema: 1, region: 'eu', setupDone: true }) }));
+    const page = await ext.context.newPage();
+    await page.goto(`https://www.linkedin.com${AI_PATH}`);
+    await bannerWith(page, [msg('en', 'bannerFix')]);
+    await shadowClick(page, { text: msg('en', 'bannerFix') });
+    await stored('off');
+    await stored('on');
+    await bannerWith(page, [msg('en', 'bannerReverted')]);
+    await page.close();
+  });
+
+  test('the popup says how the reading was established', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`https://www.linkedin.com${AI_PATH}`);
+    await waitForShadow(page);
+    await stored('on');
+    const view = await status(ext);
+    assert.equal(view.rows.find((/** @type {any} */ r) => r.id === AI).reason, 'key');
+    const popup = await openPopup(ext.context, ext.extensionId, { waitFor: `[data-setting="${AI}"]` });
+    const row = popup.locator(`[data-setting="${AI}"]`);
+    assert.equal(await row.getAttribute('data-state'), 'on');
+    assert.equal(await row.getAttribute('data-reason'), 'key');
+    assert.match(await row.innerText(), new RegExp(msg('en', 'viaKey').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    await screenshot(popup, 'follow-popup-reason-en');
+    await popup.close();
+    await page.close();
+  });
+});
