@@ -1,5 +1,5 @@
-//! Arbitrary bytes as a JSON snapshot: serde_json -> Snapshot::from_json_value -> Detector::detect,
-//! then the state path with that detection. Invariants: see src/lib.rs.
+//! Arbitrary bytes as a JSON snapshot: Snapshot::from_json_text (the core's reader; serde_json alongside
+//! must agree) -> Detector::detect, then the state path with that detection. Invariants: see src/lib.rs.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
