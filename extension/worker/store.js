@@ -2,6 +2,8 @@
 // Durable state: one JSON text under one storage key, written only by this worker, one change at a time.
 // Every read-modify-write goes through `withState`, so messages from two tabs can never overwrite each
 // other's changes. Damaged data is never thrown away: it is kept under `stateBackups`.
+// storage.local is closed to content scripts where the browser allows it (`trustedOnly`), so that a content script
+// (or a page that broke into one) can neither read nor rewrite what is stored.
 
 import * as core from './core.js';
 
@@ -10,12 +12,33 @@ const BACKUPS_KEY = 'stateBackups';
 const PROBLEMS_KEY = 'stateProblems';
 const MAX_BACKUPS = 5;
 
+/**
+ * Restrict storage.local to the extension's own pages and this worker (Chromium: `setAccessLevel` on local, a
+ * setting the browser keeps). Firefox implements `setAccessLevel` for storage.session only and rejects it here:
+ * its content scripts keep access, which the worker cannot change. Resolves to whether the restriction holds.
+ * @returns {Promise<boolean>}
+ */
+async function restrictToTrustedContexts() {
+  const area = /** @type {Partial<chrome.storage.StorageArea>} */ (chrome.storage.local);
+  if (typeof area.setAccessLevel !== 'function') return false;
+  try {
+    await area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether content scripts are shut out of storage.local (settled before the first read or write). */
+export const trustedOnly = restrictToTrustedContexts();
+
 /** @type {Promise<unknown>} */
-let queue = Promise.resolve();
+let queue = trustedOnly;
 
 /**
+ * `problems`: the reported problems to keep from now on (e.g. `[]` once the member has acknowledged them).
  * @template T
- * @typedef {{ state?: string, result: T }} Change
+ * @typedef {{ state?: string, problems?: string[], result: T }} Change
  */
 
 /**
@@ -43,7 +66,14 @@ export function withState(change) {
     const outcome = await change(loaded.state, problems);
     const next = outcome.state ?? loaded.state;
     const changed = next !== loaded.state;
-    if (changed) await chrome.storage.local.set({ [STATE_KEY]: next });
+    /** @type {Record<string, unknown>} */
+    const write = {};
+    if (changed) write[STATE_KEY] = next;
+    if (outcome.problems) {
+      problems = outcome.problems.slice(-10);
+      write[PROBLEMS_KEY] = problems;
+    }
+    if (Object.keys(write).length > 0) await chrome.storage.local.set(write);
     return { result: outcome.result, changed, state: next, problems };
   });
   queue = run.catch(() => undefined);
@@ -58,8 +88,7 @@ async function keepBackup(raw) {
   await chrome.storage.local.set({ [BACKUPS_KEY]: backups.slice(-MAX_BACKUPS) });
 }
 
-/** Forget reported problems once the user has seen them (backups stay). */
+/** Forget reported problems once the member has acknowledged them (backups stay), in the one queue. */
 export async function clearProblems() {
-  await withState(() => ({ result: undefined }));
-  await chrome.storage.local.remove(PROBLEMS_KEY);
+  await withState(() => ({ result: undefined, problems: [] }));
 }

@@ -1,6 +1,6 @@
 // Fast and trustworthy: (1) no network request from any extension context through a whole journey; (2) LinkedIn
 // cannot tell the extension is there (resource probes, DOM walk, globals, host element, events, closed root);
-// (3) hostile pages — main-world prototype lies, a mutation flood, 10,000 switches, a 1 MiB label, HTML in labels —
+// (3) a content script cannot read or write storage.local; (4) hostile pages — main-world prototype lies, a mutation flood, 10,000 switches, a 1 MiB label, HTML in labels —
 // cause no content-script error, no hang, no false "off", and page text is never inserted as HTML.
 //
 //   ./build.sh && node --test --test-concurrency=1 tests/e2e/hardening.test.mjs
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import {
   FIXTURES, CHROMIUM, CHROMIUM_ARGS, routeLinkedIn, waitForShadow, shadowSnapshot, openPopup, recordRequests,
-  blockedRequests, collectErrors, screenshot,
+  blockedRequests, collectErrors, screenshot, tabIdOf,
 } from './harness.mjs';
 import {
   launch, controlPage, finishSetup, readStore, statesOf, pollUntil, localeMessages, watchPageReports, pageReports,
@@ -397,6 +397,43 @@ describe('hardening', () => {
     assert.equal(xss, undefined, 'no handler ran');
     const fetched = router.served.slice(servedBefore).filter((s) => /xss-/.test(s.url));
     assert.deepEqual(fetched, [], 'nothing named in the page text was fetched');
+    assert.deepEqual(cs.errors, []);
+    await cs.detach();
+    await page.close();
+  });
+
+  test('a content script can neither read nor write storage.local: only the worker and the extension\'s pages can', async () => {
+    const { page, cs } = await openWatched(FEED);
+    await waitForShadow(page, { predicate: (s) => s.text.includes(msg.bannerNudgeTitle) });
+    const before = await readStore(ext.worker);
+    assert.equal(typeof before.raw, 'string', 'the worker reads the stored state');
+    const tabId = await tabIdOf(ext.worker, page);
+    // Run in the content scripts' isolated world of that tab, with the chrome.* a content script has.
+    const [injection] = await ext.worker.evaluate((tabId) => chrome.scripting.executeScript({
+      target: { tabId }, world: 'ISOLATED',
+      func: async () => {
+        /** @param {() => Promise<unknown>} f */
+        const attempt = async (f) => {
+          try {
+            return `allowed: ${JSON.stringify(await f())}`;
+          } catch (e) {
+            return `refused: ${String(/** @type {any} */ (e)?.message ?? e)}`;
+          }
+        };
+        return {
+          runtime: typeof chrome.runtime?.sendMessage,
+          read: await attempt(() => chrome.storage.local.get(null)),
+          write: await attempt(() => chrome.storage.local.set({ state: '{"schema":1,"setupDone":false}' })),
+          remove: await attempt(() => chrome.storage.local.remove('stateProblems')),
+        };
+      },
+    }), tabId);
+    const result = /** @type {{runtime: string, read: string, write: string, remove: string}} */ (injection?.result);
+    assert.equal(result.runtime, 'function', 'the script ran as a content script (it has chrome.runtime)');
+    assert.match(result.read, /^refused/, 'reading storage.local from a content script is refused');
+    assert.match(result.write, /^refused/, 'writing storage.local from a content script is refused');
+    assert.match(result.remove, /^refused/, 'removing from storage.local in a content script is refused');
+    assert.equal((await readStore(ext.worker)).raw, before.raw, 'the stored state is unchanged');
     assert.deepEqual(cs.errors, []);
     await cs.detach();
     await page.close();
