@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
-import { createMessages, localeDir } from '../../extension/worker/messages.js';
+import { createMessages, localeDir } from '../../extension/worker/locale-catalogs.js';
 import { bannerText } from '../../extension/worker/banner-text.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

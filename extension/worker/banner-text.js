@@ -2,7 +2,7 @@
 // Turns the core's page advice (advice.banner) into the localised text the content script draws.
 // The content script has no strings of its own: everything it shows or announces comes from here.
 
-import { messages as defaultMessages, normalizeLang, DEFAULT_LANG } from './messages.js';
+import { messages as defaultMessages, normalizeLang, DEFAULT_LANG } from './locale-catalogs.js';
 
 /**
  * @typedef {Object} BannerLink
@@ -58,7 +58,7 @@ import { messages as defaultMessages, normalizeLang, DEFAULT_LANG } from './mess
 /** @typedef {Record<string, {title: string, label?: string, url?: string}>} CatalogTitles */
 /**
  * @typedef {Object} BannerTextDeps  for tests
- * @property {{translator: (lang: string) => Promise<import('./messages.js').Translate>}} [messages]
+ * @property {{translator: (lang: string) => Promise<import('./locale-catalogs.js').Translate>}} [messages]
  * @property {string} [uiLanguage]
  */
 

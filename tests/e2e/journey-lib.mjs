@@ -6,7 +6,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, FIXTURES, shadowSnapshot, shadowClick, readBadge, sendToWorker, screenshot, withShadowRoot } from './harness.mjs';
 import assert from 'node:assert/strict';
-import { formatMessage, localeDir } from '../../extension/worker/messages.js';
+import { formatMessage, localeDir } from '../../extension/worker/locale-catalogs.js';
 
 /** @typedef {import('playwright-core').Page} Page */
 /** @typedef {import('playwright-core').Worker} Worker */

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createMessages, formatMessage, normalizeLang, localeDir, SUPPORTED_LANGS } from '../../extension/worker/messages.js';
+import { createMessages, formatMessage, normalizeLang, localeDir, SUPPORTED_LANGS } from '../../extension/worker/locale-catalogs.js';
 import { bannerText, pickLang } from '../../extension/worker/banner-text.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SUPPORTED_LANGS, localeDir } from '../../extension/worker/messages.js';
+import { SUPPORTED_LANGS, localeDir } from '../../extension/worker/locale-catalogs.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ext = join(root, 'extension');

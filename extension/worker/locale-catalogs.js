@@ -1,4 +1,5 @@
 // @ts-check
+// Loads the locale catalogs (_locales/<folder>/messages.json) and formats their messages.
 // Localised messages in any supported language, formatted exactly like chrome.i18n.getMessage.
 // chrome.i18n only speaks the browser's UI language; the banner must speak LinkedIn's page language,
 // so the worker reads _locales/<lang>/messages.json itself (an extension-internal fetch) and caches it.
