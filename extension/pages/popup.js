@@ -1,6 +1,6 @@
 // @ts-check
 import { localize, t, has, uiLanguage } from './lib/i18n.js';
-import { getStatus, sendEvent, startGuide, openOptions } from './lib/messaging.js';
+import { getStatus, sendEvent, startGuide, openOptions, clearProblems } from './lib/messaging.js';
 import { icon, h } from './lib/icons.js';
 import {
   groupRows, pillFor, rowStateAttr, rowStatusAttr, summarize, pluralKey, COUNTED_KEYS,
@@ -72,6 +72,25 @@ function renderProblems(problems) {
     const { key, text } = problemMessage(p);
     const msg = key && has(key) ? t(key) : text;
     box.append(h('div', { class: 'alert', role: 'alert' }, [icon('info', 18), h('p', { text: msg })]));
+  }
+  if (problems.length === 0) return;
+  // The member has read them: forget the notices (the backups stay), or they would show on every open.
+  const ack = h('button', { type: 'button', class: 'btn btn-secondary btn-small', 'data-focus': 'ack-problems' },
+    [t('btnAcknowledgeProblems')]);
+  ack.addEventListener('click', () => onAcknowledgeProblems(ack));
+  box.append(ack);
+}
+
+/** @param {HTMLElement} source */
+async function onAcknowledgeProblems(source) {
+  source.setAttribute('aria-busy', 'true');
+  try {
+    render(await clearProblems());
+    $('start-guide').focus();
+    announce(t('announceProblemsCleared'));
+  } catch {
+    source.removeAttribute('aria-busy');
+    showError();
   }
 }
 

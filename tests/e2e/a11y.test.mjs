@@ -216,6 +216,32 @@ for (const lang of /** @type {const} */ (['en', 'de'])) {
           await page.close();
         });
       }
+
+      test(`popup with a stored-data notice and its "don't show again" button (${scheme}): no axe violations; keyboard reaches it`, async () => {
+        const kept = await ext.worker.evaluate(() => chrome.storage.local.get(null));
+        await ext.worker.evaluate(() => chrome.storage.local.set({ state: '{"schema":1,"settings":{' }));
+        const page = await ext.context.newPage();
+        try {
+          await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+          await page.setViewportSize({ width: 400, height: 600 });
+          await page.goto(`chrome-extension://${ext.extensionId}/pages/popup.html`);
+          await page.waitForSelector('#problems [role=alert]', { timeout: 10_000 });
+          const v = await axe(page);
+          await screenshot(page, `a11y-popup-notice-${lang}-${scheme}`);
+          assert.equal(v.length, 0, `axe violations on the popup with a notice:\n${report(v)}`);
+          const stops = await tabThrough(page);
+          assertKeyboard(stops, `popup with a notice (${scheme})`);
+          const ack = (await page.locator('[data-focus="ack-problems"]').innerText()).trim();
+          assert.ok(ack.length > 0 && stops.controls.some((c) => c.startsWith('button#') && c.endsWith(ack.slice(0, 40))),
+            `Tab reaches the notice's button: ${stops.controls.join(', ')}`);
+        } finally {
+          await page.close();
+          await ext.worker.evaluate(async (kept) => {
+            await chrome.storage.local.clear();
+            await chrome.storage.local.set(kept);
+          }, kept);
+        }
+      });
     }
   });
 }

@@ -159,6 +159,29 @@ describe('damaged stored data (English browser)', () => {
     await ctl.close();
   });
 
+  test('the member acknowledges the notices in the popup: they go for good, the backup stays', async () => {
+    await clearStorage(ext.worker);
+    await writeStorage(ext.worker, { state: '{"schema":1,"settings":{' });
+    const { popup, errors, alerts } = await popupView(ext.context, ext.extensionId);
+    assert.deepEqual(alerts, [msg.problemStateDamaged]);
+    const ack = popup.getByRole('button', { name: msg.btnAcknowledgeProblems });
+    await ack.focus();
+    await popup.keyboard.press('Enter'); // reachable and usable from the keyboard
+    await popup.waitForSelector('#problems', { state: 'hidden' });
+    assert.deepEqual(await popup.locator('#problems [role=alert]').count(), 0, 'no notice left');
+    assert.equal(await popup.evaluate(() => document.activeElement?.id), 'start-guide', 'focus moves on, not lost');
+    await popup.waitForFunction((text) => document.getElementById('live')?.textContent === text, msg.announceProblemsCleared);
+    const store = await readStore(ext.worker);
+    assert.deepEqual(store.problems, [], 'the problems are forgotten in storage');
+    assert.equal(store.backups.length, 1, 'the backup of the damaged data stays');
+    assert.deepEqual(errors, []);
+    await popup.close();
+    const again = await popupView(ext.context, ext.extensionId);
+    assert.deepEqual(again.alerts, [], 'the next popup shows no notice');
+    assert.equal(await again.popup.locator('#problems').isHidden(), true);
+    await again.popup.close();
+  });
+
   test('two extension pages and a LinkedIn tab changing state at the same time lose nothing', async () => {
     await clearStorage(ext.worker);
     const catalog = await loadCatalog();

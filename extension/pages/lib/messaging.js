@@ -55,6 +55,16 @@ export async function sendEvent(event) {
 }
 
 /**
+ * Forget the stored-data notices the member has read (backups stay); resolves to the new status view.
+ * @returns {Promise<StatusView>}
+ */
+export async function clearProblems() {
+  const reply = await send({ type: 'clearProblems' });
+  if (!reply || !Array.isArray(reply.rows)) throw new Error('no status');
+  return reply;
+}
+
+/**
  * Start the guide and open its first step in a new tab.
  * @returns {Promise<void>}
  */
