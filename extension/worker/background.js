@@ -145,7 +145,7 @@ async function onNavigated(sender) {
   const detection = core.detect({ v: 1, url, lang: '', title: '', heading: '', loginForm: false, controls: [], truncated: false });
   const kind = detection?.page?.kind;
   if (kind !== 'setting' && kind !== 'hub') return { guide: false };
-  await injectGuide(tabId, sender.frameId ?? 0);
+  await injectGuide(tabId, sender.frameId ?? 0, typeof sender.documentId === 'string' ? sender.documentId : undefined);
   return { guide: true };
 }
 

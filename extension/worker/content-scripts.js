@@ -81,12 +81,11 @@ export function syncNudgeScript(want) {
   return queue;
 }
 
-/** @type {Map<string, Promise<void>>} one injection at a time per frame */
+/** @type {Map<string, Promise<void>>} one injection at a time per document (or frame) */
 const injecting = new Map();
 
-/** @param {number} tabId @param {number} frameId */
-async function injectGuideNow(tabId, frameId) {
-  const target = { tabId, frameIds: [frameId] };
+/** @param {chrome.scripting.InjectionTarget} target */
+async function injectGuideNow(target) {
   // Runs in the content scripts' isolated world, where the bundles share the global `OptOutPilot`.
   const [probe] = await chrome.scripting.executeScript({
     target,
@@ -97,12 +96,17 @@ async function injectGuideNow(tabId, frameId) {
 }
 
 /**
- * Load the guide bundle into the frame that asked, unless it already runs there.
- * @param {number} tabId @param {number} frameId
+ * Load the guide bundle into the document that asked, unless it already runs there. With the sender's
+ * `documentId` (Chromium) the injection goes to that document or nowhere: if the frame has loaded another document
+ * since it asked, the browser refuses instead of running the guide in a page that did not ask. Without it
+ * (Firefox) the frame is the target.
+ * @param {number} tabId @param {number} frameId @param {string} [documentId]
  */
-export function injectGuide(tabId, frameId) {
-  const key = `${tabId}/${frameId}`;
-  const next = (injecting.get(key) ?? Promise.resolve()).then(() => injectGuideNow(tabId, frameId));
+export function injectGuide(tabId, frameId, documentId) {
+  /** @type {chrome.scripting.InjectionTarget} */
+  const target = documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [frameId] };
+  const key = documentId ? `${tabId}/${documentId}` : `${tabId}/${frameId}`;
+  const next = (injecting.get(key) ?? Promise.resolve()).then(() => injectGuideNow(target));
   const settled = next.catch(() => {}).finally(() => { if (injecting.get(key) === settled) injecting.delete(key); });
   injecting.set(key, settled);
   return next;

@@ -167,6 +167,11 @@ for (const [lang, hub] of /** @type {const} */ ([['en', 'privacy'], ['de', 'priv
       await page.waitForURL(target.url);
       const guide = await bannerWith(page, [target.title[lang], msg(lang, 'bannerStatusOn'), msg(lang, 'bannerFix')]);
       assert.equal(await page.evaluate(() => /** @type {any} */ (window).sameDocument), true, 'no reload: same document');
+      const injections = await ext.worker.evaluate(() => /** @type {any} */ (globalThis).__injections);
+      assert.equal(injections.length, 1, `the guide was injected once: ${JSON.stringify(injections)}`);
+      assert.deepEqual(Object.keys(injections[0].target).sort(), ['documentIds', 'tabId'],
+        'into the document that asked (its documentId), not whatever the tab + frame holds by then');
+      assert.match(injections[0].target.documentIds[0], /^[0-9A-F]{32}$/i);
       assert.deepEqual(loads, []);
       assert.ok(/\d/.test(guide.text) && guide.text.includes(target.title[lang]));
       const box = await page.getByRole('switch').boundingBox();
@@ -205,6 +210,16 @@ for (const snoozed of [false, true]) {
       await page.goto('https://www.linkedin.com/feed/');
       if (!snoozed) await bannerWith(page, [msg('en', 'bannerNudgeGo')]);
       await page.evaluate(() => { /** @type {any} */ (window).sameDocument = true; });
+      // Test instrumentation: record where the worker injects files (a passive wrapper around executeScript).
+      await ext.worker.evaluate(() => {
+        const g = /** @type {any} */ (globalThis);
+        g.__injections = [];
+        const original = chrome.scripting.executeScript.bind(chrome.scripting);
+        chrome.scripting.executeScript = /** @type {any} */ ((/** @type {any} */ o) => {
+          if (o.files) g.__injections.push({ files: o.files, target: o.target });
+          return original(o);
+        });
+      });
       const target = setting('gen-ai-improvement');
       await page.locator(`main a[href="${new URL(target.url).pathname}"]`).first().click();
       await page.waitForURL(target.url);

@@ -24,6 +24,7 @@ function fakeChrome() {
     /** @type {number|null} */ failTab: null, /** @type {any[]|null} */ queried: null,
     /** @type {Record<number, any>} the content scripts' global in each tab */ worlds: {},
     /** @type {any[]} */ openTabs: [],
+    /** @type {Set<string>} documents that are no longer in their frame */ goneDocuments: new Set(),
     runtime: { getManifest: () => manifest },
     tabs: {
       query: async (/** @type {any} */ q) => {
@@ -62,7 +63,14 @@ function fakeChrome() {
           try { o.func(); } finally { /** @type {any} */ (globalThis).OptOutPilot = saved; }
           return [{ result: undefined }];
         }
-        log.push(o.files ? `inject ${o.files.join(',')} ${o.target.tabId}/${o.target.frameIds}` : 'probe');
+        // As Chromium: frameIds and documentIds together are refused; a document that is gone is refused.
+        if (o.target.frameIds && o.target.documentIds) throw new Error('Cannot specify both \'frameIds\' and \'documentIds\'.');
+        const where = o.target.documentIds ? `doc:${o.target.documentIds}` : o.target.frameIds;
+        if (o.target.documentIds && fake.goneDocuments.has(o.target.documentIds[0])) {
+          log.push(`refused ${o.target.tabId}/${where}`);
+          throw new Error(`No document with id ${o.target.documentIds[0]} in tab with id ${o.target.tabId}`);
+        }
+        log.push(o.files ? `inject ${o.files.join(',')} ${o.target.tabId}/${where}` : 'probe');
         await new Promise((r) => setTimeout(r, 5));
         if (o.files) { fake.started = true; return [{ result: undefined }]; }
         return [{ result: fake.started }];
@@ -138,6 +146,19 @@ test('the guide is injected once per frame, even when two asks arrive together; 
   assert.deepEqual(fake.log, ['probe', 'inject content/guide.js 7/0', 'probe']);
   await mod.injectGuide(7, 0);
   assert.equal(fake.log.filter((l) => l.startsWith('inject')).length, 1);
+});
+
+test('the guide goes into the document that asked (documentId), or nowhere when that document is gone', async () => {
+  await mod.injectGuide(7, 0, 'DOC-A');
+  assert.deepEqual(fake.log, ['probe', 'inject content/guide.js 7/doc:DOC-A'], 'targets the document, not the frame');
+  fake.log.length = 0;
+  fake.started = false;
+  fake.goneDocuments.add('DOC-B');
+  await assert.rejects(mod.injectGuide(7, 0, 'DOC-B'), /No document/);
+  assert.deepEqual(fake.log, ['refused 7/doc:DOC-B'], 'nothing runs in the page that replaced it');
+  fake.log.length = 0;
+  await mod.injectGuide(7, 0);
+  assert.deepEqual(fake.log, ['probe', 'inject content/guide.js 7/0'], 'without a documentId (Firefox): the frame');
 });
 
 test('re-check: every open LinkedIn tab but the sender runs its card\'s recheck; failures and odd tabs are skipped', async () => {
