@@ -78,8 +78,23 @@ pub const PROBLEM_DAMAGED: &str = "stateDamaged";
 pub const PROBLEM_FOREIGN: &str = "stateForeign";
 /// Stored data is from a newer version; reset, backup kept.
 pub const PROBLEM_NEWER: &str = "stateNewer";
-/// Some fields were damaged: the readable rest was kept, backup kept.
+/// Some settings were damaged: the readable rest was kept, backup kept.
 pub const PROBLEM_PARTIAL: &str = "statePartial";
+/// Some of the member's choices (region, setup, reminders, guide) were damaged: back to their defaults, the
+/// rest kept, backup kept.
+pub const PROBLEM_CHOICES: &str = "stateChoicesReset";
+
+/// The stored fields that hold the member's choices rather than what was seen on LinkedIn.
+const CHOICES: [&str; 8] = [
+    "region",
+    "setupDone",
+    "dismissAll",
+    "snoozeUntil",
+    "nudgeClosedSession",
+    "recheckDays",
+    "guide",
+    "dismissed",
+];
 
 /// Outcome of reading stored state.
 #[derive(Debug, Clone, PartialEq)]
@@ -160,11 +175,13 @@ impl State {
         let mut lost = Vec::new();
         let state = read_v1(&object, &mut lost);
         let backup = (!lost.is_empty()).then(|| raw.to_string());
-        let problems = if lost.is_empty() {
-            Vec::new()
-        } else {
-            vec![PROBLEM_PARTIAL.to_string()]
-        };
+        let mut problems = Vec::new();
+        if lost.iter().any(|field| !CHOICES.contains(&field.as_str())) {
+            problems.push(PROBLEM_PARTIAL.to_string());
+        }
+        if lost.iter().any(|field| CHOICES.contains(&field.as_str())) {
+            problems.push(PROBLEM_CHOICES.to_string());
+        }
         Loaded {
             state,
             problems,
@@ -237,32 +254,51 @@ fn read_v1(object: &Json, lost: &mut Vec<String>) -> State {
         Some(Json::Str(r)) if Region::parse(r).is_some() => state.region = Region::parse(r),
         Some(_) => lost.push("region".to_string()),
     }
-    let flag = |name: &str| object.get(name).and_then(Json::as_bool).unwrap_or(false);
-    state.setup_done = flag("setupDone");
-    state.dismiss_all = flag("dismissAll");
-    state.snooze_until = object.get("snoozeUntil").and_then(Json::as_i64);
-    state.nudge_closed_session = object
-        .get("nudgeClosedSession")
-        .and_then(Json::as_str)
-        .filter(|s| !s.is_empty() && s.len() <= MAX_SESSION_LEN)
-        .map(str::to_string);
-    state.recheck_days = object
-        .get("recheckDays")
-        .and_then(Json::as_u64)
-        .map(|d| d.clamp(MIN_RECHECK_DAYS as u64, MAX_RECHECK_DAYS as u64) as u32)
-        .unwrap_or(DEFAULT_RECHECK_DAYS);
-    state.guide = object.get("guide").and_then(read_guide);
-    if let Some(list) = object.get("dismissed") {
-        match list.as_array() {
-            // Inserted one by one: collecting into a set would add a sort to the module.
-            Some(items) => {
-                for id in items.iter().filter_map(Json::as_str) {
-                    state.dismissed.insert(id.to_string());
-                }
-            }
-            None => lost.push("dismissed".to_string()),
+    // The member's decisions: a field that is there but unreadable falls back to its default and is
+    // reported (the caller keeps the stored text as a backup), never silently replaced.
+    let mut decision =
+        |name: &str, nullable: bool, read: &mut dyn FnMut(&Json) -> bool| match object.get(name) {
+            None => {}
+            Some(Json::Null) if nullable => {}
+            Some(value) if !read(value) => lost.push(name.to_string()),
+            Some(_) => {}
+        };
+    decision("setupDone", false, &mut |v| {
+        v.as_bool().map(|b| state.setup_done = b).is_some()
+    });
+    decision("dismissAll", false, &mut |v| {
+        v.as_bool().map(|b| state.dismiss_all = b).is_some()
+    });
+    decision("snoozeUntil", true, &mut |v| {
+        v.as_i64().map(|t| state.snooze_until = Some(t)).is_some()
+    });
+    decision("nudgeClosedSession", false, &mut |v| {
+        v.as_str()
+            .filter(|s| !s.is_empty() && s.len() <= MAX_SESSION_LEN)
+            .map(|s| state.nudge_closed_session = Some(s.to_string()))
+            .is_some()
+    });
+    decision("recheckDays", false, &mut |v| {
+        // Out of range is not something this extension writes: kept within range, and reported.
+        let days = v.as_u64();
+        if let Some(d) = days {
+            state.recheck_days = d.clamp(MIN_RECHECK_DAYS as u64, MAX_RECHECK_DAYS as u64) as u32;
         }
-    }
+        days.is_some_and(|d| d == state.recheck_days as u64)
+    });
+    decision("guide", true, &mut |v| {
+        read_guide(v).map(|g| state.guide = Some(g)).is_some()
+    });
+    decision("dismissed", false, &mut |v| match v.as_array() {
+        // Inserted one by one: collecting into a set would add a sort to the module.
+        Some(items) => {
+            for id in items.iter().filter_map(Json::as_str) {
+                state.dismissed.insert(id.to_string());
+            }
+            items.iter().all(|id| id.as_str().is_some())
+        }
+        None => false,
+    });
     match object.get("settings") {
         None | Some(Json::Null) => {}
         Some(Json::Object(entries)) => {

@@ -114,8 +114,73 @@ fn partial_damage_keeps_the_rest_and_never_invents_off() {
     assert_eq!(state.settings.len(), 1);
     assert_eq!(state.settings["gen-ai-improvement"].state, SeenState::Off);
     assert!(state.dismissed.is_empty());
-    assert_eq!(loaded.problems, [PROBLEM_PARTIAL]);
+    assert_eq!(loaded.problems, [PROBLEM_PARTIAL, PROBLEM_CHOICES]);
     assert!(loaded.backup.is_some());
+}
+
+#[test]
+fn each_damaged_choice_is_reported_and_backed_up_never_silently_defaulted() {
+    let base = r#""settings":{"gen-ai-improvement":{"state":"off","seenAt":10,"changedAt":10}}"#;
+    for (field, bad) in [
+        ("setupDone", "\"yes\""),
+        ("setupDone", "null"),
+        ("dismissAll", "1"),
+        ("dismissAll", "\"true\""),
+        ("snoozeUntil", "\"tomorrow\""),
+        ("snoozeUntil", "1.5"),
+        ("snoozeUntil", "{}"),
+        ("recheckDays", "\"90\""),
+        ("recheckDays", "-3"),
+        ("recheckDays", "3"),
+        ("recheckDays", "100000"),
+        ("guide", "true"),
+        ("guide", r#"{"active":"yes","startedAt":5}"#),
+        ("guide", r#"{"active":true}"#),
+        ("nudgeClosedSession", "42"),
+        ("nudgeClosedSession", "\"\""),
+        ("dismissed", r#"["ads-age",7]"#),
+        ("dismissed", "\"ads-age\""),
+        ("region", "\"mars\""),
+    ] {
+        let raw = format!("{{\"schema\":1,{base},\"{field}\":{bad}}}");
+        let loaded = State::load(Some(&raw));
+        assert_eq!(loaded.problems, [PROBLEM_CHOICES], "{field}: {bad}");
+        assert_eq!(
+            loaded.backup.as_deref(),
+            Some(raw.as_str()),
+            "{field}: {bad}: the stored text is kept as a backup"
+        );
+        assert_eq!(
+            loaded.state.settings["gen-ai-improvement"].state,
+            SeenState::Off,
+            "{field}: {bad}: the rest is kept"
+        );
+    }
+}
+
+#[test]
+fn readable_choices_are_kept_without_a_report() {
+    let raw = r#"{"schema":1,"region":"uk","setupDone":true,"dismissAll":true,"snoozeUntil":1764000000000,
+        "nudgeClosedSession":"0b5e8f1c-2a43-4d7e-9a51-6c2f0e4d9b17","recheckDays":30,
+        "guide":{"active":true,"startedAt":1764000000000},"dismissed":["ads-age"],"settings":{}}"#;
+    let loaded = State::load(Some(raw));
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert!(loaded.backup.is_none());
+    let s = loaded.state;
+    assert!(s.setup_done && s.dismiss_all);
+    assert_eq!(s.snooze_until, Some(1_764_000_000_000));
+    assert_eq!(s.recheck_days, 30);
+    assert_eq!(s.guide.map(|g| g.active), Some(true));
+    assert!(s.dismissed.contains("ads-age"));
+    // Absent or null where the extension itself writes null: defaults, nothing to report.
+    for raw in [
+        r#"{"schema":1}"#,
+        r#"{"schema":1,"snoozeUntil":null,"guide":null,"region":null}"#,
+    ] {
+        let loaded = State::load(Some(raw));
+        assert!(loaded.problems.is_empty(), "{raw}: {:?}", loaded.problems);
+        assert_eq!(loaded.state, State::default(), "{raw}");
+    }
 }
 
 #[test]

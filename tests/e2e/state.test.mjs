@@ -84,6 +84,15 @@ describe('damaged stored data (English browser)', () => {
       code: 'statePartial',
       keptOff: ['ads-beyond-linkedin'],
     },
+    {
+      name: 'damaged choices (setup, reminders, interval, guide)',
+      value: JSON.stringify({
+        schema: 1, region: 'eu', setupDone: 'yes', dismissAll: 1, snoozeUntil: 'tomorrow', recheckDays: '90',
+        guide: true, dismissed: [], settings: { 'ads-beyond-linkedin': seen('off') },
+      }),
+      code: 'stateChoicesReset',
+      keptOff: ['ads-beyond-linkedin'],
+    },
   ];
 
   before(async () => {
