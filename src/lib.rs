@@ -5,6 +5,7 @@ pub mod advice;
 pub mod catalog;
 pub mod detect;
 pub mod events;
+pub mod import;
 pub mod json;
 pub mod page_url;
 pub mod region;

@@ -31,6 +31,9 @@ pub struct Seen {
     /// How the reading was established (`key`, `label`, `onlySwitch`) or, for an unknown state, why
     /// nothing could be believed (`disabled`, `hidden`, …). Absent in data from older versions.
     pub reason: Option<Reason>,
+    /// When this reading came in with an imported file rather than from a LinkedIn page (`importedAt`,
+    /// absent when `None`): not something this browser saw, so it is due for a re-check until seen again.
+    pub imported_at: Option<Millis>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,6 +128,9 @@ impl State {
             if let Some(r) = seen.reason {
                 w.key("reason").string(r.as_str());
             }
+            if let Some(t) = seen.imported_at {
+                w.key("importedAt").int(t);
+            }
             w.end_object();
         }
         w.end_object().key("dismissed").strings(&self.dismissed);
@@ -214,6 +220,7 @@ impl State {
                     changed_at,
                     turned_back_on_at,
                     reason: Some(finding.reason),
+                    imported_at: None,
                 },
             );
         }
@@ -222,8 +229,14 @@ impl State {
 
 /// A stored setting, as serde read it: `state`, `seenAt`, `changedAt` required; `None` if unreadable.
 fn read_seen(value: &Json) -> Option<Seen> {
-    let [state, seen_at, changed_at, back_on, reason] =
-        value.fields(["state", "seenAt", "changedAt", "turnedBackOnAt", "reason"])?;
+    let [state, seen_at, changed_at, back_on, reason, imported] = value.fields([
+        "state",
+        "seenAt",
+        "changedAt",
+        "turnedBackOnAt",
+        "reason",
+        "importedAt",
+    ])?;
     Some(Seen {
         state: SeenState::parse(state?.as_variant()?)?,
         seen_at: seen_at?.as_i64()?,
@@ -234,6 +247,10 @@ fn read_seen(value: &Json) -> Option<Seen> {
         },
         // A reason this version does not know is dropped, not the reading.
         reason: reason.and_then(Json::as_variant).and_then(Reason::parse),
+        imported_at: match imported {
+            None | Some(Json::Null) => None,
+            Some(t) => Some(t.as_i64()?),
+        },
     })
 }
 
@@ -312,6 +329,7 @@ fn read_v1(object: &Json, lost: &mut Vec<String>) -> State {
                     changed_at: -1,
                     turned_back_on_at: None,
                     reason: None,
+                    imported_at: None,
                 };
                 state
                     .settings

@@ -60,6 +60,8 @@ pub struct Row {
     pub seen_at: Option<Millis>,
     /// How the last reading was established, or why it could not be (see `Reason`).
     pub reason: Option<crate::detect::Reason>,
+    /// The reading came with an imported file (when it was imported): not seen in this browser.
+    pub imported_at: Option<Millis>,
     pub turned_back_on: bool,
     pub url: String,
     pub title: String,
@@ -186,6 +188,7 @@ impl StatusView {
             w.key("status").string(r.status.as_str());
             w.key("seenAt").opt_int(r.seen_at);
             w.key("reason").opt_string(r.reason.map(|r| r.as_str()));
+            w.key("importedAt").opt_int(r.imported_at);
             w.key("turnedBackOn").bool(r.turned_back_on);
             w.key("url").string(&r.url);
             w.key("title").string(&r.title);
@@ -247,7 +250,12 @@ pub fn row(setting: &Setting, state: &State, region: Region, lang: &str, now: Mi
             RowState::On => RowStatus::On,
             RowState::Unknown => RowStatus::Unknown,
             RowState::Unchecked => RowStatus::Unchecked,
-            RowState::Off if seen.is_some_and(|s| recheck_due(state, s.seen_at, now)) => {
+            // An imported "off" is the file's word, not something this browser saw: look again.
+            RowState::Off
+                if seen.is_some_and(|s| {
+                    s.imported_at.is_some() || recheck_due(state, s.seen_at, now)
+                }) =>
+            {
                 RowStatus::Recheck
             }
             RowState::Off => RowStatus::Off,
@@ -261,6 +269,7 @@ pub fn row(setting: &Setting, state: &State, region: Region, lang: &str, now: Mi
         status,
         seen_at: seen.map(|s| s.seen_at),
         reason: seen.and_then(|s| s.reason),
+        imported_at: seen.and_then(|s| s.imported_at),
         turned_back_on: seen
             .is_some_and(|s| s.state == SeenState::On && s.turned_back_on_at.is_some()),
         url: setting.url.clone(),

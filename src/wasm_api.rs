@@ -7,6 +7,7 @@ use crate::advice::advise;
 use crate::catalog::catalog;
 use crate::detect::Detector;
 use crate::events::{apply, Event};
+use crate::import::import;
 use crate::json::{Json, Writer};
 use crate::reminders::next_wake;
 use crate::snapshot::Snapshot;
@@ -64,6 +65,20 @@ pub fn load_state(raw: Option<String>) -> String {
         .string(&loaded.state.to_json());
     w.key("problems").strings(&loaded.problems);
     w.key("backup").opt_string(loaded.backup.as_deref());
+    w.end_object();
+    w.out
+}
+
+/// An exported file's `state` (JSON text) to import: `{state}` (JSON text, readings marked as imported) or
+/// `{problems}` (why it is refused; nothing may be stored then).
+#[wasm_bindgen(js_name = importState)]
+pub fn import_state(text: &str, now: f64) -> String {
+    let mut w = Writer::default();
+    w.begin_object();
+    match import(text, catalog(), millis(now)) {
+        Ok(state) => w.key("state").string(&state.to_json()),
+        Err(problems) => w.key("problems").strings(&problems),
+    };
     w.end_object();
     w.out
 }

@@ -4,7 +4,7 @@ import { getStatus, sendEvent, startGuide, openOptions, clearProblems } from './
 import { icon, h } from './lib/icons.js';
 import {
   groupRows, pillFor, rowStateAttr, rowStatusAttr, summarize, pluralKey, COUNTED_KEYS,
-  relativeTime, isJustNow, formatDate, regionKey, reminderState, problemMessage,
+  relativeTime, isJustNow, formatDate, formatDay, regionKey, reminderState, problemMessage,
 } from './lib/view.js';
 
 /** @typedef {import('./lib/view.js').StatusView} StatusView */
@@ -176,6 +176,12 @@ function renderRow(row, group, now) {
     const how = reasonText(row);
     li.append(h('p', { class: 'row-meta muted', text: how ? `${when}. ${how}` : when }));
     if (row.reason) li.setAttribute('data-reason', row.reason);
+  }
+
+  // A reading from an imported file was not seen in this browser: say where it comes from (its status asks
+  // for a re-check until LinkedIn shows it again).
+  if (!isForm && typeof row.importedAt === 'number') {
+    li.append(h('p', { class: 'row-meta muted', 'data-imported': 'yes', text: t('rowImported', formatDay(row.importedAt, lang)) }));
   }
 
   // LinkedIn (or someone) switched it back on after it was seen off: say so, not just "On".

@@ -113,22 +113,34 @@ async function onExport() {
   return { json };
 }
 
-/** @param {unknown} json */
+/** Exports are a few KiB; a file over the core's limit (src/import.rs) is not one, and is not parsed. */
+const MAX_IMPORT_CHARS = 256 * 1024;
+
+/** @param {string[]} codes @returns {string} */
+function problemText(codes) {
+  return codes.map((code) => chrome.i18n.getMessage(`problem${code[0].toUpperCase()}${code.slice(1)}`) || code).join(' ');
+}
+
+/**
+ * Import an exported file. The core refuses a file that does not read completely, names unknown settings, carries
+ * dates this extension cannot have written or lists more than the catalog holds, and marks the readings of an
+ * accepted one as imported (due for a re-check): the badge never says "all done" on a file's word alone.
+ * @param {unknown} json
+ */
 async function onImport(json) {
+  const textIn = String(json);
   let parsed;
   try {
-    parsed = JSON.parse(String(json));
+    // Not parsed when far too large: the core refuses the text as it is, without reading it.
+    parsed = textIn.length > MAX_IMPORT_CHARS ? undefined : JSON.parse(textIn);
   } catch {
     return { ok: false, error: chrome.i18n.getMessage('importNotJson') || 'notJson' };
   }
   const candidate = parsed && typeof parsed === 'object' && 'state' in parsed ? parsed.state : parsed;
-  const loaded = core.loadState(JSON.stringify(candidate));
-  // An import replaces everything, so only a file that reads completely is accepted.
-  if (loaded.backup || loaded.problems.length > 0) {
-    const reasons = loaded.problems.map((code) => chrome.i18n.getMessage(`problem${code[0].toUpperCase()}${code.slice(1)}`) || code);
-    return { ok: false, error: reasons.join(' ') };
-  }
-  const { state } = await withState(() => ({ state: loaded.state, result: undefined }));
+  const result = core.importState(parsed === undefined ? textIn : JSON.stringify(candidate) ?? 'null', Date.now());
+  if (result.state === undefined) return { ok: false, error: problemText(result.problems ?? []) || 'refused' };
+  const imported = result.state;
+  const { state } = await withState(() => ({ state: imported, result: undefined }));
   return { ok: true, status: await reflect(state) };
 }
 

@@ -30,6 +30,14 @@ export function loadState(raw) {
 }
 
 /**
+ * An exported state (JSON text) to import: the state to store, or why it is refused.
+ * @param {string} text @param {number} now @returns {{state?: string, problems?: string[]}}
+ */
+export function importState(text, now) {
+  return JSON.parse(wasm.importState(text, now));
+}
+
+/**
  * Detect a page snapshot, record what it shows and decide what to draw, in one step.
  * @param {string} state @param {unknown} snapshot @param {unknown} env @param {number} now
  * @returns {{state: string, detection: any, advice: any}}

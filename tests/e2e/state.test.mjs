@@ -251,13 +251,20 @@ describe('damaged stored data (English browser)', () => {
     // Everything is lost (another machine, a reinstall): import the file.
     await clearStorage(ext.worker);
     assert.equal((await readStore(ext.worker)).raw, undefined);
+    const importedFrom = Date.now();
     await options.setInputFiles('#import-file', file);
     await result.getByText(msg.optImportOk).waitFor();
     const after = await readStore(ext.worker);
-    assert.deepEqual(after.state, before.state, 'import restores the exported state exactly');
+    // The decisions and readings come back as they were; each reading is marked as imported, with its date.
+    const importedAt = after.state?.settings?.[AI]?.importedAt;
+    assert.ok(typeof importedAt === 'number' && importedAt >= importedFrom && importedAt <= Date.now(), `importedAt: ${importedAt}`);
+    const marked = structuredClone(before.state);
+    for (const seen of Object.values(marked.settings)) /** @type {any} */ (seen).importedAt = importedAt;
+    assert.deepEqual(after.state, marked, 'import restores the exported state, readings marked as imported');
     const { popup, rows } = await popupView(ext.context, ext.extensionId);
     assert.equal(rows.find((r) => r.id === AI)?.state, 'on');
     assert.equal(rows.find((r) => r.id === 'ads-age')?.status, 'dismissed');
+    assert.equal(await popup.locator(`[data-setting="${AI}"] [data-imported]`).count(), 1, 'the row says it comes from a file');
     await popup.close();
 
     /** @type {[string, string, string][]} */
@@ -268,6 +275,15 @@ describe('damaged stored data (English browser)', () => {
       ['someone else\'s JSON', JSON.stringify({ hello: 'world' }), fill(msg.optImportFailed, msg.problemStateForeign)],
       ['a damaged export', JSON.stringify({ app: 'optout-pilot', state: { schema: 1, settings: { [AI]: { state: 'off', seenAt: 'yesterday' } } } }),
         fill(msg.optImportFailed, msg.problemStatePartial)],
+      // The review's file: every setting "off", seen in the year 2200, 1,000 unknown dismissed ids.
+      ['a file that lies', JSON.stringify({ app: 'optout-pilot', state: {
+        schema: 1, region: 'eu', setupDone: true, recheckDays: 90,
+        settings: Object.fromEntries((await loadCatalog()).settings.map((/** @type {{id: string}} */ s) =>
+          [s.id, { state: 'off', seenAt: Date.UTC(2200, 0, 1), changedAt: Date.UTC(2200, 0, 1) }])),
+        dismissed: Array.from({ length: 1000 }, (_, i) => `unknown-${i}`),
+      } }), fill(msg.optImportFailed, `${msg.problemImportUnknownSettings} ${msg.problemImportBadDates}`)],
+      ['a file far too large', JSON.stringify({ app: 'optout-pilot', pad: 'x'.repeat(1_100_000), state: { schema: 1 } }),
+        fill(msg.optImportFailed, msg.problemImportTooLarge)],
     ];
     for (const [what, content, expected] of garbage) {
       await options.setInputFiles('#import-file', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(content) });
@@ -276,6 +292,26 @@ describe('damaged stored data (English browser)', () => {
       });
       assert.equal((await readStore(ext.worker)).raw, after.raw, `${what}: nothing was changed`);
     }
+
+    // A plausible file with every setting "off" (seen yesterday): accepted, but the badge does not say "all done"
+    // on the file's word: each reading is due for a re-check until LinkedIn shows it again.
+    const yesterday = Date.now() - 86_400_000;
+    const allOff = JSON.stringify({ app: 'optout-pilot', state: {
+      schema: 1, region: 'eu', setupDone: true,
+      settings: Object.fromEntries((await loadCatalog()).settings.map((/** @type {{id: string}} */ s) =>
+        [s.id, { state: 'off', seenAt: yesterday, changedAt: yesterday }])),
+    } });
+    await options.setInputFiles('#import-file', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(allOff) });
+    await result.getByText(msg.optImportOk).waitFor();
+    const status = await ctl.status();
+    assert.notEqual(status.badge.kind, 'done', 'not "all done" on an imported file alone');
+    assert.equal(status.allDone, false);
+    const ai = status.rows.find((/** @type {any} */ r) => r.id === AI);
+    assert.equal(ai.status, 'recheck', 'an imported "off" asks for a re-check');
+    const shown = await popupView(ext.context, ext.extensionId);
+    assert.equal(shown.rows.find((r) => r.id === AI)?.status, 'recheck');
+    await screenshot(shown.popup, 'state-imported-popup', { fullPage: true });
+    await shown.popup.close();
     assert.deepEqual(errors, []);
     await options.close();
     await ctl.close();

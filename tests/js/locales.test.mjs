@@ -220,6 +220,11 @@ test('every message key the worker and content script name exists in en (and so,
   // Stored-state problem codes from the Rust core are shown as problem<Code> (background.js).
   const state = readFileSync(join(root, 'src', 'state.rs'), 'utf8');
   for (const m of state.matchAll(/"(state[A-Z][A-Za-z]+)"/g)) keys.add(`problem${m[1][0].toUpperCase()}${m[1].slice(1)}`);
+  // …and so are the reasons the core refuses an import (src/import.rs).
+  const importRs = readFileSync(join(root, 'src', 'import.rs'), 'utf8');
+  const importCodes = [...importRs.matchAll(/"(import[A-Z][A-Za-z]+)"/g)].map((m) => m[1]);
+  assert.ok(importCodes.length >= 3, 'import refusal codes found');
+  for (const code of importCodes) keys.add(`problem${code[0].toUpperCase()}${code.slice(1)}`);
   assert.ok(keys.size >= 40, `found ${keys.size} keys`);
   assert.deepEqual([...keys].filter((k) => !en[k]).sort(), []);
 });

@@ -9,7 +9,8 @@
  * @typedef {'on' | 'off' | 'unknown' | 'unchecked' | 'recheck' | 'dismissed' | 'notInRegion' | 'optional'} RowStatus
  * @typedef {{
  *   id: string, kind: 'toggle' | 'form' | string, state: RowState, applies: boolean, status: RowStatus,
- *   seenAt: number | null, reason?: string | null, turnedBackOn?: boolean, url: string, title: string, why: string, importance: number
+ *   seenAt: number | null, reason?: string | null, turnedBackOn?: boolean, url: string, title: string, why: string, importance: number,
+ *   importedAt?: number | null
  * }} Row
  * @typedef {{
  *   region: string, regionChosen: boolean, setupDone: boolean,
@@ -186,6 +187,19 @@ export function isJustNow(ts, now) {
  */
 export function formatDate(ts, lang) {
   const opts = /** @type {Intl.DateTimeFormatOptions} */ ({ weekday: 'long', day: 'numeric', month: 'long' });
+  try {
+    return new Intl.DateTimeFormat(lang, opts).format(new Date(ts));
+  } catch {
+    return new Intl.DateTimeFormat('en', opts).format(new Date(ts));
+  }
+}
+
+/**
+ * A calendar day with its year ("5 Dec 2026"), in the page language.
+ * @param {number} ts @param {string} lang
+ */
+export function formatDay(ts, lang) {
+  const opts = /** @type {Intl.DateTimeFormatOptions} */ ({ dateStyle: 'medium' });
   try {
     return new Intl.DateTimeFormat(lang, opts).format(new Date(ts));
   } catch {

@@ -1,0 +1,74 @@
+//! Importing an exported state: it may restore the member's decisions, but it must not make the extension
+//! claim what it cannot stand behind. A file is refused when it is not a complete state (see `State::load`),
+//! names settings this version does not know, carries dates this extension cannot have written (in the future,
+//! or before the project existed), or lists more than the catalog holds. An accepted file's readings are marked
+//! as imported (`importedAt`): the popup says so, and an imported "off" is due for a re-check until LinkedIn
+//! shows it again.
+
+use crate::catalog::Catalog;
+use crate::reminders::{SnoozeDuration, DAY_MS};
+use crate::state::{Millis, State};
+
+/// No export is anywhere near this long (the whole state of a member is a few KiB).
+pub const MAX_IMPORT_CHARS: usize = 256 * 1024;
+/// 2026-11-25T00:00:00Z, the day the project started: nothing this extension wrote can be older.
+pub const FIRST_RELEASE: Millis = 1_795_564_800_000;
+/// Clocks of two machines may disagree a little; a day more is not a clock error.
+pub const CLOCK_SKEW: Millis = DAY_MS;
+
+/// Why an import was refused (each a `problem<Code>` message in the pages' languages).
+pub const IMPORT_TOO_LARGE: &str = "importTooLarge";
+pub const IMPORT_UNKNOWN_SETTINGS: &str = "importUnknownSettings";
+pub const IMPORT_BAD_DATES: &str = "importBadDates";
+
+/// The state an import gives, or the reasons it is refused (never both).
+pub fn import(text: &str, catalog: &Catalog, now: Millis) -> Result<State, Vec<String>> {
+    if text.len() > MAX_IMPORT_CHARS {
+        return Err(vec![IMPORT_TOO_LARGE.to_string()]);
+    }
+    let loaded = State::load(Some(text));
+    // An import replaces everything, so only a file that reads completely is accepted.
+    if loaded.backup.is_some() || !loaded.problems.is_empty() {
+        return Err(loaded.problems);
+    }
+    let mut state = loaded.state;
+    let mut refused = Vec::new();
+
+    let known = |id: &String| catalog.setting(id).is_some();
+    // Ids are unique in a map and a set, so "only known ids" also bounds both lists by the catalog's size.
+    if !state.settings.keys().all(known) || !state.dismissed.iter().all(known) {
+        refused.push(IMPORT_UNKNOWN_SETTINGS.to_string());
+    }
+
+    let latest = now.saturating_add(CLOCK_SKEW);
+    let plausible = |t: Millis| (FIRST_RELEASE..=latest).contains(&t);
+    let seen_ok = state.settings.values().all(|s| {
+        plausible(s.seen_at)
+            && plausible(s.changed_at)
+            && s.changed_at <= s.seen_at
+            && s.turned_back_on_at.is_none_or(plausible)
+            && s.imported_at.is_none_or(plausible)
+    });
+    // The longest snooze is a month from when it was set.
+    let snooze_ok = state.snooze_until.is_none_or(|t| {
+        (FIRST_RELEASE..=latest.saturating_add(SnoozeDuration::Month.millis())).contains(&t)
+    });
+    let guide_ok = state.guide.as_ref().is_none_or(|g| plausible(g.started_at));
+    if !(seen_ok && snooze_ok && guide_ok) {
+        refused.push(IMPORT_BAD_DATES.to_string());
+    }
+    if !refused.is_empty() {
+        return Err(refused);
+    }
+
+    for seen in state.settings.values_mut() {
+        // Imported before and imported again: the first import is when it stopped being this browser's own.
+        seen.imported_at = Some(seen.imported_at.unwrap_or(now));
+    }
+    // The browser session a closed card belonged to is another browser's.
+    state.nudge_closed_session = None;
+    Ok(state)
+}
+
+#[cfg(test)]
+mod tests;
