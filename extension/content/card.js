@@ -18,6 +18,16 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
 
   const SVG_NS = 'http://www.w3.org/2000/svg';
   const ACK_MS = 6000;
+  /**
+   * Events made inside the card that would reach the page's own listeners, retargeted to our host: stopped at the
+   * host, so LinkedIn's bubbling listeners (click trackers, keyboard shortcuts) never see them. Listeners the page
+   * registers for the capture phase still run first; README "What LinkedIn's page can see" says so.
+   */
+  const CONTAINED = ['click', 'dblclick', 'auxclick', 'contextmenu', 'mousedown', 'mouseup', 'mouseover', 'mouseout',
+    'mousemove', 'pointerdown', 'pointerup', 'pointerover', 'pointerout', 'pointermove', 'pointercancel', 'touchstart',
+    'touchend', 'touchmove', 'wheel', 'keydown', 'keyup', 'keypress', 'focusin', 'focusout', 'beforeinput', 'input'];
+  /** @param {Event} e */
+  const contain = (e) => { e.stopPropagation(); };
 
   // The base sheet, for every card. No animation that runs on the main thread: the card rises with
   // transform/opacity (compositor).
@@ -168,6 +178,7 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
         return true;
       }
       const host = document.createElement('div');
+      for (const type of CONTAINED) host.addEventListener(type, contain);
       const root = host.attachShadow({ mode: 'closed' });
       const wrap = h('div', 'wrap');
       const live = h('div', 'sr');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import {
   FIXTURES, CHROMIUM, CHROMIUM_ARGS, routeLinkedIn, waitForShadow, shadowSnapshot, openPopup, recordRequests,
-  blockedRequests, collectErrors, screenshot, tabIdOf,
+  blockedRequests, collectErrors, screenshot, tabIdOf, shadowClick,
 } from './harness.mjs';
 import {
   launch, controlPage, finishSetup, readStore, statesOf, pollUntil, localeMessages, watchPageReports, pageReports,
@@ -397,6 +397,36 @@ describe('hardening', () => {
     assert.equal(xss, undefined, 'no handler ran');
     const fetched = router.served.slice(servedBefore).filter((s) => /xss-/.test(s.url));
     assert.deepEqual(fetched, [], 'nothing named in the page text was fetched');
+    assert.deepEqual(cs.errors, []);
+    await cs.detach();
+    await page.close();
+  });
+
+  test('clicks and key presses in the card do not reach the page\'s bubbling listeners (capture-phase ones do: documented)', async () => {
+    const { page, cs } = await openWatched('about:blank');
+    // The page's own listeners, as a click tracker or a keyboard-shortcut handler registers them.
+    await page.addInitScript(`(() => {
+      const seen = { bubble: [], capture: [] };
+      Object.defineProperty(window, '__pageSaw', { value: seen });
+      const fromHost = (e) => e.target instanceof Element && e.target.parentNode === document.documentElement &&
+        e.target !== document.head && e.target !== document.body;
+      for (const t of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'focusin', 'focusout']) {
+        for (const target of [window, document]) {
+          target.addEventListener(t, (e) => { if (fromHost(e)) seen.bubble.push(t); });
+        }
+        window.addEventListener(t, (e) => { if (fromHost(e)) seen.capture.push(t); }, true);
+      }
+    })();`);
+    await page.goto(FEED);
+    const snap = await waitForShadow(page, { predicate: (s) => s.text.includes(msg.bannerNudgeTitle) && s.buttons.length > 0 });
+    assert.ok(snap, 'the nudge card is shown');
+    // A real click on the card's snooze menu toggle (opens the menu, changes nothing), then a key press there.
+    await shadowClick(page, '[data-k=snooze]');
+    await page.keyboard.press('Shift');
+    const saw = await page.evaluate(() => /** @type {any} */ (window).__pageSaw);
+    assert.ok(saw.capture.includes('click') && saw.capture.includes('keydown'),
+      `the test's events happened in the card (a capture-phase listener sees them): ${JSON.stringify(saw)}`);
+    assert.deepEqual(saw.bubble, [], 'no bubbling listener of the page saw an event from the card');
     assert.deepEqual(cs.errors, []);
     await cs.detach();
     await page.close();
