@@ -6,6 +6,8 @@
 #                         Mozilla's store lint)
 #   ./build.sh lint       build, then lint dist/firefox as addons.mozilla.org does (web-ext lint)
 #   ./build.sh clean      remove dist/, extension/pkg/ and tests/output/
+#   ./build.sh store-screenshots   build, then rewrite the committed store/screenshots/ (test runs write to
+#                         tests/output/store-screenshots/ instead)
 #
 # Needs: Debian (12+), rustup (cargo, rustc), node 20+ with npm. Installs what is missing and can be installed
 # without a browser download: the wasm32 target, rustfmt/clippy, wasm-bindgen-cli at the crate's pinned version
@@ -305,7 +307,13 @@ clean() {
   rm -rf dist "$PKG" tests/output
 }
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; }
+
+store_screenshots() {
+  build
+  say "store screenshots into store/screenshots/ (commit what changed)"
+  OPTOUT_STORE_SCREENSHOTS=1 node --test --test-concurrency=1 tests/e2e/store-screenshots.test.mjs
+}
 
 # Serialise concurrent runs in one checkout (several people build at once).
 if [[ ${OPTOUT_BUILD_LOCK_HELD:-} != 1 ]]; then
@@ -322,6 +330,7 @@ case "${1:-build}" in
   build) build ;;
   test) run_tests ;;
   lint) lint ;;
+  store-screenshots) store_screenshots ;;
   clean) clean ;;
   -h | --help | help) usage ;;
   *) usage >&2; die "unknown command: $1" ;;

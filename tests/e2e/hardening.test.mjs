@@ -253,8 +253,10 @@ describe('hardening', () => {
         await page.addInitScript(EVENT_RECORDER);
         await page.goto(url);
         await waitForShadow(page, { predicate: (s) => s.text.includes(expectText) });
-        // The same wait for the baseline page (its scripts run the same timers).
-        await base.waitForTimeout(300);
+        // The baseline page gets as long since its own navigation as the extension's page had (its scripts run
+        // the same timers), not a fixed guess.
+        const elapsed = await page.evaluate(() => performance.now());
+        await base.waitForFunction((t) => performance.now() >= t, elapsed);
         const withExt = await page.evaluate(pageFacts);
         const without = await base.evaluate(pageFacts);
         const name = new URL(url).pathname;

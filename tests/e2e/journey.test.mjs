@@ -15,6 +15,7 @@ import {
   msg, setting, applicableToggles, linkedInPages, finishSetup, status, bannerWith, keyTo, shadowFocus, until,
   walkTheGuide, settledScreenshot, overlayRects, CATALOG,
 } from './journey-lib.mjs';
+import { bundlesInPage } from './lib/page.mjs';
 
 /** The language chrome.i18n really uses in extension pages (its bundle follows the browser's locale files). */
 async function pagesLang(/** @type {import('playwright-core').Page} */ page) {
@@ -157,9 +158,12 @@ describe('after setup, in English (rest of the world)', () => {
     await shadowClick(page, { name: msg('en', 'bannerCloseNudge') });
     await until(async () => ((await overlayRects(page))?.card === null ? true : null), 'the banner to close');
     await until(async () => ((await status(ext)).nudge === false ? true : null), 'the worker to remember the close');
-    await page.reload();
+    await page.reload({ waitUntil: 'load' });
     await page.locator('main article, main [role=article]').first().waitFor();
-    await page.waitForTimeout(500);
+    // Proof rather than a wait: the reloaded page runs watch.js alone (the nudge bundle is no longer registered),
+    // and watch.js draws nothing.
+    assert.deepEqual(await bundlesInPage(page, ext.extensionId), [{ watching: true, nudging: false, started: false }],
+      'only watch.js on the next visit');
     assert.equal((await shadowSnapshot(page))?.visible ?? false, false, 'no banner on the next visit');
     const undo = await sendToWorker(ext.context, ext.extensionId, { type: 'event', event: { type: 'unsnooze' } });
     assert.equal(undo?.ok, true);

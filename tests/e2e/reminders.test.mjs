@@ -7,6 +7,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { routeLinkedIn, waitForShadow, shadowSnapshot, shadowClick, readBadge, openPopup, collectErrors, screenshot } from './harness.mjs';
+import { bundlesInPage } from './lib/page.mjs';
 import {
   launch, launchPersistent, tempProfile, removeDir, controlPage, finishSetup, readStore, writeStorage, alarms, pollUntil,
   localeMessages, fill, watchPageReports, reported, pageReports, nudgeRegistered,
@@ -76,9 +77,11 @@ describe('reminders', () => {
       return;
     }
     // Nothing to remind of: ordinary pages do not even load the nudge bundle (only watch.js, which reports
-    // nothing until an in-page navigation), so there is no report to wait for, and there must be none.
+    // nothing until an in-page navigation), so there is no report to wait for, and there must be none. Proof
+    // instead of a wait: once loaded, the page's content scripts are watch.js alone.
     await page.waitForLoadState('load');
-    await new Promise((r) => setTimeout(r, 500));
+    assert.deepEqual(await bundlesInPage(page, ext.extensionId), [{ watching: true, nudging: false, started: false }],
+      'a quiet feed runs watch.js only, which sends nothing at load');
     const reports = (await pageReports(ext.worker)).filter((r) => r.url === url && r.at >= since);
     assert.deepEqual(reports, [], 'a quiet feed sends nothing to the worker');
   }

@@ -3,14 +3,16 @@
 //   store/screenshots/<lang>-1-banner.png      the guide banner on the "Data for Generative AI Improvement" page
 //   store/screenshots/<lang>-2-popup.png       the toolbar popup, composited on a 1280×800 canvas with a caption
 //   store/screenshots/<lang>-3-onboarding.png  the welcome page
-// The files are committed; run this test after a visible change and commit what it writes.
+// A test run writes them to tests/output/store-screenshots/ (git-ignored), so that running the tests never
+// changes committed files. `./build.sh store-screenshots` (OPTOUT_STORE_SCREENSHOTS=1) writes the committed
+// store/screenshots/ instead: run it after a visible change and commit what it writes.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, launchWithExtension, routeLinkedIn, waitForShadow, openPopup, sendToWorker, loadCases } from './harness.mjs';
+import { ROOT, OUTPUT, launchWithExtension, routeLinkedIn, waitForShadow, openPopup, sendToWorker, loadCases } from './harness.mjs';
 
-const OUT = join(ROOT, 'store', 'screenshots');
+const OUT = process.env.OPTOUT_STORE_SCREENSHOTS === '1' ? join(ROOT, 'store', 'screenshots') : join(OUTPUT, 'store-screenshots');
 const SIZE = { width: 1280, height: 800 };
 const AI_PATH = '/mypreferences/d/settings/data-for-ai-improvement';
 /** Store captions (listing material, not extension UI: they live here and in store/listing.<lang>.md). */

@@ -118,3 +118,38 @@ export function pageFacts() {
     messages: [...rec.messages],
   };
 }
+
+/**
+ * Which content-script bundles run in the top frame of a page, read in the extension's isolated world (CDP): the
+ * flags each bundle sets on the shared `OptOutPilot` global. Once the page has loaded, this set is final (every
+ * bundle runs at document_start, or is injected by the worker only after an in-page navigation), so a page whose
+ * only bundle is watch.js has sent nothing and will send nothing until it navigates: proof, not a wait.
+ * @param {Page} page
+ * @param {string} extensionId
+ * @returns {Promise<{watching: boolean, nudging: boolean, started: boolean}[]>} one entry per isolated world
+ */
+export async function bundlesInPage(page, extensionId) {
+  const session = await page.context().newCDPSession(page);
+  /** @type {number[]} */
+  const worlds = [];
+  session.on('Runtime.executionContextCreated', ({ context }) => {
+    const aux = /** @type {{type?: string, isDefault?: boolean}} */ (context.auxData ?? {});
+    if (aux.type === 'isolated' && context.origin === `chrome-extension://${extensionId}`) worlds.push(context.id);
+  });
+  try {
+    await session.send('Runtime.enable'); // reports the existing contexts before it returns
+    const out = [];
+    for (const contextId of worlds) {
+      const { result } = await session.send('Runtime.evaluate', {
+        contextId, returnByValue: true,
+        expression: `(() => { const ns = globalThis.OptOutPilot || {};
+          return { watching: !!ns.watching, nudging: !!ns.nudging, started: !!ns.started }; })()`,
+      });
+      out.push(result.value);
+    }
+    return out;
+  } finally {
+    await session.send('Runtime.disable').catch(() => {});
+    await session.detach().catch(() => {});
+  }
+}
