@@ -167,11 +167,6 @@ for (const [lang, hub] of /** @type {const} */ ([['en', 'privacy'], ['de', 'priv
       await page.waitForURL(target.url);
       const guide = await bannerWith(page, [target.title[lang], msg(lang, 'bannerStatusOn'), msg(lang, 'bannerFix')]);
       assert.equal(await page.evaluate(() => /** @type {any} */ (window).sameDocument), true, 'no reload: same document');
-      const injections = await ext.worker.evaluate(() => /** @type {any} */ (globalThis).__injections);
-      assert.equal(injections.length, 1, `the guide was injected once: ${JSON.stringify(injections)}`);
-      assert.deepEqual(Object.keys(injections[0].target).sort(), ['documentIds', 'tabId'],
-        'into the document that asked (its documentId), not whatever the tab + frame holds by then');
-      assert.match(injections[0].target.documentIds[0], /^[0-9A-F]{32}$/i);
       assert.deepEqual(loads, []);
       assert.ok(/\d/.test(guide.text) && guide.text.includes(target.title[lang]));
       const box = await page.getByRole('switch').boundingBox();
@@ -225,6 +220,11 @@ for (const snoozed of [false, true]) {
       await page.waitForURL(target.url);
       const guide = await bannerWith(page, [target.title.en, msg('en', 'bannerStatusOn')], { not: [msg('en', 'bannerNudgeGo')] });
       assert.equal(await page.evaluate(() => /** @type {any} */ (window).sameDocument), true, 'no reload: same document');
+      const injections = await ext.worker.evaluate(() => /** @type {any} */ (globalThis).__injections);
+      assert.equal(injections.length, 1, `the guide was injected once: ${JSON.stringify(injections)}`);
+      assert.deepEqual(Object.keys(injections[0].target).sort(), ['documentIds', 'tabId'],
+        'into the document that asked (its documentId), not whatever the tab + frame holds by then');
+      assert.match(injections[0].target.documentIds[0], /^[0-9A-F]{32}$/i);
       assert.ok(guide.text.includes(target.title.en));
       const box = await page.getByRole('switch').boundingBox();
       await until(async () => {
