@@ -7,14 +7,15 @@
 use crate::detect::{Detection, Reason, SeenState};
 use crate::json::{Json, Writer};
 use crate::region::Region;
+use crate::reminders::Day;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub const SCHEMA: u32 = 1;
 pub const DEFAULT_RECHECK_DAYS: u32 = 90;
 pub const MIN_RECHECK_DAYS: u32 = 7;
 pub const MAX_RECHECK_DAYS: u32 = 365;
-/// Session ids are the worker's UUIDs (36 characters); anything much longer is not ours.
-pub const MAX_SESSION_LEN: usize = 64;
+/// The largest stored day number read back (days since 1970: the year 2243).
+pub const MAX_DAY: Day = 100_000;
 /// Milliseconds since the Unix epoch (what JavaScript's `Date.now()` gives).
 pub type Millis = i64;
 
@@ -48,8 +49,10 @@ pub struct State {
     pub dismissed: BTreeSet<String>,
     pub dismiss_all: bool,
     pub snooze_until: Option<Millis>,
-    /// The browser session in which the member closed the nudge card (see `Env::session`).
-    pub nudge_closed_session: Option<String>,
+    /// The local day (`reminders::Day`) the reminder card was last drawn on an ordinary LinkedIn page.
+    pub nudge_shown_day: Option<Day>,
+    /// The local day the member closed the reminder card (×: not again today).
+    pub nudge_closed_day: Option<Day>,
     pub guide: Option<Guide>,
     pub recheck_days: u32,
 }
@@ -64,7 +67,8 @@ impl Default for State {
             dismissed: BTreeSet::new(),
             dismiss_all: false,
             snooze_until: None,
-            nudge_closed_session: None,
+            nudge_shown_day: None,
+            nudge_closed_day: None,
             guide: None,
             recheck_days: DEFAULT_RECHECK_DAYS,
         }
@@ -115,8 +119,11 @@ impl State {
         w.end_object().key("dismissed").strings(&self.dismissed);
         w.key("dismissAll").bool(self.dismiss_all);
         w.key("snoozeUntil").opt_int(self.snooze_until);
-        if let Some(session) = &self.nudge_closed_session {
-            w.key("nudgeClosedSession").string(session);
+        if let Some(day) = self.nudge_shown_day {
+            w.key("nudgeShownDay").int(day);
+        }
+        if let Some(day) = self.nudge_closed_day {
+            w.key("nudgeClosedDay").int(day);
         }
         w.key("guide");
         match &self.guide {
@@ -241,11 +248,16 @@ fn read_v1(object: &Json, lost: &mut Vec<String>) -> State {
     state.setup_done = flag("setupDone");
     state.dismiss_all = flag("dismissAll");
     state.snooze_until = object.get("snoozeUntil").and_then(Json::as_i64);
-    state.nudge_closed_session = object
-        .get("nudgeClosedSession")
-        .and_then(Json::as_str)
-        .filter(|s| !s.is_empty() && s.len() <= MAX_SESSION_LEN)
-        .map(str::to_string);
+    // A day that is not a plausible day number (0..=100000, until the year 2243) is dropped: at worst a card
+    // shows once more today. (`nudgeClosedSession` of earlier versions is ignored: × now means "today".)
+    let day = |name: &str| {
+        object
+            .get(name)
+            .and_then(Json::as_i64)
+            .filter(|d| (0..=MAX_DAY).contains(d))
+    };
+    state.nudge_shown_day = day("nudgeShownDay");
+    state.nudge_closed_day = day("nudgeClosedDay");
     state.recheck_days = object
         .get("recheckDays")
         .and_then(Json::as_u64)

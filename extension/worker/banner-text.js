@@ -17,7 +17,7 @@ import { messages as defaultMessages, normalizeLang, DEFAULT_LANG } from './mess
  * @property {string} brand     "OptOut Pilot"
  * @property {string} region    aria-label of the banner region
  * @property {string} close     label of the close button
- * @property {string} [closeNudge] nudge only: label of its close button (it stays closed until the browser restarts)
+ * @property {string} [closeNudge] nudge only: label of its close button (it stays closed until tomorrow)
  * @property {string} title     heading (nudge: why; guide: the setting's title; done: "All done")
  * @property {string} body      one short paragraph, may be ''
  * @property {string} detail    a second, emphasised line (nudge: "Next: <setting title>"), may be ''
