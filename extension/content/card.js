@@ -117,11 +117,83 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
 
   /** @type {{host: HTMLElement|null, root: ShadowRoot|null, wrap: HTMLElement|null, live: HTMLElement|null,
    *   card: HTMLElement|null, ack: boolean, handler: ActionHandler|null, ackTimer: number, adopted: boolean,
-   *   sheets: Set<string>}} */
+   *   sheets: Set<string>, seen: IntersectionObserver|null, visible: boolean|null}} */
   const st = {
     host: null, root: null, wrap: null, live: null, card: null, ack: false, handler: null, ackTimer: 0,
-    adopted: false, sheets: new Set(),
+    adopted: false, sheets: new Set(), seen: null, visible: null,
   };
+
+  // ---------- clicks only from the member ----------
+  // A page can lay an element over our card that lets clicks through (pointer-events:none, or a top-layer
+  // popover/dialog) and show something else on top, so that the member's click lands on "Don't remind me again"
+  // without them seeing it; or it can call click() itself. A decision counts only when the click is the
+  // browser's (isTrusted) and the card is visible and on top where it happened, checked at that moment.
+
+  /** Chromium's IntersectionObserver v2: `isVisible` is false while anything is painted over the card. */
+  const TRACKS_VISIBILITY = typeof IntersectionObserverEntry === 'function' &&
+    'isVisible' in IntersectionObserverEntry.prototype;
+
+  /** Follow the card's visibility (IntersectionObserver v2, where available) while it is on screen. @param {HTMLElement} card */
+  function trackVisibility(card) {
+    if (!TRACKS_VISIBILITY) return;
+    try {
+      if (!st.seen) {
+        st.seen = new IntersectionObserver((entries) => {
+          for (const e of entries) if (e.target === st.card) st.visible = /** @type {any} */ (e).isVisible === true;
+        }, /** @type {any} */ ({ trackVisibility: true, delay: 100 }));
+      }
+      st.seen.disconnect();
+      st.visible = null;
+      st.seen.observe(card);
+    } catch (_) { st.seen = null; st.visible = null; }
+  }
+
+  /** @param {DOMRect} a @param {DOMRect} b */
+  function overlaps(a, b) {
+    return a.width > 0 && a.height > 0 && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  /** Elements of the page in the top layer (drawn above any z-index, ours included) that cover `rect`. @param {DOMRect} rect */
+  function topLayerOver(rect) {
+    for (const sel of [':popover-open', ':modal', ':fullscreen']) {
+      let list;
+      try { list = document.querySelectorAll(sel); } catch (_) { continue; } // a browser without that selector
+      for (const el of list) {
+        try { if (overlaps(el.getBoundingClientRect(), rect)) return true; } catch (_) { return true; }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Is this event the member's own click (or key press) on our card, visible and on top where it happened?
+   * @param {Event} e @param {Element|null} el the control it is for
+   */
+  function fromMember(e, el) {
+    try {
+      if (!e.isTrusted || !el || !st.card || !st.root || !st.card.contains(el) || !st.card.isConnected) return false;
+      const rect = el.getBoundingClientRect();
+      const cardRect = st.card.getBoundingClientRect();
+      if (!(rect.width > 0 && rect.height > 0)) return false;
+      // A pointer click is checked where it happened; a key press (Enter, Space, Escape) at the control's centre.
+      const me = /** @type {MouseEvent} */ (e);
+      const pointer = e.type === 'click' && me.detail > 0;
+      const x = pointer ? me.clientX : rect.left + rect.width / 2;
+      const y = pointer ? me.clientY : rect.top + rect.height / 2;
+      // What is on top at that point, as the browser hit-tests it (skips pointer-events:none elements).
+      const top = st.root.elementsFromPoint(x, y)[0];
+      if (!top || !st.card.contains(top)) return false;
+      // Elements that let clicks through are not hit-tested: the top layer is drawn above us whatever our
+      // z-index, so any open popover, modal dialog or fullscreen element over the card rules the click out.
+      if (topLayerOver(cardRect)) return false;
+      // Where the browser can tell (IntersectionObserver v2), anything painted over the card, even a transparent
+      // element that lets clicks through, rules it out; so does a card drawn too recently to have been seen.
+      if (TRACKS_VISIBILITY && st.seen && st.visible !== true) return false;
+      return true;
+    } catch (_) {
+      return false;
+    }
+  }
 
   /** @template {keyof HTMLElementTagNameMap} K @param {K} tag @param {string} [cls] @param {string} [text]
    * @returns {HTMLElementTagNameMap[K]} */
@@ -308,6 +380,8 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
     const el = e.target instanceof Element ? e.target.closest('[data-k]') : null;
     const key = el ? el.getAttribute('data-k') || '' : '';
     if (!key || key === 'link') return; // links navigate by themselves
+    // Not the member's click on a card they can see: ignored, the card stays.
+    if (!fromMember(e, el)) { e.preventDefault(); return; }
     if (key === 'close' && card === st.card && st.ack) { clearCard(); return; }
     if (key === 'snooze') { toggleMenu(card, /** @type {HTMLElement} */ (el)); return; }
     if (key.startsWith('snooze-')) { fire('snooze', key.slice(7)); return; }
@@ -318,6 +392,7 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
   function onKeydown(e) {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
     const card = /** @type {HTMLElement} */ (e.currentTarget);
+    if (!fromMember(e, card)) return;
     const toggle = /** @type {HTMLElement|null} */ (card.querySelector('[data-k=snooze][aria-expanded=true]'));
     if (toggle) { toggleMenu(card, toggle); e.stopPropagation(); return; }
     if (card === st.card && st.ack) clearCard(); else fire('close');
@@ -372,6 +447,7 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
     st.card = card;
     st.ack = !!isAck;
     ensureHost();
+    trackVisibility(card);
     restoreFocus(key);
   }
 
@@ -397,22 +473,31 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
     show(card);
   }
 
-  /** A short acknowledgement card ("OK — we'll remind you tomorrow") that goes away by itself.
-   * @param {string} message @param {string} closeLabel @param {string} brand @param {string} lang */
-  function ack(message, closeLabel, brand, lang) {
+  /** A short acknowledgement card ("OK — we'll remind you tomorrow") that goes away by itself; with `undo`, an
+   * Undo button that reports the action `undo`.
+   * @param {string} message @param {string} closeLabel @param {string} brand @param {string} lang
+   * @param {string} [undo] label of the Undo button */
+  function ack(message, closeLabel, brand, lang, undo) {
     if (!message || !ensureHost()) return;
     const hadFocus = !!focusedKey();
     const card = shell({ brand, close: closeLabel, lang });
     card.appendChild(h('p', 'body', message));
+    if (undo) {
+      const actions = h('div', 'actions');
+      actions.appendChild(button('btn secondary', undo, 'undo'));
+      card.appendChild(actions);
+    }
     show(card, true);
     if (hadFocus) { try { card.focus({ preventScroll: true }); } catch (_) { /* ignore */ } }
     announce(message);
-    st.ackTimer = setTimeout(() => { if (st.card === card && !focusedKey()) clearCard(); }, ACK_MS);
+    st.ackTimer = setTimeout(() => { if (st.card === card && !focusedKey()) clearCard(); }, undo ? 2 * ACK_MS : ACK_MS);
   }
 
   /** Remove the card (the host and its live region stay, so announcements still work). */
   function clearCard() {
     clearTimeout(st.ackTimer);
+    if (st.seen) { try { st.seen.disconnect(); } catch (_) { /* ignore */ } }
+    st.visible = null;
     if (st.card) { try { st.card.remove(); } catch (_) { /* ignore */ } }
     st.card = null;
     st.ack = false;

@@ -31,6 +31,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     closed: false,   // the member closed the card: not again in this document (nor today)
     drawn: false,
     showing: false,  // the reminder card (not an acknowledgement) is on screen: it may stay on the day it was shown
+    /** @type {object|null} */ undo: null, // the event that undoes the decision on the acknowledgement on screen
     taken: false,    // a decision elsewhere (popup, another tab) took the card away: its Undo brings it back here
     /** @type {BannerText|null} */ text: null,
   };
@@ -108,7 +109,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     if (S.dead) return;
     S.taken = false;
     const text = S.text;
-    /** @param {'close'|'brand'|'lang'} k */
+    /** @param {'close'|'brand'|'lang'|'undo'} k */
     const field = (k) => (text ? String(text[k] || '') : '');
     /** @param {string} k */
     const ackText = (k) => (text && text.ack && /** @type {any} */ (text.ack)[k]) || '';
@@ -120,16 +121,31 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
       void send({ type: 'event', event: { type: 'closeNudge' } });
       return;
     }
+    if (action === 'undo') {
+      // Undo of the decision just acknowledged: reminders as before, and the card back at once.
+      const undo = S.undo;
+      S.undo = null;
+      if (!undo) return;
+      const reply = await send({ type: 'event', event: undo });
+      if (S.dead) return;
+      if (!(reply && reply.ok)) { if (text && text.error) card.announce(text.error); return; }
+      await refresh();
+      return;
+    }
     /** @type {object|null} */
     let event = null;
     let ack = '';
+    /** @type {object|null} */
+    let undo = null;
     if (action === 'snooze') {
       const duration = arg === 'week' || arg === 'month' ? arg : 'day';
       event = { type: 'snooze', duration };
       ack = ackText(duration);
+      undo = { type: 'unsnooze' };
     } else if (action === 'dismissAll') {
       event = { type: 'dismissAll' };
       ack = ackText('dismissAll');
+      undo = { type: 'undismissAll' };
     }
     if (!event) return;
     const reply = await send({ type: 'event', event });
@@ -139,7 +155,9 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
       return;
     }
     // The acknowledgement takes the nudge's place (no flicker); then the worker's answer decides what stays.
-    if (ack) { S.showing = false; card.ack(ack, field('close'), field('brand'), field('lang')); }
+    // Every quieting decision can be undone right there.
+    S.undo = undo;
+    if (ack) { S.showing = false; card.ack(ack, field('close'), field('brand'), field('lang'), field('undo')); }
     await refresh({ keepAck: !!ack });
   }
 

@@ -12,8 +12,9 @@ import { syncNudgeScript, injectGuide, recheckTabs } from './content-scripts.js'
 
 const ready = core.init();
 
-/** Events a content script (the banner) may send; the rest only come from our own pages. */
-const BANNER_EVENTS = new Set(['snooze', 'dismiss', 'dismissAll', 'stopGuide', 'closeNudge']);
+/** Events a content script (the banner) may send; the rest only come from our own pages. The two undos only
+ * bring reminders back (the Undo on a card's acknowledgement). */
+const BANNER_EVENTS = new Set(['snooze', 'dismiss', 'dismissAll', 'stopGuide', 'closeNudge', 'unsnooze', 'undismissAll']);
 
 /** @param {chrome.runtime.MessageSender} sender */
 function fromExtensionPage(sender) {

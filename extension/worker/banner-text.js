@@ -38,6 +38,7 @@ import { messages as defaultMessages, normalizeLang, DEFAULT_LANG } from './mess
  * @property {string} failed    one-click: the switch did not change
  * @property {string} reverted  the switch was turned off here, then the page switched it back on
  * @property {string} error     an action could not be saved
+ * @property {string} [undo] label of the Undo button on an acknowledgement of a quieting decision
  * @property {{day: string, week: string, month: string, dismissAll: string, keepOn: string, stopGuide: string}} ack
  *   short confirmations after the banner's actions
  */
@@ -131,6 +132,7 @@ export async function bannerText(advice, catalogTitles, deps = {}) {
     failed: t('bannerFailed'),
     reverted: t('bannerReverted'),
     error: t('bannerError'),
+    undo: t('btnUndo'),
     ack: {
       day: t('bannerAckDay'),
       week: t('bannerAckWeek'),

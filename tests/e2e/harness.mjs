@@ -558,6 +558,9 @@ export async function waitForShadow(page, options = {}) {
  * @param {{host?: string, trusted?: boolean}} [options]
  */
 export async function shadowClick(page, target, options = {}) {
+  // The card accepts a click only once it has been on screen, unobstructed, for a moment (it rises in for 180 ms;
+  // IntersectionObserver v2 confirms it visible 100 ms later): no member clicks faster than that.
+  await page.waitForTimeout(options.trusted === false ? 0 : 400);
   const spec = typeof target === 'string'
     ? { selector: target }
     : {
