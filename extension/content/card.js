@@ -133,8 +133,12 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
   const TRACKS_VISIBILITY = typeof IntersectionObserverEntry === 'function' &&
     'isVisible' in IntersectionObserverEntry.prototype;
 
-  /** Follow the card's visibility (IntersectionObserver v2, where available) while it is on screen. @param {HTMLElement} card */
-  function trackVisibility(card) {
+  /**
+   * Follow the card's visibility (IntersectionObserver v2, where available) while it is on screen. A card redrawn
+   * in place of one already seen keeps that verdict until the first report on the new one.
+   * @param {HTMLElement} card @param {boolean} inPlace
+   */
+  function trackVisibility(card, inPlace) {
     if (!TRACKS_VISIBILITY) return;
     try {
       if (!st.seen) {
@@ -143,7 +147,7 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
         }, /** @type {any} */ ({ trackVisibility: true, delay: 100 }));
       }
       st.seen.disconnect();
-      st.visible = null;
+      if (!inPlace) st.visible = null;
       st.seen.observe(card);
     } catch (_) { st.seen = null; st.visible = null; }
   }
@@ -186,9 +190,12 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
       // Elements that let clicks through are not hit-tested: the top layer is drawn above us whatever our
       // z-index, so any open popover, modal dialog or fullscreen element over the card rules the click out.
       if (topLayerOver(cardRect)) return false;
+      // A key press needs the member's focus inside the card (a page cannot put it there).
+      if (!pointer && !st.card.contains(st.root.activeElement)) return false;
       // Where the browser can tell (IntersectionObserver v2), anything painted over the card, even a transparent
-      // element that lets clicks through, rules it out; so does a card drawn too recently to have been seen.
-      if (TRACKS_VISIBILITY && st.seen && st.visible !== true) return false;
+      // element that lets clicks through, rules a pointer click out; so does a card drawn too recently to have
+      // been seen (the first report comes 100 ms after it rose in).
+      if (pointer && TRACKS_VISIBILITY && st.seen && st.visible !== true) return false;
       return true;
     } catch (_) {
       return false;
@@ -443,11 +450,12 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
     if (!ensureHost(true) || !st.wrap) return;
     clearTimeout(st.ackTimer);
     const key = focusedKey();
+    const inPlace = !!st.card;
     if (st.card) st.card.replaceWith(card); else { card.className += ' enter'; st.wrap.appendChild(card); }
     st.card = card;
     st.ack = !!isAck;
     ensureHost();
-    trackVisibility(card);
+    trackVisibility(card, inPlace);
     restoreFocus(key);
   }
 
