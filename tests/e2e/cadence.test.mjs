@@ -61,7 +61,7 @@ describe('the reminder card shows once a local day', () => {
     const before = (await pageReports(ext.worker)).length;
     const registered = await nudgeRegistered(ext.worker);
     // A registration reaches the renderers a moment after it resolves (a member's next load is seconds away).
-    if (registered) await page.waitForTimeout(250);
+    if (registered) await page.waitForTimeout(500);
     await page.goto(url);
     await page.waitForLoadState('load');
     if (!registered) {
