@@ -20,15 +20,17 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   const ACK_MS = 6000;
 
   // The base sheet, for every card. No animation that runs on the main thread: the card rises with
-  // transform/opacity (compositor).
+  // transform/opacity (compositor). The host covers the viewport (letting every click through) with
+  // `contain: strict`: nothing drawn inside it can make LinkedIn's page lay out again, and it is the containing
+  // block of the fixed card (same place as the viewport).
   const CSS = `
 :host {
   all: initial !important;
-  position: fixed !important; top: 0 !important; left: 0 !important;
-  width: 0 !important; height: 0 !important; overflow: visible !important;
+  position: fixed !important; top: 0 !important; left: 0 !important; right: 0 !important; bottom: 0 !important;
+  width: auto !important; height: auto !important; overflow: visible !important;
   z-index: 2147483647 !important; display: block !important;
   visibility: visible !important; opacity: 1 !important; transform: none !important;
-  pointer-events: none !important; contain: none !important;
+  pointer-events: none !important; contain: strict !important;
 }
 * { box-sizing: border-box; }
 .wrap {

@@ -3,8 +3,8 @@
 // The worker registers this bundle only while the status view says `nudge` (something is still to do, reminders
 // are not snoozed or dismissed, and the card was not shown or closed yet today: once a day), so on the feed of a
 // member with nothing to do, or who saw today's card, it does not even load.
-// Kept small on purpose: it runs on every ordinary page load while it is registered. One quick report at
-// DOMContentLoaded (no walk over the page), one card drawn once, no observer, no polling; navigation.js tells it
+// Kept small on purpose: it runs on every ordinary page load while it is registered. One quick report in idle time
+// after the page's load event (no walk over the page), one card drawn once, no observer, no polling; navigation.js tells it
 // about in-page navigations. Settings pages belong to the guide bundle (dom.js, guide-main.js): when the guide has
 // been loaded into this document, this script puts its card away and stays silent.
 
@@ -24,6 +24,9 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   const messenger = ns.messenger;
   const navigation = ns.navigation;
   if (!card || !facts || !messenger || !navigation) return;
+
+  /** Longest wait for idle time after load before the card is decided and drawn. */
+  const IDLE_MS = 500;
 
   const S = {
     dead: false,
@@ -171,10 +174,14 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   try {
     card.onAction((/** @type {string} */ action, /** @type {string|undefined} */ arg) => { void onAction(action, arg); });
     navigation.subscribe(onNavigated);
-    if (document.readyState === 'loading') {
-      document.addEventListener('DOMContentLoaded', () => { void refresh(); }, { once: true });
-    } else {
-      void refresh();
-    }
+    // Off LinkedIn's critical path: nothing is asked or drawn before the page has loaded and painted, then in
+    // idle time (at most IDLE_MS later).
+    const soon = () => {
+      const go = () => { void refresh(); };
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: IDLE_MS });
+      else setTimeout(go, 0);
+    };
+    if (document.readyState === 'complete') soon();
+    else addEventListener('load', soon, { once: true });
   } catch (_) { /* never throw out of a content script */ }
 })(OptOutPilot);
