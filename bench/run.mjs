@@ -94,7 +94,7 @@ const size = {
 results.size = size;
 
 // ------------------------------------------------------------------------------------------ browser
-let sw = null, cost = null, targets = null;
+let sw = null, cost = null, targets = null, day = null;
 if (browser) {
   if (!existsSync(join(ROOT, 'dist', 'chrome', 'manifest.json'))) {
     log('dist/chrome is missing: run ./build.sh; skipping the browser figures');
@@ -102,12 +102,15 @@ if (browser) {
     sw = run(process.execPath, [join(BENCH, 'lib', 'browser.mjs'), 'sw', '--reps', quick ? '3' : '5'], 'service worker cold start')?.[0] ?? null;
     cost = run(process.execPath, [join(BENCH, 'lib', 'browser.mjs'), 'cost', '--reps', quick ? '3' : '6', '--traced', quick ? '2' : '3'],
       'content-script cost')?.[0] ?? null;
+    day = run(process.execPath, [join(BENCH, 'lib', 'browser.mjs'), 'day', '--loads', quick ? '20' : '50', '--plain', quick ? '5' : '10'],
+      'a day of feed loads')?.[0] ?? null;
     targets = run(process.execPath, [join(BENCH, 'lib', 'browser.mjs'), 'targets', '--reps', quick ? '3' : '7'],
       'banner and ring latency on settings pages')?.[0] ?? null;
   }
 }
 results.sw = sw;
 results.cost = cost;
+results.day = day;
 results.targets = targets;
 results.loadavgEnd = loadavg();
 mkdirSync(OUT, { recursive: true });
@@ -157,6 +160,19 @@ if (sw) {
   coldRows.push(['Chromium service worker: running → reply', `${sw.warmMs.toFixed(1)} ms`]);
 }
 table(`Cold start (medians of ${colds.length} fresh node processes${sw ? ', and the real worker' : ''})`, ['step', 'time'], coldRows);
+
+if (day) {
+  const f = (/** @type {number|null|undefined} */ x, d = 1) => (x == null || Number.isNaN(x) ? '—' : x.toFixed(d));
+  table(`A day of ${day.loads} heavy-feed loads by a member with a reminder due (the card shows once a day), extension time from traces`,
+    ['figure', 'value', 'target'],
+    [
+      ['drawing load (the day\'s first; ms)', day.drawingMs.map((x) => f(x, 2)).join(', ') || '—', '≤ today\'s'],
+      ['quiet load, median (max) (ms)', `${f(day.quietMedianMs, 2)} (${f(day.quietMaxMs, 2)})`, '≤ 0.5'],
+      ['whole day (ms)', f(day.dayTotalMs, 1), ''],
+      ['per load, average (ms)', f(day.perLoadMs, 2), '≤ 0.7'],
+      ['LayoutCount with / without, medians', `${day.layoutsWith} / ${day.layoutsWithout}`, 'no extra'],
+    ]);
+}
 
 if (cost) {
   const f = (x, d = 1) => (x == null || Number.isNaN(x) ? '—' : x.toFixed(d));

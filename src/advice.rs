@@ -3,6 +3,7 @@
 use crate::catalog::{Catalog, Setting};
 use crate::detect::{Detection, PageKind, Reason, SeenState};
 use crate::json::Writer;
+use crate::reminders::local_day;
 use crate::sorted_map::SortedMap;
 use crate::state::{Millis, State};
 use crate::status::{pick_lang, status, write_next, Env, NextStep, RowStatus};
@@ -110,12 +111,49 @@ impl Advice {
     }
 }
 
+/// What to draw on a page whose card is not on screen (see `advise_card`).
 pub fn advise(
     state: &State,
     detection: &Detection,
     catalog: &Catalog,
     env: &Env,
     now: Millis,
+) -> Advice {
+    advise_card(state, detection, catalog, env, now, false)
+}
+
+/// A LinkedIn page reported itself: decide what to draw and, when that is a new reminder card on an ordinary
+/// page, remember that it was shown today (once a day: the next loads stay quiet until local midnight, or
+/// until the member asks to be reminded). `card_shown`: this page already shows our reminder card (it asks
+/// again after an in-page navigation or a decision elsewhere): it may keep it on the day it was shown.
+pub fn advise_and_record(
+    state: &mut State,
+    detection: &Detection,
+    catalog: &Catalog,
+    env: &Env,
+    now: Millis,
+    card_shown: bool,
+) -> Advice {
+    let advice = advise_card(state, detection, catalog, env, now, card_shown);
+    let nudge = advice
+        .banner
+        .as_ref()
+        .is_some_and(|b| b.mode == BannerMode::Nudge);
+    // A card already on screen was counted when it was drawn (after "remind me again" it must not use up the
+    // next load's card).
+    if nudge && !card_shown && detection.page.kind == PageKind::Linkedin {
+        state.nudge_shown_day = Some(local_day(now, env.utc_offset_min));
+    }
+    advice
+}
+
+fn advise_card(
+    state: &State,
+    detection: &Detection,
+    catalog: &Catalog,
+    env: &Env,
+    now: Millis,
+    card_shown: bool,
 ) -> Advice {
     let kind = detection.page.kind;
     let need_controls = matches!(kind, PageKind::Setting | PageKind::Hub);
@@ -214,7 +252,13 @@ pub fn advise(
             }
         }
         PageKind::Hub | PageKind::Linkedin => {
-            if !view.nudge {
+            // Ordinary pages: once a day (a card already on screen stays). Settings hubs are settings pages:
+            // the member went there, so they get it whenever a reminder is due.
+            let show = match kind {
+                PageKind::Hub => view.nudge_due,
+                _ => view.nudge || (card_shown && view.nudge_due),
+            };
+            if !show {
                 None
             } else {
                 let next = view.next.clone();

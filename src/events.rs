@@ -3,8 +3,9 @@
 use crate::catalog::Catalog;
 use crate::json::{int_text, Json, Writer};
 use crate::region::Region;
-use crate::reminders::SnoozeDuration;
-use crate::state::{Guide, Millis, State, MAX_RECHECK_DAYS, MAX_SESSION_LEN, MIN_RECHECK_DAYS};
+use crate::reminders::{local_day, remind_again, SnoozeDuration};
+use crate::state::{Guide, Millis, State, MAX_RECHECK_DAYS, MIN_RECHECK_DAYS};
+use crate::status::Env;
 
 /// JSON: `{"type": "setRegion", "region": "eu"}` and so on (the variant in camelCase, its fields beside it).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,11 +18,8 @@ pub enum Event {
         duration: SnoozeDuration,
     },
     Unsnooze,
-    /// The nudge card's close button: no nudge for the rest of this browser session (the worker adds the
-    /// session id; without one nothing is remembered).
-    CloseNudge {
-        session: String,
-    },
+    /// The reminder card's close button (×): not again today (until local midnight).
+    CloseNudge,
     /// "I want this on": no more reminders for this setting.
     Dismiss {
         setting: String,
@@ -61,9 +59,7 @@ impl Event {
                 duration: SnoozeDuration::parse(text("duration")?).ok_or("unknown duration")?,
             },
             "unsnooze" => Event::Unsnooze,
-            "closeNudge" => Event::CloseNudge {
-                session: text("session")?.to_string(),
-            },
+            "closeNudge" => Event::CloseNudge,
             "dismiss" => Event::Dismiss {
                 setting: text("setting")?.to_string(),
             },
@@ -92,7 +88,7 @@ impl Event {
             Event::FinishSetup => ("finishSetup", None),
             Event::Snooze { duration } => ("snooze", Some(("duration", duration.as_str()))),
             Event::Unsnooze => ("unsnooze", None),
-            Event::CloseNudge { session } => ("closeNudge", Some(("session", session.as_str()))),
+            Event::CloseNudge => ("closeNudge", None),
             Event::Dismiss { setting } => ("dismiss", Some(("setting", setting.as_str()))),
             Event::Undismiss { setting } => ("undismiss", Some(("setting", setting.as_str()))),
             Event::DismissAll => ("dismissAll", None),
@@ -113,12 +109,14 @@ impl Event {
     }
 }
 
-/// Apply a user decision. Unknown setting ids are refused so typos cannot pile up in storage.
+/// Apply a user decision. Unknown setting ids are refused so typos cannot pile up in storage. `env` gives
+/// the local day (its UTC offset) for "not again today".
 pub fn apply(
     state: &mut State,
     event: &Event,
     catalog: &Catalog,
     now: Millis,
+    env: &Env,
 ) -> Result<(), String> {
     let known = |id: &str| {
         catalog
@@ -132,16 +130,15 @@ pub fn apply(
         Event::Snooze { duration } => {
             state.snooze_until = Some(now.saturating_add(duration.millis()))
         }
-        // "Remind me again" also brings back a nudge closed in this session.
+        // "Remind me again" (also the Undo of a snooze or a close) brings the card back on the next page.
         Event::Unsnooze => {
             state.snooze_until = None;
-            state.nudge_closed_session = None;
+            remind_again(state);
         }
-        Event::CloseNudge { session } => {
-            if session.len() > MAX_SESSION_LEN {
-                return Err("invalid session".to_string());
-            }
-            state.nudge_closed_session = Some(session.clone()).filter(|s| !s.is_empty());
+        Event::CloseNudge => {
+            let today = local_day(now, env.utc_offset_min);
+            state.nudge_closed_day = Some(today);
+            state.nudge_shown_day = Some(today);
         }
         Event::Dismiss { setting } => {
             known(setting)?;
@@ -150,11 +147,12 @@ pub fn apply(
         Event::Undismiss { setting } => {
             known(setting)?;
             state.dismissed.remove(setting);
+            remind_again(state);
         }
         Event::DismissAll => state.dismiss_all = true,
         Event::UndismissAll => {
             state.dismiss_all = false;
-            state.nudge_closed_session = None;
+            remind_again(state);
         }
         Event::StartGuide => {
             state.guide = Some(Guide {
@@ -163,7 +161,7 @@ pub fn apply(
             });
             // Asking for the guide is asking to be reminded.
             state.snooze_until = None;
-            state.nudge_closed_session = None;
+            remind_again(state);
             state.dismiss_all = false;
         }
         // Remembered as stopped (not forgotten), so setting pages stay quiet until the guide is started again.

@@ -65,8 +65,9 @@ pub fn import(text: &str, catalog: &Catalog, now: Millis) -> Result<State, Vec<S
         // Imported before and imported again: the first import is when it stopped being this browser's own.
         seen.imported_at = Some(seen.imported_at.unwrap_or(now));
     }
-    // The browser session a closed card belonged to is another browser's.
-    state.nudge_closed_session = None;
+    // The days a reminder card was shown or closed were another browser's.
+    state.nudge_shown_day = None;
+    state.nudge_closed_day = None;
     Ok(state)
 }
 

@@ -31,10 +31,43 @@ pub fn reminders_quiet(state: &State, now: Millis) -> bool {
     state.dismiss_all || is_snoozed(state, now)
 }
 
-/// The nudge card was closed in this browser session. An empty session id (unknown) never matches: the
-/// nudge then comes back, as it would after a restart.
-pub fn nudge_closed_in(state: &State, session: &str) -> bool {
-    !session.is_empty() && state.nudge_closed_session.as_deref() == Some(session)
+/// A local calendar day: days since 1970-01-01 in the member's time zone (local midnight starts a new one).
+pub type Day = i64;
+
+/// Largest time zone offset accepted from the browser (UTC+14:00 / UTC-12:00 exist; a little more is garbage).
+pub const MAX_UTC_OFFSET_MIN: i32 = 16 * 60;
+
+/// The local day `now` falls on, for a time zone `utc_offset_min` minutes ahead of UTC (JS:
+/// `-new Date().getTimezoneOffset()`).
+pub fn local_day(now: Millis, utc_offset_min: i32) -> Day {
+    now.saturating_add(utc_offset_min as Millis * 60_000)
+        .div_euclid(DAY_MS)
+}
+
+/// The next local midnight after `now` (the start of the next local day), in UTC milliseconds. Computed
+/// with today's offset: across a daylight-saving change the worker wakes an hour early or late, finds the
+/// day unchanged or changed, and asks again.
+pub fn next_local_midnight(now: Millis, utc_offset_min: i32) -> Millis {
+    (local_day(now, utc_offset_min) + 1)
+        .saturating_mul(DAY_MS)
+        .saturating_sub(utc_offset_min as Millis * 60_000)
+}
+
+/// The member closed the reminder card (×) today: not again until local midnight.
+pub fn nudge_closed_on(state: &State, today: Day) -> bool {
+    state.nudge_closed_day == Some(today)
+}
+
+/// The reminder card was already drawn on an ordinary LinkedIn page today: once a day is enough.
+pub fn nudge_shown_on(state: &State, today: Day) -> bool {
+    state.nudge_shown_day == Some(today)
+}
+
+/// The member asked to be reminded (Undo of a snooze, dismiss or close, reminders back on, "remind me
+/// again", starting the guide): the card comes back on the next load, even on a day it was shown.
+pub fn remind_again(state: &mut State) {
+    state.nudge_shown_day = None;
+    state.nudge_closed_day = None;
 }
 
 pub fn is_snoozed(state: &State, now: Millis) -> bool {
@@ -48,8 +81,15 @@ pub fn recheck_due(state: &State, seen_at: Millis, now: Millis) -> bool {
 }
 
 /// The next moment at which something changes without the user doing anything (a snooze ends, a
-/// setting becomes due for re-check), so the worker can wake up and refresh the badge.
-pub fn next_wake(state: &State, catalog: &Catalog, region: Region, now: Millis) -> Option<Millis> {
+/// setting becomes due for re-check, a new local day brings back a reminder card that was shown or closed
+/// today), so the worker can wake up, refresh the badge and load the card's script again.
+pub fn next_wake(
+    state: &State,
+    catalog: &Catalog,
+    region: Region,
+    now: Millis,
+    utc_offset_min: i32,
+) -> Option<Millis> {
     let snooze_end = state.snooze_until.filter(|&until| until > now);
     let recheck = catalog
         .settings
@@ -63,5 +103,9 @@ pub fn next_wake(state: &State, catalog: &Catalog, region: Region, now: Millis) 
         })
         .filter(|&due| due > now)
         .min();
-    [snooze_end, recheck].into_iter().flatten().min()
+    let today = local_day(now, utc_offset_min);
+    let card_back_tomorrow = !reminders_quiet(state, now)
+        && (nudge_shown_on(state, today) || nudge_closed_on(state, today));
+    let midnight = card_back_tomorrow.then(|| next_local_midnight(now, utc_offset_min));
+    [snooze_end, recheck, midnight].into_iter().flatten().min()
 }

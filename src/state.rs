@@ -7,14 +7,15 @@
 use crate::detect::{Detection, Reason, SeenState};
 use crate::json::{Json, Writer};
 use crate::region::Region;
+use crate::reminders::Day;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub const SCHEMA: u32 = 1;
 pub const DEFAULT_RECHECK_DAYS: u32 = 90;
 pub const MIN_RECHECK_DAYS: u32 = 7;
 pub const MAX_RECHECK_DAYS: u32 = 365;
-/// Session ids are the worker's UUIDs (36 characters); anything much longer is not ours.
-pub const MAX_SESSION_LEN: usize = 64;
+/// The largest stored day number read back (days since 1970: the year 2243).
+pub const MAX_DAY: Day = 100_000;
 /// Milliseconds since the Unix epoch (what JavaScript's `Date.now()` gives).
 pub type Millis = i64;
 
@@ -51,8 +52,10 @@ pub struct State {
     pub dismissed: BTreeSet<String>,
     pub dismiss_all: bool,
     pub snooze_until: Option<Millis>,
-    /// The browser session in which the member closed the nudge card (see `Env::session`).
-    pub nudge_closed_session: Option<String>,
+    /// The local day (`reminders::Day`) the reminder card was last drawn on an ordinary LinkedIn page.
+    pub nudge_shown_day: Option<Day>,
+    /// The local day the member closed the reminder card (×: not again today).
+    pub nudge_closed_day: Option<Day>,
     pub guide: Option<Guide>,
     pub recheck_days: u32,
 }
@@ -67,7 +70,8 @@ impl Default for State {
             dismissed: BTreeSet::new(),
             dismiss_all: false,
             snooze_until: None,
-            nudge_closed_session: None,
+            nudge_shown_day: None,
+            nudge_closed_day: None,
             guide: None,
             recheck_days: DEFAULT_RECHECK_DAYS,
         }
@@ -88,12 +92,13 @@ pub const PROBLEM_PARTIAL: &str = "statePartial";
 pub const PROBLEM_CHOICES: &str = "stateChoicesReset";
 
 /// The stored fields that hold the member's choices rather than what was seen on LinkedIn.
-const CHOICES: [&str; 8] = [
+const CHOICES: [&str; 9] = [
     "region",
     "setupDone",
     "dismissAll",
     "snoozeUntil",
-    "nudgeClosedSession",
+    "nudgeShownDay",
+    "nudgeClosedDay",
     "recheckDays",
     "guide",
     "dismissed",
@@ -136,8 +141,11 @@ impl State {
         w.end_object().key("dismissed").strings(&self.dismissed);
         w.key("dismissAll").bool(self.dismiss_all);
         w.key("snoozeUntil").opt_int(self.snooze_until);
-        if let Some(session) = &self.nudge_closed_session {
-            w.key("nudgeClosedSession").string(session);
+        if let Some(day) = self.nudge_shown_day {
+            w.key("nudgeShownDay").int(day);
+        }
+        if let Some(day) = self.nudge_closed_day {
+            w.key("nudgeClosedDay").int(day);
         }
         w.key("guide");
         match &self.guide {
@@ -289,10 +297,18 @@ fn read_v1(object: &Json, lost: &mut Vec<String>) -> State {
     decision("snoozeUntil", true, &mut |v| {
         v.as_i64().map(|t| state.snooze_until = Some(t)).is_some()
     });
-    decision("nudgeClosedSession", false, &mut |v| {
-        v.as_str()
-            .filter(|s| !s.is_empty() && s.len() <= MAX_SESSION_LEN)
-            .map(|s| state.nudge_closed_session = Some(s.to_string()))
+    // The reminder card's days: a number that is not a plausible day (0..=MAX_DAY, until the year 2243). Earlier
+    // versions' `nudgeClosedSession` is ignored: × now means "not again today".
+    decision("nudgeShownDay", false, &mut |v| {
+        v.as_i64()
+            .filter(|d| (0..=MAX_DAY).contains(d))
+            .map(|d| state.nudge_shown_day = Some(d))
+            .is_some()
+    });
+    decision("nudgeClosedDay", false, &mut |v| {
+        v.as_i64()
+            .filter(|d| (0..=MAX_DAY).contains(d))
+            .map(|d| state.nudge_closed_day = Some(d))
             .is_some()
     });
     decision("recheckDays", false, &mut |v| {

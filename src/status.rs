@@ -4,7 +4,9 @@ use crate::catalog::{Catalog, Setting, SettingKind};
 use crate::detect::SeenState;
 use crate::json::{Json, Writer};
 use crate::region::{self, Region};
-use crate::reminders::{nudge_closed_in, recheck_due, reminders_quiet};
+use crate::reminders::{
+    local_day, nudge_closed_on, nudge_shown_on, recheck_due, reminders_quiet, MAX_UTC_OFFSET_MIN,
+};
 use crate::state::{Millis, State};
 
 /// The browser facts the core cannot read itself.
@@ -12,9 +14,9 @@ use crate::state::{Millis, State};
 pub struct Env {
     pub ui_lang: String,
     pub time_zone: String,
-    /// This browser session (an opaque id the worker keeps in session storage; empty when unknown): a nudge
-    /// closed in it stays away until the browser restarts.
-    pub session: String,
+    /// How many minutes local time is ahead of UTC now (JS: `-new Date().getTimezoneOffset()`): where the
+    /// member's day starts (local midnight) for the once-a-day reminder card.
+    pub utc_offset_min: i32,
 }
 
 /// What was last seen on LinkedIn (`unchecked` = never).
@@ -114,11 +116,14 @@ pub struct StatusView {
     pub guide_active: bool,
     pub next: Option<NextStep>,
     pub recheck_days: u32,
-    /// Ordinary LinkedIn pages get the nudge banner now (something is still open, reminders are not quiet
-    /// and the nudge was not closed in this browser session). The worker loads the nudge script on those
-    /// pages only while this holds.
+    /// The next ordinary LinkedIn page load gets the reminder card: something is still open, reminders are
+    /// not quiet, and the card was neither closed nor shown yet today (once a day). The worker loads the
+    /// nudge script on those pages only while this holds.
     pub nudge: bool,
-    /// The nudge was closed in this browser session (it comes back after a browser restart).
+    /// A reminder is due today (something open, reminders not quiet, not closed today): a card already on
+    /// screen may stay, and the badge says so; `nudge` adds "not shown yet today".
+    pub nudge_due: bool,
+    /// The member closed the card today (×): it comes back tomorrow, or when they ask for it.
     pub nudge_closed: bool,
     pub problems: Vec<String>,
 }
@@ -131,11 +136,12 @@ crate::json_names!(RowStatus {
 crate::json_names!(BadgeKind { Attention => "attention", Unchecked => "unchecked", Done => "done", Quiet => "quiet" });
 
 impl Env {
-    /// `{uiLang, timeZone, session}`, all optional text; anything else is an error.
+    /// `{uiLang, timeZone, utcOffset}`: optional text, text, and whole minutes within ±16 h; anything else
+    /// is an error.
     pub fn from_json(value: &Json) -> Result<Env, String> {
-        let bad = || "env: expected {uiLang, timeZone, session} text".to_string();
-        let [ui_lang, time_zone, session] = value
-            .fields(["uiLang", "timeZone", "session"])
+        let bad = || "env: expected {uiLang, timeZone, utcOffset}".to_string();
+        let [ui_lang, time_zone, utc_offset] = value
+            .fields(["uiLang", "timeZone", "utcOffset"])
             .ok_or_else(bad)?;
         let text = |v: Option<&Json>| match v {
             None => Ok(String::new()),
@@ -144,7 +150,13 @@ impl Env {
         Ok(Env {
             ui_lang: text(ui_lang)?,
             time_zone: text(time_zone)?,
-            session: text(session)?,
+            utc_offset_min: match utc_offset {
+                None => 0,
+                Some(v) => v
+                    .as_i64()
+                    .filter(|m| m.abs() <= MAX_UTC_OFFSET_MIN as i64)
+                    .ok_or_else(bad)? as i32,
+            },
         })
     }
 }
@@ -208,6 +220,7 @@ impl StatusView {
         write_next(&mut w, self.next.as_ref());
         w.key("recheckDays").int(self.recheck_days as i64);
         w.key("nudge").bool(self.nudge);
+        w.key("nudgeDue").bool(self.nudge_due);
         w.key("nudgeClosed").bool(self.nudge_closed);
         w.key("problems").strings(&self.problems);
         w.end_object();
@@ -309,7 +322,9 @@ pub fn status(
         });
     let any_on = steps.clone().any(|r| r.status == RowStatus::On);
     let quiet = reminders_quiet(state, now);
-    let nudge_closed = nudge_closed_in(state, &env.session);
+    let today = local_day(now, env.utc_offset_min);
+    let nudge_closed = nudge_closed_on(state, today);
+    let nudge_due = remaining > 0 && !quiet && !nudge_closed;
     let badge = badge(remaining, any_on, quiet);
     StatusView {
         region,
@@ -326,7 +341,8 @@ pub fn status(
         guide_active: state.guide.as_ref().is_some_and(|g| g.active),
         next,
         recheck_days: state.recheck_days,
-        nudge: remaining > 0 && !quiet && !nudge_closed,
+        nudge: nudge_due && !nudge_shown_on(state, today),
+        nudge_due,
         nudge_closed,
         problems,
     }

@@ -3,7 +3,7 @@
 //! Everything crosses the boundary as JSON text, read and written by the core's own small `json` module:
 //! one code path serves storage, tests and the worker, and keeps the module small.
 
-use crate::advice::advise;
+use crate::advice::advise_and_record;
 use crate::catalog::catalog;
 use crate::detect::Detector;
 use crate::events::{apply, Event};
@@ -83,7 +83,8 @@ pub fn import_state(text: &str, now: f64) -> String {
     w.out
 }
 
-/// A LinkedIn page reported a snapshot: detect it, record what it shows, and decide what to draw.
+/// A LinkedIn page reported a snapshot: detect it, record what it shows, and decide what to draw (and
+/// remember a reminder card drawn today). `card_shown`: the page already shows our reminder card.
 /// Returns `{state, detection, advice}` (state as JSON text). One call, so a detection never has to
 /// travel back into the core.
 #[wasm_bindgen]
@@ -92,6 +93,7 @@ pub fn page(
     snapshot_json: &str,
     env_json: &str,
     now: f64,
+    card_shown: bool,
 ) -> Result<String, JsError> {
     let env = parse_env(env_json)?;
     let (snapshot, problems) = Snapshot::from_json_text(snapshot_json);
@@ -99,7 +101,7 @@ pub fn page(
     let mut state = parse_state(state_json);
     let now = millis(now);
     state.observe(&detection, now);
-    let advice = advise(&state, &detection, catalog(), &env, now);
+    let advice = advise_and_record(&mut state, &detection, catalog(), &env, now, card_shown);
     let mut w = Writer::default();
     w.begin_object().key("state").string(&state.to_json());
     w.key("detection");
@@ -112,11 +114,17 @@ pub fn page(
 
 /// Apply a user event. Returns the new state text, or an error for a refused event.
 #[wasm_bindgen(js_name = applyEvent)]
-pub fn apply_event(state_json: &str, event_json: &str, now: f64) -> Result<String, JsError> {
+pub fn apply_event(
+    state_json: &str,
+    event_json: &str,
+    env_json: &str,
+    now: f64,
+) -> Result<String, JsError> {
+    let env = parse_env(env_json)?;
     let event = Event::from_json(&parse(event_json, "event")?)
         .map_err(|e| JsError::new(&["event: ", &e].concat()))?;
     let mut state = parse_state(state_json);
-    apply(&mut state, &event, catalog(), millis(now)).map_err(|e| JsError::new(&e))?;
+    apply(&mut state, &event, catalog(), millis(now), &env).map_err(|e| JsError::new(&e))?;
     Ok(state.to_json())
 }
 
@@ -154,7 +162,7 @@ pub fn next_wake_at(state_json: &str, env_json: &str, now: f64) -> Result<Option
     let env = parse_env(env_json)?;
     let state = parse_state(state_json);
     let region = effective_region(&state, &env);
-    Ok(next_wake(&state, catalog(), region, millis(now)).map(|t| t as f64))
+    Ok(next_wake(&state, catalog(), region, millis(now), env.utc_offset_min).map(|t| t as f64))
 }
 
 /// The catalog version, for export files and diagnostics.

@@ -8,6 +8,9 @@
 //     * a trace per load (--traced loads per arm): the sum of top-level renderer-main-thread events whose script
 //       URL is chrome-extension:// (EvaluateScript, FunctionCall, v8.compile, …; nested ones counted once, so
 //       callbacks after an await or from an observer count too), minus garbage collection inside them.
+//   node bench/lib/browser.mjs day [--loads 50] [--plain 10] [--settle 1500] [--posts 3000] [--dist DIR]
+//     A simulated day of feed loads by a member with a reminder due: the first draws the card (once a day), the
+//     rest are quiet; extension time per load (trace), the day's total and average, layouts with/without.
 //   node bench/lib/browser.mjs sw [--reps 5] [--dist DIR]
 //     The real service worker: stopped through CDP (ServiceWorker.stopAllWorkers), then timed from an extension
 //     page's chrome.runtime.sendMessage({type:'status'}) to its reply (worker start + module + WASM init + answer),
@@ -225,12 +228,17 @@ async function cost() {
     if (!snoozed?.ok) throw new Error(`snooze through the worker failed: ${JSON.stringify(snoozed)}`);
     // One unmeasured load each (caches, code cache, worker start).
     const contexts = { with: ext.context, quiet: quiet.context, without: plain.context };
-    for (const c of Object.values(contexts)) await load(c, { traced: false, settle: 500 });
+    for (const c of Object.values(contexts)) await load(c, { traced: false, settle: 1000 });
     /** @type {Record<string, any[]>} */
     const arms = { with: [], quiet: [], without: [] };
     const orders = [['with', 'quiet', 'without'], ['without', 'with', 'quiet'], ['quiet', 'without', 'with']];
     for (let i = 0; i < reps + traced; i++) {
       for (const arm of orders[i % 3]) {
+        // The card shows once a day: "remind me again" before each drawing load (outside the measured load).
+        if (arm === 'with') {
+          await sendToWorker(ext.context, ext.extensionId, { type: 'event', event: { type: 'unsnooze' } });
+          await sleep(300);
+        }
         const r = await load(contexts[arm], { traced: i >= reps, settle });
         arms[arm].push(r);
         console.error(`  load ${i + 1}/${reps + traced} ${arm.padEnd(7)} script ${r.scriptMs.toFixed(0)} ms, task ${r.taskMs.toFixed(0)} ms, layouts ${r.layouts}` +
@@ -263,6 +271,60 @@ async function cost() {
   } finally {
     await ext.close();
     await quiet.close();
+    await plain.close();
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ day
+/**
+ * A simulated day on the heavy feed: a member with a reminder due loads the feed `--loads` times (default 50) in
+ * one browser with the extension. The first load of the day draws the reminder card; the worker then unregisters
+ * the card's script, so the other loads run only watch.js. Every load is traced (the extension's main-thread time,
+ * as in `cost`) and its layouts counted; `--plain` loads without the extension give the layout count to compare.
+ */
+async function day() {
+  const loads = opt('loads', 50), plainLoads = opt('plain', 10), settle = opt('settle', 1500), posts = opt('posts', 3000);
+  const dist = optStr('dist', undefined);
+  const ext = await launchWithExtension({ dist });
+  const plain = await launchPlain();
+  try {
+    await routeFeed(ext.context, posts);
+    await routeFeed(plain.context, posts);
+    // Warm both browsers on another page (caches, worker start) without using up the day's card.
+    const warm = async (/** @type {any} */ context) => {
+      const p = await context.newPage();
+      await p.goto('about:blank');
+      await p.close();
+    };
+    await warm(ext.context);
+    await warm(plain.context);
+    const withExt = [];
+    for (let i = 0; i < loads; i++) {
+      const r = await load(ext.context, { traced: true, settle });
+      withExt.push(r);
+      console.error(`  load ${i + 1}/${loads} extension ${r.ext.ms.toFixed(2)} ms, layouts ${r.layouts}, card ${r.banner ? 'drawn' : 'none'}`);
+    }
+    const without = [];
+    for (let i = 0; i < plainLoads; i++) {
+      const r = await load(plain.context, { traced: false, settle });
+      without.push(r);
+      console.error(`  plain load ${i + 1}/${plainLoads} layouts ${r.layouts}`);
+    }
+    const ms = withExt.map((r) => r.ext.ms);
+    const drawing = withExt.filter((r) => r.banner).map((r) => r.ext.ms);
+    const quiet = withExt.filter((r) => !r.banner).map((r) => r.ext.ms);
+    const total = ms.reduce((a, b) => a + b, 0);
+    console.log(JSON.stringify({
+      kind: 'day', posts, settle, loads, dist: dist ?? 'dist/chrome',
+      cardsDrawn: drawing.length, drawingMs: drawing.map((x) => +x.toFixed(3)),
+      quietMedianMs: +median(quiet).toFixed(3), quietMaxMs: +Math.max(...quiet).toFixed(3),
+      dayTotalMs: +total.toFixed(2), perLoadMs: +(total / loads).toFixed(3),
+      layoutsWith: median(withExt.map((r) => r.layouts)), layoutsWithout: median(without.map((r) => r.layouts)),
+      layoutsWithAll: withExt.map((r) => r.layouts), layoutsWithoutAll: without.map((r) => r.layouts),
+      drawingLoadLayouts: withExt.filter((r) => r.banner).map((r) => r.layouts),
+    }));
+  } finally {
+    await ext.close();
     await plain.close();
   }
 }
@@ -409,6 +471,7 @@ const mode = args[0];
 if (mode === 'cost') await cost();
 else if (mode === 'targets') await targets();
 else if (mode === 'sw') await sw();
+else if (mode === 'day') await day();
 else {
   console.error('usage: node bench/lib/browser.mjs cost|targets|sw [options]');
   process.exit(2);

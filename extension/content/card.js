@@ -30,15 +30,17 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   const contain = (e) => { e.stopPropagation(); };
 
   // The base sheet, for every card. No animation that runs on the main thread: the card rises with
-  // transform/opacity (compositor).
+  // transform/opacity (compositor). The host covers the viewport (letting every click through) with
+  // `contain: strict`: nothing drawn inside it can make LinkedIn's page lay out again, and it is the containing
+  // block of the fixed card (same place as the viewport).
   const CSS = `
 :host {
   all: initial !important;
-  position: fixed !important; top: 0 !important; left: 0 !important;
-  width: 0 !important; height: 0 !important; overflow: visible !important;
+  position: fixed !important; top: 0 !important; left: 0 !important; right: 0 !important; bottom: 0 !important;
+  width: auto !important; height: auto !important; overflow: visible !important;
   z-index: 2147483647 !important; display: block !important;
   visibility: visible !important; opacity: 1 !important; transform: none !important;
-  pointer-events: none !important; contain: none !important;
+  pointer-events: none !important; contain: strict !important;
 }
 * { box-sizing: border-box; }
 .wrap {
@@ -127,11 +129,90 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
 
   /** @type {{host: HTMLElement|null, root: ShadowRoot|null, wrap: HTMLElement|null, live: HTMLElement|null,
    *   card: HTMLElement|null, ack: boolean, handler: ActionHandler|null, ackTimer: number, adopted: boolean,
-   *   sheets: Set<string>}} */
+   *   sheets: Set<string>, seen: IntersectionObserver|null, visible: boolean|null}} */
   const st = {
     host: null, root: null, wrap: null, live: null, card: null, ack: false, handler: null, ackTimer: 0,
-    adopted: false, sheets: new Set(),
+    adopted: false, sheets: new Set(), seen: null, visible: null,
   };
+
+  // ---------- clicks only from the member ----------
+  // A page can lay an element over our card that lets clicks through (pointer-events:none, or a top-layer
+  // popover/dialog) and show something else on top, so that the member's click lands on "Don't remind me again"
+  // without them seeing it; or it can call click() itself. A decision counts only when the click is the
+  // browser's (isTrusted) and the card is visible and on top where it happened, checked at that moment.
+
+  /** Chromium's IntersectionObserver v2: `isVisible` is false while anything is painted over the card. */
+  const TRACKS_VISIBILITY = typeof IntersectionObserverEntry === 'function' &&
+    'isVisible' in IntersectionObserverEntry.prototype;
+
+  /**
+   * Follow the card's visibility (IntersectionObserver v2, where available) while it is on screen. A card redrawn
+   * in place of one already seen keeps that verdict until the first report on the new one.
+   * @param {HTMLElement} card @param {boolean} inPlace
+   */
+  function trackVisibility(card, inPlace) {
+    if (!TRACKS_VISIBILITY) return;
+    try {
+      if (!st.seen) {
+        st.seen = new IntersectionObserver((entries) => {
+          for (const e of entries) if (e.target === st.card) st.visible = /** @type {any} */ (e).isVisible === true;
+        }, /** @type {any} */ ({ trackVisibility: true, delay: 100 }));
+      }
+      st.seen.disconnect();
+      if (!inPlace) st.visible = null;
+      st.seen.observe(card);
+    } catch (_) { st.seen = null; st.visible = null; }
+  }
+
+  /** @param {DOMRect} a @param {DOMRect} b */
+  function overlaps(a, b) {
+    return a.width > 0 && a.height > 0 && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  /** Elements of the page in the top layer (drawn above any z-index, ours included) that cover `rect`. @param {DOMRect} rect */
+  function topLayerOver(rect) {
+    for (const sel of [':popover-open', ':modal', ':fullscreen']) {
+      let list;
+      try { list = document.querySelectorAll(sel); } catch (_) { continue; } // a browser without that selector
+      for (const el of list) {
+        try { if (overlaps(el.getBoundingClientRect(), rect)) return true; } catch (_) { return true; }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Is this event the member's own click (or key press) on our card, visible and on top where it happened?
+   * @param {Event} e @param {Element|null} el the control it is for
+   */
+  function fromMember(e, el) {
+    try {
+      if (!e.isTrusted || !el || !st.card || !st.root || !st.card.contains(el) || !st.card.isConnected) return false;
+      const rect = el.getBoundingClientRect();
+      const cardRect = st.card.getBoundingClientRect();
+      if (!(rect.width > 0 && rect.height > 0)) return false;
+      // A pointer click is checked where it happened; a key press (Enter, Space, Escape) at the control's centre.
+      const me = /** @type {MouseEvent} */ (e);
+      const pointer = e.type === 'click' && me.detail > 0;
+      const x = pointer ? me.clientX : rect.left + rect.width / 2;
+      const y = pointer ? me.clientY : rect.top + rect.height / 2;
+      // What is on top at that point, as the browser hit-tests it (skips pointer-events:none elements).
+      const top = st.root.elementsFromPoint(x, y)[0];
+      if (!top || !st.card.contains(top)) return false;
+      // Elements that let clicks through are not hit-tested: the top layer is drawn above us whatever our
+      // z-index, so any open popover, modal dialog or fullscreen element over the card rules the click out.
+      if (topLayerOver(cardRect)) return false;
+      // A key press needs the member's focus inside the card (a page cannot put it there).
+      if (!pointer && !st.card.contains(st.root.activeElement)) return false;
+      // Where the browser can tell (IntersectionObserver v2), anything painted over the card, even a transparent
+      // element that lets clicks through, rules a pointer click out; so does a card drawn too recently to have
+      // been seen (the first report comes 100 ms after it rose in).
+      if (pointer && TRACKS_VISIBILITY && st.seen && st.visible !== true) return false;
+      return true;
+    } catch (_) {
+      return false;
+    }
+  }
 
   /** @template {keyof HTMLElementTagNameMap} K @param {K} tag @param {string} [cls] @param {string} [text]
    * @returns {HTMLElementTagNameMap[K]} */
@@ -319,6 +400,8 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
     const el = e.target instanceof Element ? e.target.closest('[data-k]') : null;
     const key = el ? el.getAttribute('data-k') || '' : '';
     if (!key || key === 'link') return; // links navigate by themselves
+    // Not the member's click on a card they can see: ignored, the card stays.
+    if (!fromMember(e, el)) { e.preventDefault(); return; }
     if (key === 'close' && card === st.card && st.ack) { clearCard(); return; }
     if (key === 'snooze') { toggleMenu(card, /** @type {HTMLElement} */ (el)); return; }
     if (key.startsWith('snooze-')) { fire('snooze', key.slice(7)); return; }
@@ -329,6 +412,7 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
   function onKeydown(e) {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
     const card = /** @type {HTMLElement} */ (e.currentTarget);
+    if (!fromMember(e, card)) return;
     const toggle = /** @type {HTMLElement|null} */ (card.querySelector('[data-k=snooze][aria-expanded=true]'));
     if (toggle) { toggleMenu(card, toggle); e.stopPropagation(); return; }
     if (card === st.card && st.ack) clearCard(); else fire('close');
@@ -379,10 +463,12 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
     if (!ensureHost(true) || !st.wrap) return;
     clearTimeout(st.ackTimer);
     const key = focusedKey();
+    const inPlace = !!st.card;
     if (st.card) st.card.replaceWith(card); else { card.className += ' enter'; st.wrap.appendChild(card); }
     st.card = card;
     st.ack = !!isAck;
     ensureHost();
+    trackVisibility(card, inPlace);
     restoreFocus(key);
   }
 
@@ -408,22 +494,31 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
     show(card);
   }
 
-  /** A short acknowledgement card ("OK — we'll remind you tomorrow") that goes away by itself.
-   * @param {string} message @param {string} closeLabel @param {string} brand @param {string} lang */
-  function ack(message, closeLabel, brand, lang) {
+  /** A short acknowledgement card ("OK — we'll remind you tomorrow") that goes away by itself; with `undo`, an
+   * Undo button that reports the action `undo`.
+   * @param {string} message @param {string} closeLabel @param {string} brand @param {string} lang
+   * @param {string} [undo] label of the Undo button */
+  function ack(message, closeLabel, brand, lang, undo) {
     if (!message || !ensureHost()) return;
     const hadFocus = !!focusedKey();
     const card = shell({ brand, close: closeLabel, lang });
     card.appendChild(h('p', 'body', message));
+    if (undo) {
+      const actions = h('div', 'actions');
+      actions.appendChild(button('btn secondary', undo, 'undo'));
+      card.appendChild(actions);
+    }
     show(card, true);
     if (hadFocus) { try { card.focus({ preventScroll: true }); } catch (_) { /* ignore */ } }
     announce(message);
-    st.ackTimer = setTimeout(() => { if (st.card === card && !focusedKey()) clearCard(); }, ACK_MS);
+    st.ackTimer = setTimeout(() => { if (st.card === card && !focusedKey()) clearCard(); }, undo ? 2 * ACK_MS : ACK_MS);
   }
 
   /** Remove the card (the host and its live region stay, so announcements still work). */
   function clearCard() {
     clearTimeout(st.ackTimer);
+    if (st.seen) { try { st.seen.disconnect(); } catch (_) { /* ignore */ } }
+    st.visible = null;
     if (st.card) { try { st.card.remove(); } catch (_) { /* ignore */ } }
     st.card = null;
     st.ack = false;

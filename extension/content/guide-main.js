@@ -117,7 +117,9 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     if (S.dead) return;
     const gen = S.gen;
     const seq = ++S.seq;
-    const reply = await send({ type: 'page', snapshot: facts.quick(document) });
+    // Our reminder card is on screen: on the day it was shown it may stay (the worker shows it once a day).
+    const shown = !!(S.drawn && !S.closedNudge && S.advice && S.advice.banner && S.advice.banner.mode === 'nudge');
+    const reply = await send({ type: 'page', snapshot: facts.quick(document), card: shown });
     if (gen !== S.gen || seq !== S.seq || !isPageReply(reply)) return;
     if (reply.advice.needControls) {
       await sendFull(true);
@@ -273,7 +275,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
           if (b && b.mode === 'nudge') S.closedNudge = true; else S.closedHere = true;
           ui.clearCard();
           ui.highlight(null);
-          // A closed nudge stays away for the rest of the browser session (the worker remembers it).
+          // A closed nudge stays away until tomorrow (the worker remembers it).
           if (b && b.mode === 'nudge') await sendEvent({ type: 'closeNudge' });
           return;
         case 'snooze': {
@@ -639,7 +641,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   // ordinary page this document navigated to); a guide card keeps guiding, whatever the reminders do.
   ns.recheck = () => {
     const b = S.advice && S.advice.banner;
-    if (!S.dead && !S.busy && S.drawn && b && b.mode === 'nudge') void refresh();
+    if (!S.dead && !S.busy && S.drawn && !S.closedNudge && b && b.mode === 'nudge') void refresh();
   };
   start();
 })(OptOutPilot);

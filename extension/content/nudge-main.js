@@ -1,9 +1,10 @@
 // @ts-check
 // OptOut Pilot nudge bundle: the reminder card on ordinary LinkedIn pages (the feed, profiles, jobs…).
-// The worker registers this bundle only while the status view says `nudge` (something is still to do and
-// reminders are not snoozed or dismissed), so on the feed of a member with nothing to do it does not even load.
-// Kept small on purpose: it runs on every ordinary page load while it is registered. One quick report at
-// DOMContentLoaded (no walk over the page), one card drawn once, no observer, no polling; navigation.js tells it
+// The worker registers this bundle only while the status view says `nudge` (something is still to do, reminders
+// are not snoozed or dismissed, and the card was not shown or closed yet today: once a day), so on the feed of a
+// member with nothing to do, or who saw today's card, it does not even load.
+// Kept small on purpose: it runs on every ordinary page load while it is registered. One quick report in idle time
+// after the page's load event (no walk over the page), one card drawn once, no observer, no polling; navigation.js tells it
 // about in-page navigations. Settings pages belong to the guide bundle (dom.js, guide-main.js): when the guide has
 // been loaded into this document, this script puts its card away and stays silent.
 
@@ -24,11 +25,17 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   const navigation = ns.navigation;
   if (!card || !facts || !messenger || !navigation) return;
 
+  /** Longest wait for idle time after load before the card is decided and drawn. */
+  const IDLE_MS = 500;
+
   const S = {
     dead: false,
     gen: 0,          // bumps on every navigation: replies for an earlier page are dropped
-    closed: false,   // the member closed the card: not again in this document (nor this browser session)
+    closed: false,   // the member closed the card: not again in this document (nor today)
     drawn: false,
+    showing: false,  // the reminder card (not an acknowledgement) is on screen: it may stay on the day it was shown
+    /** @type {object|null} */ undo: null, // the event that undoes the decision on the acknowledgement on screen
+    taken: false,    // a decision elsewhere (popup, another tab) took the card away: its Undo brings it back here
     /** @type {BannerText|null} */ text: null,
   };
 
@@ -51,11 +58,14 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     return S.dead ? Promise.resolve(null) : messenger.send(msg, die);
   }
 
-  /** @param {{keepAck?: boolean}} [opts] keepAck: an acknowledgement on screen stays unless there is a nudge to show */
+  /** @param {{keepAck?: boolean, shown?: boolean, recheck?: boolean}} [opts] keepAck: an acknowledgement on screen
+   * stays unless there is a nudge to show; shown: the card was on screen before this in-page navigation (it may
+   * stay); recheck: the worker asked after a decision elsewhere */
   async function refresh(opts = {}) {
     if (S.dead || guideTookOver()) return;
     const gen = S.gen;
-    const reply = await send({ type: 'page', snapshot: facts.quick(document) });
+    const had = S.showing || S.taken || !!opts.shown;
+    const reply = await send({ type: 'page', snapshot: facts.quick(document), card: had });
     if (gen !== S.gen || S.dead || guideTookOver() || !reply || !reply.advice) return;
     const banner = /** @type {Banner|null} */ (reply.advice.banner);
     const text = reply.text && typeof reply.text === 'object' ? /** @type {BannerText} */ (reply.text) : null;
@@ -68,13 +78,20 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
       if (loaded && loaded.guide) die();
       return;
     }
-    if (!banner || banner.mode !== 'nudge' || !text || S.closed) { if (!opts.keepAck) clear(); return; }
+    if (!banner || banner.mode !== 'nudge' || !text || S.closed) {
+      if (!opts.keepAck) clear();
+      S.taken = had && !!opts.recheck && !S.closed;
+      return;
+    }
+    S.taken = false;
     S.text = text;
     card.nudge(text);
     S.drawn = true;
+    S.showing = true;
   }
 
   function clear() {
+    S.showing = false;
     if (S.drawn) card.clearCard();
   }
 
@@ -83,38 +100,55 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     if (S.dead) return;
     S.gen++;
     if (bfcache) { void refresh(); return; }
+    const shown = S.showing;
     clear();
     const gen = S.gen;
     // Let the new page render a little before reporting it (and the guide load, if it is a settings page).
-    requestAnimationFrame(() => requestAnimationFrame(() => { if (gen === S.gen) void refresh(); }));
+    requestAnimationFrame(() => requestAnimationFrame(() => { if (gen === S.gen) void refresh({ shown }); }));
   }
 
   /** @param {string} action @param {string} [arg] */
   async function onAction(action, arg) {
     if (S.dead) return;
+    S.taken = false;
     const text = S.text;
-    /** @param {'close'|'brand'|'lang'} k */
+    /** @param {'close'|'brand'|'lang'|'undo'} k */
     const field = (k) => (text ? String(text[k] || '') : '');
     /** @param {string} k */
     const ackText = (k) => (text && text.ack && /** @type {any} */ (text.ack)[k]) || '';
     if (action === 'close') {
-      // Gone at once; the worker keeps it away for the rest of the browser session (and stops loading this
-      // bundle). Nothing to acknowledge, and no answer to wait for.
+      // Gone at once; the worker keeps it away until tomorrow (and stops loading this bundle). Nothing to
+      // acknowledge, and no answer to wait for.
       S.closed = true;
       clear();
       void send({ type: 'event', event: { type: 'closeNudge' } });
       return;
     }
+    if (action === 'undo') {
+      // Undo of the decision just acknowledged: reminders as before, and the card back at once.
+      const undo = S.undo;
+      S.undo = null;
+      if (!undo) return;
+      const reply = await send({ type: 'event', event: undo });
+      if (S.dead) return;
+      if (!(reply && reply.ok)) { if (text && text.error) card.announce(text.error); return; }
+      await refresh();
+      return;
+    }
     /** @type {object|null} */
     let event = null;
     let ack = '';
+    /** @type {object|null} */
+    let undo = null;
     if (action === 'snooze') {
       const duration = arg === 'week' || arg === 'month' ? arg : 'day';
       event = { type: 'snooze', duration };
       ack = ackText(duration);
+      undo = { type: 'unsnooze' };
     } else if (action === 'dismissAll') {
       event = { type: 'dismissAll' };
       ack = ackText('dismissAll');
+      undo = { type: 'undismissAll' };
     }
     if (!event) return;
     const reply = await send({ type: 'event', event });
@@ -124,7 +158,9 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
       return;
     }
     // The acknowledgement takes the nudge's place (no flicker); then the worker's answer decides what stays.
-    if (ack) card.ack(ack, field('close'), field('brand'), field('lang'));
+    // Every quieting decision can be undone right there.
+    S.undo = undo;
+    if (ack) { S.showing = false; card.ack(ack, field('close'), field('brand'), field('lang'), field('undo')); }
     await refresh({ keepAck: !!ack });
   }
 
@@ -132,15 +168,20 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   ns.nudge = Object.freeze({ stop: die });
   // The worker calls this (chrome.scripting, this world) after a decision in another tab or the popup: a card on
   // screen asks again, and goes if there is nothing to remind of any more.
-  ns.recheck = () => { if (!S.dead && S.drawn) void refresh(); };
+  // A card the member closed here stays closed (and asks nothing: an answer would count as today's card).
+  ns.recheck = () => { if (!S.dead && S.drawn && !S.closed) void refresh({ recheck: true }); };
 
   try {
     card.onAction((/** @type {string} */ action, /** @type {string|undefined} */ arg) => { void onAction(action, arg); });
     navigation.subscribe(onNavigated);
-    if (document.readyState === 'loading') {
-      document.addEventListener('DOMContentLoaded', () => { void refresh(); }, { once: true });
-    } else {
-      void refresh();
-    }
+    // Off LinkedIn's critical path: nothing is asked or drawn before the page has loaded and painted, then in
+    // idle time (at most IDLE_MS later).
+    const soon = () => {
+      const go = () => { void refresh(); };
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: IDLE_MS });
+      else setTimeout(go, 0);
+    };
+    if (document.readyState === 'complete') soon();
+    else addEventListener('load', soon, { once: true });
   } catch (_) { /* never throw out of a content script */ }
 })(OptOutPilot);

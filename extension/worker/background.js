@@ -6,14 +6,15 @@
 import * as core from './core.js';
 import { withState, clearProblems } from './store.js';
 import { showBadge, REFRESH_ALARM } from './badge.js';
-import { browserEnv, sessionId } from './env.js';
+import { browserEnv } from './env.js';
 import { bannerText } from './banner-text.js';
 import { syncNudgeScript, injectGuide, recheckTabs } from './content-scripts.js';
 
 const ready = core.init();
 
-/** Events a content script (the banner) may send; the rest only come from our own pages. */
-const BANNER_EVENTS = new Set(['snooze', 'dismiss', 'dismissAll', 'stopGuide', 'closeNudge']);
+/** Events a content script (the banner) may send; the rest only come from our own pages. The two undos only
+ * bring reminders back (the Undo on a card's acknowledgement). */
+const BANNER_EVENTS = new Set(['snooze', 'dismiss', 'dismissAll', 'stopGuide', 'closeNudge', 'unsnooze', 'undismissAll']);
 
 /** @param {chrome.runtime.MessageSender} sender */
 function fromExtensionPage(sender) {
@@ -50,7 +51,7 @@ let cardKey = null;
  * which one is next). @param {any} view
  */
 function cardChanged(view) {
-  const key = JSON.stringify([view.nudge, view.remaining, view.next?.id ?? null]);
+  const key = JSON.stringify([view.nudgeDue, view.remaining, view.next?.id ?? null]);
   const changed = cardKey !== null && key !== cardKey;
   cardKey = key;
   return changed;
@@ -65,12 +66,13 @@ async function currentStatus() {
 /**
  * A LinkedIn page reported what it shows: record it, answer with what to draw.
  * @param {unknown} snapshot @param {number} [tabId] the reporting tab
+ * @param {boolean} [cardShown] the page shows our reminder card already (it may keep it on the day it was shown)
  */
-async function onPage(snapshot, tabId) {
+async function onPage(snapshot, tabId, cardShown) {
   const env = await browserEnv();
   const now = Date.now();
   const { result, changed, state } = await withState((current) => {
-    const outcome = core.page(current, snapshot, env, now);
+    const outcome = core.page(current, snapshot, env, now, cardShown === true);
     return { state: outcome.state, result: outcome };
   });
   const { advice, detection } = result;
@@ -87,12 +89,11 @@ async function onPage(snapshot, tabId) {
  * @param {any} event @param {number} [tabId] the sending LinkedIn tab, if any
  */
 async function onEvent(event, tabId) {
-  // Which session a closed nudge belongs to is the worker's to say, not the sender's.
-  if (event?.type === 'closeNudge') event = { type: 'closeNudge', session: await sessionId() };
+  const env = await browserEnv();
   const now = Date.now();
   const { result: error, state } = await withState((current) => {
     try {
-      return { state: core.applyEvent(current, event, now), result: null };
+      return { state: core.applyEvent(current, event, env, now), result: null };
     } catch (e) {
       return { result: String(e) };
     }
@@ -177,7 +178,7 @@ async function handle(message, sender) {
   const page = fromExtensionPage(sender);
   switch (message?.type) {
     case 'page':
-      return fromLinkedIn(sender) ? onPage(message.snapshot, sender.tab?.id) : { error: 'notLinkedIn' };
+      return fromLinkedIn(sender) ? onPage(message.snapshot, sender.tab?.id, message.card === true) : { error: 'notLinkedIn' };
     case 'navigated':
       return fromLinkedIn(sender) ? onNavigated(sender) : { error: 'notLinkedIn' };
     case 'event':

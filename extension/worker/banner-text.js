@@ -17,7 +17,7 @@ import { messages as defaultMessages, normalizeLang, DEFAULT_LANG } from './loca
  * @property {string} brand     "OptOut Pilot"
  * @property {string} region    aria-label of the banner region
  * @property {string} close     label of the close button
- * @property {string} [closeNudge] nudge only: label of its close button (it stays closed until the browser restarts)
+ * @property {string} [closeNudge] nudge only: label of its close button (it stays closed until tomorrow)
  * @property {string} title     heading (nudge: why; guide: the setting's title; done: "All done")
  * @property {string} body      one short paragraph, may be ''
  * @property {string} detail    a second, emphasised line (nudge: "Next: <setting title>"), may be ''
@@ -38,6 +38,7 @@ import { messages as defaultMessages, normalizeLang, DEFAULT_LANG } from './loca
  * @property {string} failed    one-click: the switch did not change
  * @property {string} reverted  the switch was turned off here, then the page switched it back on
  * @property {string} error     an action could not be saved
+ * @property {string} [undo] label of the Undo button on an acknowledgement of a quieting decision
  * @property {{day: string, week: string, month: string, dismissAll: string, keepOn: string, stopGuide: string}} ack
  *   short confirmations after the banner's actions
  */
@@ -131,6 +132,7 @@ export async function bannerText(advice, catalogTitles, deps = {}) {
     failed: t('bannerFailed'),
     reverted: t('bannerReverted'),
     error: t('bannerError'),
+    undo: t('btnUndo'),
     ack: {
       day: t('bannerAckDay'),
       week: t('bannerAckWeek'),

@@ -38,17 +38,19 @@ export function importState(text, now) {
 }
 
 /**
- * Detect a page snapshot, record what it shows and decide what to draw, in one step.
+ * Detect a page snapshot, record what it shows and decide what to draw, in one step (and remember a reminder
+ * card drawn today).
  * @param {string} state @param {unknown} snapshot @param {unknown} env @param {number} now
+ * @param {boolean} [cardShown] the page already shows our reminder card
  * @returns {{state: string, detection: any, advice: any}}
  */
-export function page(state, snapshot, env, now) {
-  return JSON.parse(wasm.page(state, safeText(snapshot), text(env), now));
+export function page(state, snapshot, env, now, cardShown = false) {
+  return JSON.parse(wasm.page(state, safeText(snapshot), text(env), now, cardShown === true));
 }
 
-/** @param {string} state @param {unknown} event @param {number} now @returns {string} */
-export function applyEvent(state, event, now) {
-  return wasm.applyEvent(state, text(event), now);
+/** @param {string} state @param {unknown} event @param {unknown} env @param {number} now @returns {string} */
+export function applyEvent(state, event, env, now) {
+  return wasm.applyEvent(state, text(event), text(env), now);
 }
 
 /** @param {string} state @param {unknown} env @param {number} now @param {string[]} problems @returns {any} */

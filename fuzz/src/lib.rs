@@ -638,7 +638,7 @@ fn gen_state_value(b: &mut Bytes) -> Value {
 
 fn gen_event(b: &mut Bytes) -> Event {
     let p = pools();
-    match b.byte() % 11 {
+    match b.byte() % 12 {
         0 => Event::SetRegion {
             region: *b.pick(&[Region::Eu, Region::Uk, Region::Row]),
         },
@@ -661,6 +661,7 @@ fn gen_event(b: &mut Bytes) -> Event {
         7 => Event::UndismissAll,
         8 => Event::StartGuide,
         9 => Event::StopGuide,
+        10 => Event::CloseNudge,
         _ => Event::SetRecheckDays {
             days: *b.pick(&[0, 6, 7, 90, 365, 366, u32::MAX]),
         },
@@ -688,7 +689,7 @@ fn gen_env(b: &mut Bytes) -> Env {
                 "Etc/GMT+5",
             ])
             .to_string(),
-        session: b.pick(&["", "session-a", "session-b"]).to_string(),
+        utc_offset_min: *b.pick(&[0, 60, -300, 840, -720, 330]),
     }
 }
 
@@ -950,7 +951,7 @@ pub fn check_state_path(
         format!("{:?}{:?}", banner.mode, banner.status).hash(&mut sig);
     }
     let region = effective_region(&after, env);
-    if let Some(wake) = next_wake(&after, c, region, now) {
+    if let Some(wake) = next_wake(&after, c, region, now, env.utc_offset_min) {
         assert!(wake > now, "wake-up {wake} not after now {now}");
     }
     // Storage round trip: what the core writes, it reads back whole.
@@ -1043,7 +1044,7 @@ pub fn fuzz_json(data: &[u8]) -> u64 {
     let env = Env {
         ui_lang: "de-DE".into(),
         time_zone: "Europe/Berlin".into(),
-        session: "session-a".into(),
+        utc_offset_min: 60,
     };
     let now = 1_764_000_000_000;
     let mut sig = detection_signature(&snapshot, &d);
@@ -1146,7 +1147,8 @@ pub fn fuzz_state(data: &[u8]) -> u64 {
         let event = gen_event(&mut b);
         let before = state.clone();
         let now = gen_now(&mut b);
-        match apply(&mut state, &event, c, now) {
+        let env = gen_env(&mut b);
+        match apply(&mut state, &event, c, now, &env) {
             Ok(()) => {
                 // Events never touch what was seen.
                 assert_eq!(

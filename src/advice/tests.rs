@@ -11,7 +11,7 @@ fn env() -> Env {
     Env {
         ui_lang: "en-US".into(),
         time_zone: "Europe/Berlin".into(),
-        session: String::new(),
+        utc_offset_min: 60,
     }
 }
 
@@ -202,11 +202,25 @@ fn stopping_the_guide_quiets_setting_pages_until_it_is_started_again() {
         ..State::default()
     };
     let detection = setting_page("ads-age", Some(true), "en");
-    crate::events::apply(&mut state, &crate::events::Event::StopGuide, catalog(), T0).unwrap();
+    crate::events::apply(
+        &mut state,
+        &crate::events::Event::StopGuide,
+        catalog(),
+        T0,
+        &env(),
+    )
+    .unwrap();
     assert!(advise(&state, &detection, catalog(), &env(), T0)
         .banner
         .is_none());
-    crate::events::apply(&mut state, &crate::events::Event::StartGuide, catalog(), T0).unwrap();
+    crate::events::apply(
+        &mut state,
+        &crate::events::Event::StartGuide,
+        catalog(),
+        T0,
+        &env(),
+    )
+    .unwrap();
     assert!(advise(&state, &detection, catalog(), &env(), T0)
         .banner
         .is_some());

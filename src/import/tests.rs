@@ -28,7 +28,7 @@ fn env() -> Env {
     Env {
         ui_lang: "en".into(),
         time_zone: "Europe/Berlin".into(),
-        session: "s".into(),
+        utc_offset_min: 60,
     }
 }
 
@@ -127,15 +127,16 @@ fn an_accepted_file_restores_decisions_and_marks_readings_imported_and_due_for_a
     let text = file(
         "off",
         NOW - DAY_MS,
-        r#","dismissed":["ads-age"],"recheckDays":30,"nudgeClosedSession":"0b5e8f1c-2a43-4d7e-9a51-6c2f0e4d9b17""#,
+        r#","dismissed":["ads-age"],"recheckDays":30,"nudgeShownDay":20790,"nudgeClosedDay":20790"#,
     );
     let state = import(&text, catalog(), NOW).unwrap();
     assert!(state.setup_done);
     assert_eq!(state.recheck_days, 30);
     assert!(state.dismissed.contains("ads-age"));
     assert_eq!(
-        state.nudge_closed_session, None,
-        "another browser's session"
+        (state.nudge_shown_day, state.nudge_closed_day),
+        (None, None),
+        "another browser's card days"
     );
     assert!(state
         .settings

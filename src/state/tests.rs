@@ -46,25 +46,33 @@ fn round_trips() {
     );
     state.dismissed.insert("ads-age".into());
     state.snooze_until = Some(5_000);
-    state.nudge_closed_session = Some("0b5e8f1c-2a43-4d7e-9a51-6c2f0e4d9b17".into());
+    state.nudge_shown_day = Some(20_416);
+    state.nudge_closed_day = Some(20_415);
     let loaded = State::load(Some(&state.to_json()));
     assert_eq!(loaded.state, state);
     assert!(loaded.problems.is_empty());
 }
 
 #[test]
-fn a_session_id_that_is_not_ours_is_not_kept() {
-    for bad in [
-        "\"\"",
-        "42",
-        &format!("\"{}\"", "x".repeat(MAX_SESSION_LEN + 1)),
-    ] {
-        let raw = format!("{{\"schema\":1,\"snoozeUntil\":7,\"nudgeClosedSession\":{bad}}}");
+fn reminder_days_that_are_not_days_are_not_kept_and_reported() {
+    for bad in ["\"20416\"", "-1", "100001", "1.5", "true"] {
+        let raw = format!(
+            "{{\"schema\":1,\"snoozeUntil\":7,\"nudgeShownDay\":{bad},\"nudgeClosedDay\":{bad}}}"
+        );
         let loaded = State::load(Some(&raw));
-        assert_eq!(loaded.state.nudge_closed_session, None, "{bad}");
+        assert_eq!(loaded.state.nudge_shown_day, None, "{bad}");
+        assert_eq!(loaded.state.nudge_closed_day, None, "{bad}");
         assert_eq!(loaded.state.snooze_until, Some(7), "the rest is kept");
+        assert_eq!(loaded.problems, [PROBLEM_CHOICES], "{bad}");
     }
-    assert!(!State::default().to_json().contains("nudgeClosedSession"));
+    // The close "until the browser restarts" of earlier versions is forgotten: the card may show today.
+    let old = State::load(Some(
+        r#"{"schema":1,"nudgeClosedSession":"0b5e8f1c-2a43-4d7e-9a51-6c2f0e4d9b17"}"#,
+    ));
+    assert!(old.problems.is_empty());
+    assert_eq!(old.state.nudge_closed_day, None);
+    let json = State::default().to_json();
+    assert!(!json.contains("nudgeShownDay") && !json.contains("nudgeClosed"));
 }
 
 #[test]
@@ -136,8 +144,8 @@ fn each_damaged_choice_is_reported_and_backed_up_never_silently_defaulted() {
         ("guide", "true"),
         ("guide", r#"{"active":"yes","startedAt":5}"#),
         ("guide", r#"{"active":true}"#),
-        ("nudgeClosedSession", "42"),
-        ("nudgeClosedSession", "\"\""),
+        ("nudgeShownDay", "-1"),
+        ("nudgeClosedDay", "\"today\""),
         ("dismissed", r#"["ads-age",7]"#),
         ("dismissed", "\"ads-age\""),
         ("region", "\"mars\""),
@@ -161,7 +169,7 @@ fn each_damaged_choice_is_reported_and_backed_up_never_silently_defaulted() {
 #[test]
 fn readable_choices_are_kept_without_a_report() {
     let raw = r#"{"schema":1,"region":"uk","setupDone":true,"dismissAll":true,"snoozeUntil":1764000000000,
-        "nudgeClosedSession":"0b5e8f1c-2a43-4d7e-9a51-6c2f0e4d9b17","recheckDays":30,
+        "nudgeShownDay":20790,"nudgeClosedDay":20790,"recheckDays":30,
         "guide":{"active":true,"startedAt":1764000000000},"dismissed":["ads-age"],"settings":{}}"#;
     let loaded = State::load(Some(raw));
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
@@ -170,6 +178,10 @@ fn readable_choices_are_kept_without_a_report() {
     assert!(s.setup_done && s.dismiss_all);
     assert_eq!(s.snooze_until, Some(1_764_000_000_000));
     assert_eq!(s.recheck_days, 30);
+    assert_eq!(
+        (s.nudge_shown_day, s.nudge_closed_day),
+        (Some(20790), Some(20790))
+    );
     assert_eq!(s.guide.map(|g| g.active), Some(true));
     assert!(s.dismissed.contains("ads-age"));
     // Absent or null where the extension itself writes null: defaults, nothing to report.

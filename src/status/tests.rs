@@ -10,7 +10,7 @@ fn env() -> Env {
     Env {
         ui_lang: "de-DE".into(),
         time_zone: "Europe/Berlin".into(),
-        session: String::new(),
+        utc_offset_min: 60,
     }
 }
 
@@ -145,6 +145,7 @@ fn dismissing_a_setting_removes_it_from_the_count_and_undo_restores_it() {
         },
         catalog(),
         T0,
+        &env(),
     )
     .unwrap();
     let view = status(&state, catalog(), &env(), T0, vec![]);
@@ -165,6 +166,7 @@ fn dismissing_a_setting_removes_it_from_the_count_and_undo_restores_it() {
         },
         catalog(),
         T0,
+        &env(),
     )
     .unwrap();
     assert_eq!(
@@ -177,7 +179,8 @@ fn dismissing_a_setting_removes_it_from_the_count_and_undo_restores_it() {
             setting: "no-such".into()
         },
         catalog(),
-        T0
+        T0,
+        &env()
     )
     .is_err());
 }
@@ -196,6 +199,7 @@ fn snooze_keeps_the_badge_truthful_and_expires_by_itself() {
         },
         catalog(),
         T0,
+        &env(),
     )
     .unwrap();
     let view = status(&state, catalog(), &env(), T0 + DAY_MS, vec![]);
@@ -204,7 +208,7 @@ fn snooze_keeps_the_badge_truthful_and_expires_by_itself() {
     assert!(view.remaining > 0);
     assert!(!view.nudge, "no nudge script while snoozed");
     assert_eq!(
-        next_wake(&state, catalog(), Region::Eu, T0 + DAY_MS),
+        next_wake(&state, catalog(), Region::Eu, T0 + DAY_MS, 60),
         Some(T0 + 7 * DAY_MS)
     );
     let later = status(&state, catalog(), &env(), T0 + 7 * DAY_MS, vec![]);
@@ -221,7 +225,7 @@ fn nudge_only_while_something_is_open_and_reminders_are_not_quiet() {
     };
     assert!(status(&fresh, catalog(), &env(), T0, vec![]).nudge);
     let mut dismissed = fresh.clone();
-    apply(&mut dismissed, &Event::DismissAll, catalog(), T0).unwrap();
+    apply(&mut dismissed, &Event::DismissAll, catalog(), T0, &env()).unwrap();
     assert!(!status(&dismissed, catalog(), &env(), T0, vec![]).nudge);
     let mut done = fresh.clone();
     for id in applicable_toggles(Region::Eu) {
@@ -236,66 +240,257 @@ fn nudge_only_while_something_is_open_and_reminders_are_not_quiet() {
     assert!(status(&unsure, catalog(), &env(), T0, vec![]).nudge);
 }
 
+/// Berlin in winter (UTC+1): local midnight is 23:00 UTC.
+const BERLIN: i32 = 60;
+
+/// A UTC time on 2025-11-24 (T0 is 16:00 UTC that day) at `h`:`m` UTC.
+fn utc(day_offset: i64, h: i64, m: i64) -> Millis {
+    let midnight_utc = T0 - T0.rem_euclid(DAY_MS);
+    midnight_utc + day_offset * DAY_MS + (h * 60 + m) * 60_000
+}
+
+fn feed_detection() -> Detection {
+    Detection {
+        page: Page {
+            kind: PageKind::Linkedin,
+            setting: None,
+            category: None,
+        },
+        lang: Some("en".into()),
+        findings: vec![],
+        problems: vec![],
+    }
+}
+
+/// One ordinary page load: does it draw the reminder card? (records it as the worker's `page` call does)
+fn feed_load(state: &mut State, env: &Env, now: Millis, card_shown: bool) -> bool {
+    let advice =
+        crate::advice::advise_and_record(state, &feed_detection(), catalog(), env, now, card_shown);
+    advice.banner.is_some()
+}
+
 #[test]
-fn a_closed_nudge_stays_away_for_the_browser_session_only() {
-    let in_session = |id: &str| Env {
-        session: id.into(),
+fn local_days_start_at_local_midnight() {
+    use crate::reminders::{local_day, next_local_midnight};
+    // 22:59 UTC is 23:59 in Berlin, 23:00 UTC is the next day there; in UTC both are the same day.
+    assert_eq!(
+        local_day(utc(0, 22, 59), BERLIN) + 1,
+        local_day(utc(0, 23, 0), BERLIN)
+    );
+    assert_eq!(local_day(utc(0, 22, 59), 0), local_day(utc(0, 23, 0), 0));
+    assert_eq!(next_local_midnight(utc(0, 12, 0), BERLIN), utc(0, 23, 0));
+    assert_eq!(next_local_midnight(utc(0, 23, 0), BERLIN), utc(1, 23, 0));
+    // New York (UTC-5): its midnight is 05:00 UTC; times before 1970 and offsets west of UTC floor correctly.
+    assert_eq!(next_local_midnight(utc(0, 4, 59), -300), utc(0, 5, 0));
+    assert_eq!(local_day(-1, 0), -1);
+}
+
+#[test]
+fn the_reminder_card_shows_on_the_first_ordinary_page_load_of_a_day_only() {
+    let env = Env {
+        utc_offset_min: BERLIN,
+        ..env()
+    };
+    let mut state = State {
+        region: Some(Region::Eu),
+        ..State::default()
+    };
+    let morning = utc(0, 7, 0);
+    assert!(status(&state, catalog(), &env, morning, vec![]).nudge);
+    assert!(
+        feed_load(&mut state, &env, morning, false),
+        "first load of the day"
+    );
+    let view = status(&state, catalog(), &env, morning, vec![]);
+    assert!(
+        !view.nudge && view.nudge_due && !view.nudge_closed,
+        "shown today: no script on the next loads"
+    );
+    assert_eq!(
+        view.badge.kind,
+        BadgeKind::Unchecked,
+        "the badge carries the status"
+    );
+    assert!(
+        !feed_load(&mut state, &env, morning + 60_000, false),
+        "second load: quiet"
+    );
+    // The card still on screen stays (it asks again after a decision elsewhere or an in-page navigation).
+    assert!(feed_load(&mut state, &env, morning + 120_000, true));
+    // After "remind me again" a card still on screen does not use up the next load's card.
+    let mut again = state.clone();
+    apply(&mut again, &Event::Unsnooze, catalog(), morning, &env).unwrap();
+    assert!(feed_load(&mut again, &env, morning + 1, true));
+    assert!(
+        feed_load(&mut again, &env, morning + 2, false),
+        "the next load"
+    );
+    assert!(!feed_load(&mut again, &env, morning + 3, false));
+    // While snoozed there is nothing to wake up for at midnight (the snooze end wakes the worker).
+    let mut snoozed = state.clone();
+    apply(
+        &mut snoozed,
+        &Event::Snooze {
+            duration: SnoozeDuration::Week,
+        },
+        catalog(),
+        morning,
+        &env,
+    )
+    .unwrap();
+    assert_eq!(
+        next_wake(&snoozed, catalog(), Region::Eu, morning, BERLIN),
+        Some(morning + 7 * DAY_MS)
+    );
+    // The worker wakes at local midnight to load the card's script again.
+    assert_eq!(
+        next_wake(&state, catalog(), Region::Eu, morning, BERLIN),
+        Some(utc(0, 23, 0))
+    );
+    // 23:59 in Berlin: still today. 00:00: a new day, the card shows once more.
+    assert!(!feed_load(&mut state, &env, utc(0, 22, 59), false));
+    assert!(status(&state, catalog(), &env, utc(0, 23, 0), vec![]).nudge);
+    assert!(
+        feed_load(&mut state, &env, utc(0, 23, 0), false),
+        "the next local day"
+    );
+    assert!(!feed_load(&mut state, &env, utc(0, 23, 1), false));
+    // Settings hubs always get it while a reminder is due, and do not use up the day's card.
+    let mut hub = State {
+        region: Some(Region::Eu),
+        ..State::default()
+    };
+    let hub_page = Detection {
+        page: Page {
+            kind: PageKind::Hub,
+            setting: None,
+            category: None,
+        },
+        ..feed_detection()
+    };
+    for _ in 0..2 {
+        let advice =
+            crate::advice::advise_and_record(&mut hub, &hub_page, catalog(), &env, morning, false);
+        assert!(advice.banner.is_some());
+    }
+    assert_eq!(hub.nudge_shown_day, None);
+    // Nothing to remind of: nothing drawn, nothing recorded, no midnight wake-up.
+    let mut quiet = State {
+        region: Some(Region::Eu),
+        ..State::default()
+    };
+    apply(&mut quiet, &Event::DismissAll, catalog(), morning, &env).unwrap();
+    assert!(!feed_load(&mut quiet, &env, morning, false));
+    assert_eq!(quiet.nudge_shown_day, None);
+    assert_eq!(
+        next_wake(&quiet, catalog(), Region::Eu, morning, BERLIN),
+        None
+    );
+}
+
+#[test]
+fn closing_the_card_keeps_it_away_until_the_next_day_or_until_the_member_asks() {
+    let env = Env {
+        utc_offset_min: BERLIN,
         ..env()
     };
     let fresh = State {
         region: Some(Region::Eu),
         ..State::default()
     };
-    let mut closed = fresh.clone();
-    let close =
-        Event::from_json(&Json::parse(r#"{"type":"closeNudge","session":"s1"}"#).unwrap()).unwrap();
+    let close = Event::from_json(&Json::parse(r#"{"type":"closeNudge"}"#).unwrap()).unwrap();
+    assert_eq!(close, Event::CloseNudge);
     assert_eq!(
         Event::from_json(&Json::parse(&close.to_json()).unwrap()).unwrap(),
         close
     );
-    apply(&mut closed, &close, catalog(), T0).unwrap();
-    let view = status(&closed, catalog(), &in_session("s1"), T0, vec![]);
-    assert!(!view.nudge && view.nudge_closed);
+    // Fields sent by an older page are ignored.
+    assert_eq!(
+        Event::from_json(&Json::parse(r#"{"type":"closeNudge","session":"s1"}"#).unwrap()).unwrap(),
+        close
+    );
+    let morning = utc(0, 7, 0);
+    let mut closed = fresh.clone();
+    assert!(feed_load(&mut closed, &env, morning, false));
+    apply(&mut closed, &close, catalog(), morning + 1, &env).unwrap();
+    let view = status(&closed, catalog(), &env, morning + 2, vec![]);
+    assert!(!view.nudge && !view.nudge_due && view.nudge_closed);
     assert!(view.to_json().contains("\"nudgeClosed\":true"));
-    // Closing the card is not snoozing: the badge still asks for attention.
+    // Closing is not snoozing: the badge still asks for attention.
     assert_eq!(
         view.badge.kind,
-        status(&fresh, catalog(), &in_session("s1"), T0, vec![])
-            .badge
-            .kind
+        status(&fresh, catalog(), &env, morning, vec![]).badge.kind
     );
-    // A browser restart is a new session; an unknown session never matches.
-    for other in ["s2", ""] {
-        let view = status(&closed, catalog(), &in_session(other), T0, vec![]);
-        assert!(view.nudge && !view.nudge_closed, "session {other:?}");
-    }
-    // "Remind me again", reminders back on and starting the guide bring it back in the same session.
-    for event in [Event::Unsnooze, Event::UndismissAll, Event::StartGuide] {
+    // A card still open in another tab goes too (it asks again with `card_shown`).
+    assert!(!feed_load(&mut closed, &env, morning + 3, true));
+    assert_eq!(
+        next_wake(&closed, catalog(), Region::Eu, morning, BERLIN),
+        Some(utc(0, 23, 0))
+    );
+    // Closed without having been drawn (a card left open since yesterday): also today only.
+    let mut late = fresh.clone();
+    apply(&mut late, &close, catalog(), utc(0, 22, 30), &env).unwrap();
+    assert!(status(&late, catalog(), &env, utc(0, 22, 59), vec![]).nudge_closed);
+    let next_day = status(&late, catalog(), &env, utc(0, 23, 0), vec![]);
+    assert!(
+        next_day.nudge && !next_day.nudge_closed,
+        "tomorrow it is back"
+    );
+    // "Remind me again", Undo of a dismiss, reminders back on and starting the guide bring it back on the very
+    // next load, also on a day it was already shown.
+    for event in [
+        Event::Unsnooze,
+        Event::UndismissAll,
+        Event::StartGuide,
+        Event::Undismiss {
+            setting: "gen-ai-improvement".into(),
+        },
+    ] {
         let mut back = closed.clone();
-        apply(&mut back, &event, catalog(), T0).unwrap();
+        apply(&mut back, &event, catalog(), morning + 10, &env).unwrap();
         assert!(
-            status(&back, catalog(), &in_session("s1"), T0, vec![]).nudge,
+            status(&back, catalog(), &env, morning + 10, vec![]).nudge,
             "{event:?}"
         );
+        assert!(feed_load(&mut back, &env, morning + 11, false), "{event:?}");
+        assert!(
+            !feed_load(&mut back, &env, morning + 12, false),
+            "then once again: {event:?}"
+        );
     }
-    // Without a session id nothing is remembered; an id that is not ours is refused.
-    let mut unknown = fresh.clone();
+    // A snooze, once it is undone, does the same; a snooze that simply ends does not show it twice a day.
+    let mut snoozed = fresh.clone();
+    assert!(feed_load(&mut snoozed, &env, morning, false));
     apply(
-        &mut unknown,
-        &Event::CloseNudge {
-            session: String::new(),
+        &mut snoozed,
+        &Event::Snooze {
+            duration: SnoozeDuration::Day,
         },
         catalog(),
-        T0,
+        morning + 1,
+        &env,
     )
     .unwrap();
-    assert_eq!(unknown, fresh);
-    let long = Event::CloseNudge {
-        session: "x".repeat(65),
-    };
-    assert!(apply(&mut unknown, &long, catalog(), T0).is_err());
-    assert_eq!(unknown, fresh);
-    assert!(Event::from_json(&Json::parse(r#"{"type":"closeNudge"}"#).unwrap()).is_err());
+    assert!(!feed_load(&mut snoozed, &env, morning + 2, false));
+    apply(&mut snoozed, &Event::Unsnooze, catalog(), morning + 3, &env).unwrap();
+    assert!(
+        feed_load(&mut snoozed, &env, morning + 4, false),
+        "Undo of the snooze"
+    );
+}
+
+#[test]
+fn env_utc_offset_is_read_in_whole_minutes_within_sixteen_hours() {
+    let read = |text: &str| Env::from_json(&Json::parse(text).unwrap());
+    assert_eq!(read(r#"{"utcOffset":-300}"#).unwrap().utc_offset_min, -300);
+    assert_eq!(read(r#"{"uiLang":"de"}"#).unwrap().utc_offset_min, 0);
+    for bad in [
+        r#"{"utcOffset":961}"#,
+        r#"{"utcOffset":"60"}"#,
+        r#"{"utcOffset":1.5}"#,
+    ] {
+        assert!(read(bad).is_err(), "{bad}");
+    }
 }
 
 /// Six simulated months, a day at a time: seen off, re-check due after the interval, seen on again.
@@ -322,7 +517,7 @@ fn recheck_over_simulated_months() {
         if day < 90 {
             assert!(view.all_done, "day {day}");
             assert_eq!(
-                next_wake(&state, catalog(), Region::Eu, now),
+                next_wake(&state, catalog(), Region::Eu, now, 60),
                 Some(T0 + 90 * DAY_MS)
             );
         } else {

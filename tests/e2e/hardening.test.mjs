@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import {
   FIXTURES, CHROMIUM, CHROMIUM_ARGS, routeLinkedIn, waitForShadow, shadowSnapshot, openPopup, recordRequests,
-  blockedRequests, collectErrors, screenshot, tabIdOf, shadowClick,
+  blockedRequests, collectErrors, screenshot, tabIdOf, shadowClick, sendToWorker,
 } from './harness.mjs';
 import {
   launch, controlPage, finishSetup, readStore, statesOf, pollUntil, localeMessages, watchPageReports, pageReports,
@@ -245,6 +245,9 @@ describe('hardening', () => {
       const ctx = await plain.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
       await ctx.route(/^(https?|wss?|ftp):/i, (r) => r.abort('blockedbyclient'));
       await routeLinkedIn(ctx, (url) => table[url.pathname] ?? null);
+      // The reminder card shows once a day and the first test saw it: "remind me again" brings it back.
+      await sendToWorker(ext.context, ext.extensionId, { type: 'event', event: { type: 'unsnooze' } });
+      await new Promise((r) => setTimeout(r, 250));
       for (const [url, expectText] of /** @type {const} */ ([[FEED, msg.bannerNudgeTitle], [AI_PAGE, msg.bannerStatusOn]])) {
         const base = await ctx.newPage();
         await base.addInitScript(EVENT_RECORDER);

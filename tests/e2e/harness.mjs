@@ -558,6 +558,11 @@ export async function waitForShadow(page, options = {}) {
  * @param {{host?: string, trusted?: boolean}} [options]
  */
 export async function shadowClick(page, target, options = {}) {
+  // The card accepts a click only once it has been on screen, unobstructed, for a moment (it rises in for 180 ms;
+  // IntersectionObserver v2 confirms it visible 100 ms later): no member clicks faster than that.
+  // A member clicks in the tab they see: a background tab does not render, so the card could not confirm it is seen.
+  if (options.trusted !== false) await page.bringToFront();
+  await page.waitForTimeout(options.trusted === false ? 0 : 400);
   const spec = typeof target === 'string'
     ? { selector: target }
     : {

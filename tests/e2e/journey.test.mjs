@@ -172,6 +172,7 @@ describe('after setup, in English (rest of the world)', () => {
 
     // Keyboard: the banner is the last thing in the document, so Shift+Tab from the top reaches it at once;
     // keep going to the "Show me" link and press Enter.
+    await page.bringToFront(); // the member's tab (the card accepts keys only while it is seen)
     await page.locator('body').focus().catch(() => {});
     const f = await keyTo(page, (x) => x.tag === 'a' && x.text === msg('en', 'bannerNudgeGo'), { key: 'Shift+Tab' });
     assert.equal(f.href, first.url);

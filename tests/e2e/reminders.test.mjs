@@ -86,6 +86,16 @@ describe('reminders', () => {
     assert.deepEqual(reports, [], 'a quiet feed sends nothing to the worker');
   }
 
+  /**
+   * The card shows once a day (cadence.test.mjs walks through the days with a fake clock); "remind me again" (the
+   * popup's Undo) brings it back on the next load, so each test below starts from a card due now.
+   */
+  async function remindAgain() {
+    assert.equal((await ctl.event({ type: 'unsnooze' })).ok, true);
+    await pollUntil(() => nudgeRegistered(ext.worker), (r) => r === true, { what: 'the card script registered' });
+    await new Promise((r) => setTimeout(r, 250)); // a registration reaches the renderers a moment later
+  }
+
   before(async () => {
     ext = await launch();
     workerErrors = collectErrors(ext.worker);
@@ -218,6 +228,7 @@ describe('reminders', () => {
 
   for (const [duration, days] of DURATIONS) {
     test(`banner: "Remind me later" → ${duration} snoozes from LinkedIn; the feed goes quiet, the setting page still guides`, async () => {
+      await remindAgain();
       const page = await ext.context.newPage();
       const errors = collectErrors(page);
       await page.goto(FEED);
@@ -255,6 +266,7 @@ describe('reminders', () => {
   }
 
   test('banner: "Don\'t remind me again" turns every reminder off; badge quiet with the same count; undo in the popup', async () => {
+    await remindAgain();
     const page = await ext.context.newPage();
     const errors = collectErrors(page);
     await page.goto(FEED);
@@ -309,15 +321,17 @@ describe('reminders', () => {
     await page.close();
   });
 
-  test('banner: closing the nudge (×) keeps it away for this browser session only; badge still loud; the popup says so, Undo brings it back', async () => {
+  test('banner: closing the nudge (×) keeps it away for today; badge still loud; the popup says so, Undo brings it back', async () => {
+    await remindAgain();
     const page = await ext.context.newPage();
     const errors = collectErrors(page);
     await page.goto(FEED);
     await waitForShadow(page, { predicate: (s) => s.visible && s.text.includes(msg.bannerNudgeTitle) });
     await shadowClick(page, { name: msg.bannerCloseNudge });
     await waitForShadow(page, { predicate: (s) => !s.visible || !s.text.includes(msg.bannerNudgeTitle) });
-    const closed = await pollUntil(stored, (s) => typeof s.nudgeClosedSession === 'string', { what: 'the close remembered' });
-    assert.match(closed.nudgeClosedSession, /^[0-9a-f-]{36}$/, 'the worker\'s session id, not anything the page sent');
+    const closed = await pollUntil(stored, (s) => typeof s.nudgeClosedDay === 'number', { what: 'the close remembered' });
+    const today = Math.floor((Date.now() - new Date().getTimezoneOffset() * 60_000) / DAY);
+    assert.equal(closed.nudgeClosedDay, today, 'closed for the local day');
     assert.equal(closed.snoozeUntil, null, 'closing is not snoozing');
     await pollUntil(() => nudgeRegistered(ext.worker), (r) => r === false, { what: 'the nudge bundle unregistered' });
     const { badge, status } = await badgeAndStatus();
@@ -340,7 +354,7 @@ describe('reminders', () => {
     await screenshot(popup, 'reminders-popup-nudge-closed', { fullPage: true });
     await reminders.getByRole('button', { name: msg.btnUndoSnoozeLabel }).click();
     await reminders.getByRole('button', { name: msg.snoozeDay, exact: true }).waitFor();
-    assert.equal((await stored()).nudgeClosedSession, undefined);
+    assert.equal((await stored()).nudgeClosedDay, undefined);
     await assertLoud('after bringing the closed nudge back');
     await page.goto(FEED);
     await waitForShadow(page, { predicate: (x) => x.visible && x.text.includes(msg.bannerNudgeTitle) });
@@ -350,6 +364,7 @@ describe('reminders', () => {
   });
 
   test('open LinkedIn tabs follow a decision made elsewhere: a popup snooze takes every card away, Undo brings them back; closing in one tab closes the others', async () => {
+    await remindAgain();
     const a = await ext.context.newPage();
     const b = await ext.context.newPage();
     const errors = [...collectErrors(a), ...collectErrors(b)];
@@ -360,8 +375,10 @@ describe('reminders', () => {
       pollUntil(async () => (await shadowSnapshot(p)) ?? { visible: false, text: '' },
         (s) => !s.visible || !s.text.includes(msg.bannerNudgeTitle), { what });
     await a.goto(FEED);
-    await b.goto(FEED);
     await shown(a);
+    // Once a day: tab B's load gets the card after a "remind me again".
+    await remindAgain();
+    await b.goto(FEED);
     await shown(b);
 
     assert.equal((await ctl.event({ type: 'snooze', duration: 'day' })).ok, true);
@@ -390,9 +407,12 @@ describe('reminders', () => {
     const refresh = (await alarms(ext.worker)).find((a) => a.name === 'refresh');
     assert.ok(refresh && refresh.scheduledTime >= r.status.snoozeUntil, 'the wake-up is at the snooze end');
 
-    // Time passes: the stored snooze end is now in the past (written as the worker would find it after a day).
+    // Time passes: the stored snooze end is now in the past (written as the worker would find it after a day,
+    // when that day's card has not been shown yet).
     const s = await stored();
     s.snoozeUntil = Date.now() - 1000;
+    delete s.nudgeShownDay;
+    delete s.nudgeClosedDay;
     await writeStorage(ext.worker, { state: JSON.stringify(s) });
     // Nothing else has happened yet: the badge still shows what the worker last drew.
     assert.equal((await readBadge(ext.worker)).title, msg.badgeTitleSnoozed);
@@ -405,6 +425,8 @@ describe('reminders', () => {
     assert.equal((await pageReports(ext.worker)).length, before, 'no LinkedIn page was involved');
     const after = await stored();
     assert.equal(after.settings[AI].state, 'on');
+    await pollUntil(() => nudgeRegistered(ext.worker), (r) => r === true, { what: 'the card script registered' });
+    await new Promise((r) => setTimeout(r, 250));
     const page = await ext.context.newPage();
     await page.goto(FEED);
     await waitForShadow(page, { predicate: (x) => x.text.includes(msg.bannerNudgeTitle) });
@@ -416,13 +438,13 @@ describe('reminders', () => {
   });
 });
 
-describe('a nudge closed on LinkedIn after a browser restart', () => {
+describe('a card closed today, then a browser restart', () => {
   /** @type {string} */
   let dir;
   before(async () => { dir = await tempProfile(); });
   after(async () => { await removeDir(dir); });
 
-  test('a new browser session brings the nudge back', async () => {
+  test('× means today: a browser restart does not bring the card back the same day', async () => {
     const msg = await localeMessages('en');
     let ext = await launchPersistent(dir);
     try {
@@ -438,11 +460,16 @@ describe('a nudge closed on LinkedIn after a browser restart', () => {
     }
     ext = await launchPersistent(dir);
     try {
-      await pollUntil(() => nudgeRegistered(ext.worker), (r) => r === true, { what: 'the nudge bundle registered again at start' });
+      const ctl = await controlPage(ext.context, ext.extensionId);
+      const view = await ctl.status();
+      assert.equal(view.nudgeClosed, true, 'still closed for today after the restart');
+      assert.equal(await nudgeRegistered(ext.worker), false, 'the card script stays unregistered');
       await routeLinkedIn(ext.context, { '/feed/': 'pages/en/feed.html' });
       const page = await ext.context.newPage();
       await page.goto(FEED);
-      await waitForShadow(page, { predicate: (s) => s.visible && s.text.includes(msg.bannerNudgeTitle) });
+      await page.waitForLoadState('load');
+      await page.waitForTimeout(400);
+      assert.equal((await shadowSnapshot(page))?.visible ?? false, false, 'no card on the feed');
     } finally {
       await ext.close();
     }

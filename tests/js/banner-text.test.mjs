@@ -129,7 +129,7 @@ test('nudge: count, next setting, link, snooze menu and dismiss-all', async () =
   assert.equal(t.fix, '');
   assert.equal(t.ack.day, 'OK — we’ll remind you tomorrow.');
   // Its close button says how long closing lasts; acknowledgements after it keep the plain "Close".
-  assert.equal(t.closeNudge, 'Close until you restart your browser');
+  assert.equal(t.closeNudge, 'Close for today');
   assert.equal(t.close, 'Close');
   const one = await text({ banner: { mode: 'nudge', remaining: 1, next: { id: 'gen-ai-improvement', url: AI }, lang: 'en' } }, TITLES_EN);
   assert.equal(one?.body, '1 setting still needs your attention.');
