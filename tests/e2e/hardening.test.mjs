@@ -438,6 +438,8 @@ describe('hardening', () => {
   });
 
   test('a content script can neither read nor write storage.local: only the worker and the extension\'s pages can', async () => {
+    // The card shows once a day; "remind me again" brings it (and its content script) back for this load.
+    await sendToWorker(ext.context, ext.extensionId, { type: 'event', event: { type: 'unsnooze' } });
     const { page, cs } = await openWatched(FEED);
     await waitForShadow(page, { predicate: (s) => s.text.includes(msg.bannerNudgeTitle) });
     const before = await readStore(ext.worker);
