@@ -3,7 +3,7 @@
 use crate::catalog::{Catalog, Setting};
 use crate::detect::{Detection, PageKind, Reason, SeenState};
 use crate::json::Writer;
-use crate::reminders::local_day;
+use crate::reminders::storable_day;
 use crate::sorted_map::SortedMap;
 use crate::state::{Millis, State};
 use crate::status::{pick_lang, status, write_next, Env, NextStep, RowStatus};
@@ -56,6 +56,8 @@ pub struct Banner {
     pub lang: String,
     /// Titles and labels of the settings the banner mentions, in `lang`.
     pub titles: SortedMap<Titles>,
+    /// Guide: the setting is on again after it was seen off (LinkedIn or someone switched it back on), since.
+    pub turned_back_on_at: Option<Millis>,
 }
 
 #[derive(Debug, Clone)]
@@ -101,6 +103,7 @@ impl Advice {
         w.key("url").opt_string(b.url.as_deref());
         w.key("remaining").int(b.remaining as i64);
         w.key("lang").string(&b.lang);
+        w.key("turnedBackOnAt").opt_int(b.turned_back_on_at);
         w.key("titles").begin_object();
         for (id, t) in &b.titles {
             w.key(id).begin_object().key("title").string(&t.title);
@@ -142,7 +145,7 @@ pub fn advise_and_record(
     // A card already on screen was counted when it was drawn (after "remind me again" it must not use up the
     // next load's card).
     if nudge && !card_shown && detection.page.kind == PageKind::Linkedin {
-        state.nudge_shown_day = Some(local_day(now, env.utc_offset_min));
+        state.nudge_shown_day = storable_day(now, env.utc_offset_min);
     }
     advice
 }
@@ -195,7 +198,9 @@ fn advise_card(
                 let finding = detection.findings.iter().find(|f| f.setting == id);
                 let page_status = match finding {
                     None => PageStatus::NotFound,
-                    Some(f) if f.reason == Reason::NotFound => PageStatus::NotFound,
+                    Some(f) if matches!(f.reason, Reason::NotFound | Reason::Missing) => {
+                        PageStatus::NotFound
+                    }
                     Some(f) if f.reason == Reason::Unsettled => PageStatus::Checking,
                     Some(f) => match f.state {
                         SeenState::On => PageStatus::On,
@@ -237,8 +242,14 @@ fn advise_card(
                     BannerMode::Guide
                 };
                 let titles = titles_for(&[Some(id.as_str()), next.as_ref().map(|n| n.id.as_str())]);
+                let turned_back_on_at = state
+                    .settings
+                    .get(&id)
+                    .filter(|s| page_status == PageStatus::On && s.state == SeenState::On)
+                    .and_then(|s| s.turned_back_on_at);
                 Some(Banner {
                     mode,
+                    turned_back_on_at,
                     url: catalog.setting(&id).map(|s| s.url.clone()),
                     setting: Some(id),
                     status: Some(page_status),
@@ -265,6 +276,7 @@ fn advise_card(
                 let titles = titles_for(&[next.as_ref().map(|n| n.id.as_str())]);
                 Some(Banner {
                     mode: BannerMode::Nudge,
+                    turned_back_on_at: None,
                     setting: None,
                     status: None,
                     control: None,

@@ -63,6 +63,8 @@ pub enum Reason {
     Hidden,
     /// The switch changed (or appeared) too recently to be believed yet; the page is read again.
     Unsettled,
+    /// The setting's own page finished rendering without its switch: LinkedIn may have moved it.
+    Missing,
     NotFound,
 }
 
@@ -73,7 +75,7 @@ crate::json_names!(SeenState { On => "on", Off => "off", Unknown => "unknown" })
 crate::json_names!(Reason {
     Key => "key", Label => "label", OnlySwitch => "onlySwitch", Conflict => "conflict",
     Ambiguous => "ambiguous", Indeterminate => "indeterminate", Disabled => "disabled", Busy => "busy",
-    Hidden => "hidden", Unsettled => "unsettled", NotFound => "notFound",
+    Hidden => "hidden", Unsettled => "unsettled", Missing => "missing", NotFound => "notFound",
 });
 
 impl Reason {
@@ -104,8 +106,29 @@ pub struct Detection {
     /// The page's language when the catalog has it.
     pub lang: Option<String>,
     pub findings: Vec<Finding>,
+    /// Switches on a data-privacy or advertising settings page that no catalog setting claims: LinkedIn may
+    /// have added a setting. Never given an identity.
+    pub extras: Vec<Extra>,
     pub problems: Vec<String>,
 }
+
+/// A shown, enabled, settled switch the catalog does not know, as the member sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extra {
+    /// Its label as plain text, at most `MAX_EXTRA_LABEL` characters.
+    pub label: String,
+    pub state: SeenState,
+    /// The page it is on (origin and path).
+    pub url: String,
+}
+
+/// Unknown switches reported per page, and the length of their labels.
+pub const MAX_EXTRAS: usize = 10;
+pub const MAX_EXTRA_LABEL: usize = 160;
+/// An unknown setting's page link, at most this many characters (LinkedIn's settings paths are far shorter).
+pub const MAX_EXTRA_URL: usize = 300;
+/// Categories whose pages hold the settings this extension is about.
+const EXTRA_CATEGORIES: &[&str] = &["privacy", "ads"];
 
 impl Detection {
     /// The JSON the worker and the pages read (docs/architecture.md).
@@ -123,6 +146,12 @@ impl Detection {
             w.key("control").opt_int(f.control.map(|c| c as i64));
             w.key("reason").string(f.reason.as_str());
             w.end_object();
+        }
+        w.end_array().key("extras").begin_array();
+        for e in &self.extras {
+            w.begin_object().key("label").string(&e.label);
+            w.key("state").string(e.state.as_str());
+            w.key("url").string(&e.url).end_object();
         }
         w.end_array().key("problems").strings(&self.problems);
         w.end_object();
@@ -142,8 +171,8 @@ impl Detection {
                 Some(v) => Some(Some(v.as_str()?.to_string())),
             }
         };
-        let [page, lang, findings, problems] =
-            value.fields(["page", "lang", "findings", "problems"])?;
+        let [page, lang, findings, problems, extras] =
+            value.fields(["page", "lang", "findings", "problems", "extras"])?;
         let [kind, setting, category] = page?.fields(["kind", "setting", "category"])?;
         let mut out = Detection {
             page: Page {
@@ -153,8 +182,17 @@ impl Detection {
             },
             lang: opt_str(lang)?,
             findings: Vec::new(),
+            extras: Vec::new(),
             problems: Vec::new(),
         };
+        for e in extras.map(|e| e.as_array()).unwrap_or(Some(&[]))? {
+            let [label, state, url] = e.fields(["label", "state", "url"])?;
+            out.extras.push(Extra {
+                label: label?.as_str()?.to_string(),
+                state: SeenState::parse(state?.as_variant()?)?,
+                url: url?.as_str()?.to_string(),
+            });
+        }
         for f in findings?.as_array()? {
             let [setting, state, control, reason] =
                 f.fields(["setting", "state", "control", "reason"])?;
@@ -238,9 +276,9 @@ impl<'a> Detector<'a> {
     pub fn detect(&self, snapshot: &Snapshot, mut problems: Vec<String>) -> Detection {
         let lang = self.catalog.language(&snapshot.lang).map(str::to_string);
         let page = self.classify(snapshot);
-        let findings = match page.kind {
+        let (findings, extras) = match page.kind {
             PageKind::Setting | PageKind::Hub => self.findings(snapshot, &page),
-            _ => Vec::new(),
+            _ => (Vec::new(), Vec::new()),
         };
         if snapshot.truncated {
             problems.push("page has more controls than were read".to_string());
@@ -249,6 +287,7 @@ impl<'a> Detector<'a> {
             page,
             lang,
             findings,
+            extras,
             problems,
         }
     }
@@ -337,7 +376,7 @@ impl<'a> Detector<'a> {
         }
     }
 
-    fn findings(&self, snapshot: &Snapshot, page: &Page) -> Vec<Finding> {
+    fn findings(&self, snapshot: &Snapshot, page: &Page) -> (Vec<Finding>, Vec<Extra>) {
         // Indexed by setting: the catalog is small, and a Vec keeps the WASM smaller than a map would.
         let mut evidence: Vec<Vec<Evidence>> = (0..self.catalog.settings.len())
             .map(|_| Vec::new())
@@ -372,7 +411,66 @@ impl<'a> Detector<'a> {
             // A hidden copy of another setting's switch (a stale view, a responsive duplicate) says
             // nothing about that setting: no finding.
         }
-        findings
+        let taken: Vec<usize> = findings.iter().filter_map(|f| f.control).collect();
+        let extras = self.extras(snapshot, page, &identified, &taken);
+        (findings, extras)
+    }
+
+    /// The switches a member could flip on a data-privacy or advertising page that nothing identified: shown,
+    /// enabled, settled, readable and labelled (a label that only says "On" is no label).
+    fn extras(
+        &self,
+        snapshot: &Snapshot,
+        page: &Page,
+        identified: &[bool],
+        taken: &[usize],
+    ) -> Vec<Extra> {
+        if !page
+            .category
+            .as_deref()
+            .is_some_and(|c| EXTRA_CATEGORIES.contains(&c))
+            || snapshot.truncated
+        {
+            return Vec::new();
+        }
+        let url = PageUrl::parse(&snapshot.url)
+            .map(|u| {
+                let full = ["https://www.linkedin.com", u.path.as_str()].concat();
+                crate::text::truncate_chars(&full, MAX_EXTRA_URL).to_string()
+            })
+            .unwrap_or_default();
+        let mut out: Vec<Extra> = Vec::new();
+        for (i, c) in snapshot.controls.iter().enumerate() {
+            let readable = is_switch_like(c.kind)
+                && is_shown(c)
+                && c.settled
+                && !c.disabled
+                && !c.busy
+                && c.checked.is_some();
+            if !readable || identified[i] || taken.contains(&i) {
+                continue;
+            }
+            let label = crate::text::truncate_chars(c.name.trim(), MAX_EXTRA_LABEL).to_string();
+            if label.is_empty()
+                || Matcher::is_state_only(&label)
+                || out.iter().any(|e| e.label == label)
+            {
+                continue;
+            }
+            out.push(Extra {
+                label,
+                state: if c.checked == Some(true) {
+                    SeenState::On
+                } else {
+                    SeenState::Off
+                },
+                url: url.clone(),
+            });
+            if out.len() == MAX_EXTRAS {
+                break;
+            }
+        }
+        out
     }
 
     /// The setting's own page shows no switch identified as it: the only visible, enabled switch of the
@@ -413,8 +511,13 @@ impl<'a> Detector<'a> {
                 ..unknown(Reason::Disabled)
             },
             ([], []) if hidden_claims => unknown(Reason::Hidden),
-            // Every switch shown is another setting's: this one is not on the page.
-            _ if candidates.iter().all(|&i| identified[i]) => unknown(Reason::NotFound),
+            // Every switch shown is another setting's: this one is not on the page — yet, or any more once
+            // the page has settled.
+            _ if candidates.iter().all(|&i| identified[i]) => unknown(if snapshot.page_settled {
+                Reason::Missing
+            } else {
+                Reason::NotFound
+            }),
             ([], _) => unknown(Reason::Ambiguous),
             ([only], _) if !identified[*only] && !snapshot.truncated => {
                 let control = &snapshot.controls[*only];

@@ -3,7 +3,7 @@
 use crate::catalog::Catalog;
 use crate::json::{int_text, Json, Writer};
 use crate::region::Region;
-use crate::reminders::{local_day, remind_again, SnoozeDuration};
+use crate::reminders::{remind_again, storable_day, SnoozeDuration};
 use crate::state::{Guide, Millis, State, MAX_RECHECK_DAYS, MIN_RECHECK_DAYS};
 use crate::status::Env;
 
@@ -34,6 +34,8 @@ pub enum Event {
     SetRecheckDays {
         days: u32,
     },
+    /// Forget what was seen for the other LinkedIn accounts of this browser (the current one stays).
+    ForgetOtherAccounts,
 }
 
 impl Event {
@@ -70,6 +72,7 @@ impl Event {
             "undismissAll" => Event::UndismissAll,
             "startGuide" => Event::StartGuide,
             "stopGuide" => Event::StopGuide,
+            "forgetOtherAccounts" => Event::ForgetOtherAccounts,
             "setRecheckDays" => Event::SetRecheckDays {
                 days: field("days")?
                     .as_u64()
@@ -95,6 +98,7 @@ impl Event {
             Event::UndismissAll => ("undismissAll", None),
             Event::StartGuide => ("startGuide", None),
             Event::StopGuide => ("stopGuide", None),
+            Event::ForgetOtherAccounts => ("forgetOtherAccounts", None),
             Event::SetRecheckDays { .. } => ("setRecheckDays", None),
         };
         w.begin_object().key("type").string(kind);
@@ -136,9 +140,9 @@ pub fn apply(
             remind_again(state);
         }
         Event::CloseNudge => {
-            let today = local_day(now, env.utc_offset_min);
-            state.nudge_closed_day = Some(today);
-            state.nudge_shown_day = Some(today);
+            let today = storable_day(now, env.utc_offset_min);
+            state.nudge_closed_day = today;
+            state.nudge_shown_day = today;
         }
         Event::Dismiss { setting } => {
             known(setting)?;
@@ -172,6 +176,7 @@ pub fn apply(
                 started_at,
             });
         }
+        Event::ForgetOtherAccounts => state.others.clear(),
         Event::SetRecheckDays { days } => {
             if !(MIN_RECHECK_DAYS..=MAX_RECHECK_DAYS).contains(days) {
                 return Err([

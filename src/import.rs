@@ -7,7 +7,7 @@
 
 use crate::catalog::Catalog;
 use crate::reminders::{SnoozeDuration, DAY_MS};
-use crate::state::{Millis, State};
+use crate::state::{Millis, Seen, State, MAX_OTHER_ACCOUNTS};
 
 /// No export is anywhere near this long (the whole state of a member is a few KiB).
 pub const MAX_IMPORT_CHARS: usize = 256 * 1024;
@@ -33,22 +33,35 @@ pub fn import(text: &str, catalog: &Catalog, now: Millis) -> Result<State, Vec<S
     }
     let mut state = loaded.state;
     let mut refused = Vec::new();
+    if state.others.len() > MAX_OTHER_ACCOUNTS {
+        refused.push(IMPORT_TOO_LARGE.to_string());
+    }
 
+    // Every account's readings: the one signed in last and the others the file carries.
+    let readings = || {
+        std::iter::once(&state.settings)
+            .chain(state.others.values().map(|b| &b.settings))
+            .flat_map(|settings| settings.iter())
+    };
     let known = |id: &String| catalog.setting(id).is_some();
     // Ids are unique in a map and a set, so "only known ids" also bounds both lists by the catalog's size.
-    if !state.settings.keys().all(known) || !state.dismissed.iter().all(known) {
+    if !readings().all(|(id, _)| known(id)) || !state.dismissed.iter().all(known) {
         refused.push(IMPORT_UNKNOWN_SETTINGS.to_string());
     }
 
     let latest = now.saturating_add(CLOCK_SKEW);
     let plausible = |t: Millis| (FIRST_RELEASE..=latest).contains(&t);
-    let seen_ok = state.settings.values().all(|s| {
+    let seen_ok = readings().all(|(_, s)| {
         plausible(s.seen_at)
             && plausible(s.changed_at)
             && s.changed_at <= s.seen_at
             && s.turned_back_on_at.is_none_or(plausible)
             && s.imported_at.is_none_or(plausible)
-    });
+    }) && std::iter::once(&state.extras)
+        .chain(state.others.values().map(|b| &b.extras))
+        .flat_map(|extras| extras.values())
+        .all(|x| plausible(x.first_seen) && plausible(x.last_seen) && x.first_seen <= x.last_seen)
+        && state.others.values().all(|b| plausible(b.seen_at));
     // The longest snooze is a month from when it was set.
     let snooze_ok = state.snooze_until.is_none_or(|t| {
         (FIRST_RELEASE..=latest.saturating_add(SnoozeDuration::Month.millis())).contains(&t)
@@ -61,9 +74,13 @@ pub fn import(text: &str, catalog: &Catalog, now: Millis) -> Result<State, Vec<S
         return Err(refused);
     }
 
-    for seen in state.settings.values_mut() {
+    let mark = |seen: &mut Seen| {
         // Imported before and imported again: the first import is when it stopped being this browser's own.
         seen.imported_at = Some(seen.imported_at.unwrap_or(now));
+    };
+    state.settings.values_mut().for_each(mark);
+    for bucket in state.others.values_mut() {
+        bucket.settings.values_mut().for_each(mark);
     }
     // The days a reminder card was shown or closed were another browser's.
     state.nudge_shown_day = None;

@@ -44,6 +44,12 @@ pub fn local_day(now: Millis, utc_offset_min: i32) -> Day {
         .div_euclid(DAY_MS)
 }
 
+/// Today's local day as the state stores it: none for a clock before 1970 or after `MAX_DAY` (the state would
+/// not read such a day back; at worst the card shows once more).
+pub fn storable_day(now: Millis, utc_offset_min: i32) -> Option<Day> {
+    Some(local_day(now, utc_offset_min)).filter(|d| (0..=crate::state::MAX_DAY).contains(d))
+}
+
 /// The next local midnight after `now` (the start of the next local day), in UTC milliseconds. Computed
 /// with today's offset: across a daylight-saving change the worker wakes an hour early or late, finds the
 /// day unchanged or changed, and asks again.

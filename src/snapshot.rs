@@ -68,6 +68,12 @@ pub struct Snapshot {
     pub login_form: bool,
     pub controls: Vec<Control>,
     pub truncated: bool,
+    /// The page finished loading and had a few seconds to render (content script): what it lacks now is
+    /// missing, not late.
+    pub page_settled: bool,
+    /// The signed-in account's key (the worker's salted hash of the handle the page showed; the page's
+    /// own report never carries it). Empty when the page did not show who is signed in.
+    pub account: String,
 }
 
 crate::json_names!(ControlKind {
@@ -163,6 +169,8 @@ impl Snapshot {
             login_form: flag("loginForm"),
             controls: Vec::new(),
             truncated: flag("truncated"),
+            account: text("account", &mut problems),
+            page_settled: flag("pageSettled"),
         };
         if snapshot.v != SNAPSHOT_VERSION {
             problems.push(
@@ -208,6 +216,7 @@ impl Snapshot {
         cap(&mut self.lang, 35);
         cap(&mut self.title, MAX_TEXT_CHARS);
         cap(&mut self.heading, MAX_TEXT_CHARS);
+        cap(&mut self.account, 64);
         if self.controls.len() > MAX_CONTROLS {
             self.controls.truncate(MAX_CONTROLS);
             self.truncated = true;

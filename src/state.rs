@@ -10,7 +10,11 @@ use crate::region::Region;
 use crate::reminders::Day;
 use std::collections::{BTreeMap, BTreeSet};
 
-pub const SCHEMA: u32 = 1;
+/// Schema 2 (this version): readings per LinkedIn account. Schema 1 (one set of readings for the browser) is
+/// read and migrated: its readings belong to the first account seen.
+pub const SCHEMA: u32 = 2;
+/// Other accounts kept besides the current one (the least recently seen goes first).
+pub const MAX_OTHER_ACCOUNTS: usize = 8;
 pub const DEFAULT_RECHECK_DAYS: u32 = 90;
 pub const MIN_RECHECK_DAYS: u32 = 7;
 pub const MAX_RECHECK_DAYS: u32 = 365;
@@ -37,6 +41,36 @@ pub struct Seen {
     pub imported_at: Option<Millis>,
 }
 
+/// A switch LinkedIn showed on a data-privacy or advertising page that the catalog does not know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtraSeen {
+    pub url: String,
+    pub state: SeenState,
+    pub first_seen: Millis,
+    pub last_seen: Millis,
+}
+
+/// Unknown switches remembered per account (the most recently seen are kept).
+pub const MAX_EXTRAS_KEPT: usize = 20;
+
+/// What was seen for an account that is not the one signed in now.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Bucket {
+    pub settings: BTreeMap<String, Seen>,
+    pub extras: BTreeMap<String, ExtraSeen>,
+    /// When this account was last the one signed in.
+    pub seen_at: Millis,
+}
+
+/// An account key is the worker's salted SHA-256 of the member's profile handle, as 64 hex digits. Anything
+/// else (a handle or a name by mistake) is never stored.
+pub fn is_account_key(key: &str) -> bool {
+    key.len() == 64
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Guide {
     pub active: bool,
@@ -48,7 +82,15 @@ pub struct State {
     pub schema: u32,
     pub region: Option<Region>,
     pub setup_done: bool,
+    /// The account signed in when a LinkedIn page last showed one (`None`: none shown yet — the readings
+    /// are the browser's, and the first account seen adopts them).
+    pub account: Option<String>,
+    /// The current account's readings (the browser's while `account` is `None`).
     pub settings: BTreeMap<String, Seen>,
+    /// Readings of the other accounts seen in this browser, by account key.
+    pub others: BTreeMap<String, Bucket>,
+    /// The current account's unknown switches, by their label.
+    pub extras: BTreeMap<String, ExtraSeen>,
     pub dismissed: BTreeSet<String>,
     pub dismiss_all: bool,
     pub snooze_until: Option<Millis>,
@@ -66,7 +108,10 @@ impl Default for State {
             schema: SCHEMA,
             region: None,
             setup_done: false,
+            account: None,
             settings: BTreeMap::new(),
+            others: BTreeMap::new(),
+            extras: BTreeMap::new(),
             dismissed: BTreeSet::new(),
             dismiss_all: false,
             snooze_until: None,
@@ -121,21 +166,18 @@ impl State {
         w.begin_object().key("schema").int(self.schema as i64);
         w.key("region").opt_string(self.region.map(Region::as_str));
         w.key("setupDone").bool(self.setup_done);
-        w.key("settings").begin_object();
-        for (id, seen) in &self.settings {
-            w.key(id).begin_object();
-            w.key("state").string(seen.state.as_str());
-            w.key("seenAt").int(seen.seen_at);
-            w.key("changedAt").int(seen.changed_at);
-            if let Some(t) = seen.turned_back_on_at {
-                w.key("turnedBackOnAt").int(t);
-            }
-            if let Some(r) = seen.reason {
-                w.key("reason").string(r.as_str());
-            }
-            if let Some(t) = seen.imported_at {
-                w.key("importedAt").int(t);
-            }
+        w.key("account").opt_string(self.account.as_deref());
+        w.key("settings");
+        write_settings(&mut w, &self.settings);
+        w.key("extras");
+        write_extras(&mut w, &self.extras);
+        w.key("others").begin_object();
+        for (key, bucket) in &self.others {
+            w.key(key).begin_object().key("seenAt").int(bucket.seen_at);
+            w.key("settings");
+            write_settings(&mut w, &bucket.settings);
+            w.key("extras");
+            write_extras(&mut w, &bucket.extras);
             w.end_object();
         }
         w.end_object().key("dismissed").strings(&self.dismissed);
@@ -181,13 +223,17 @@ impl State {
         if object.as_object().is_none() {
             return fail(PROBLEM_FOREIGN);
         }
-        match object.get("schema").and_then(Json::as_u64) {
-            Some(1) => {}
+        let schema = match object.get("schema").and_then(Json::as_u64) {
+            Some(v @ 1..=2) => v,
             Some(newer) if newer > SCHEMA as u64 => return fail(PROBLEM_NEWER),
             _ => return fail(PROBLEM_FOREIGN),
-        }
+        };
         let mut lost = Vec::new();
-        let state = read_v1(&object, &mut lost);
+        // Schema 1 is schema 2 without accounts: its readings stay the browser's until an account is seen.
+        let mut state = read_v1(&object, &mut lost);
+        if schema == 2 {
+            read_accounts(&object, &mut state, &mut lost);
+        }
         let backup = (!lost.is_empty()).then(|| raw.to_string());
         let mut problems = Vec::new();
         if lost.iter().any(|field| !CHOICES.contains(&field.as_str())) {
@@ -203,8 +249,80 @@ impl State {
         }
     }
 
+    /// A LinkedIn page showed which account is signed in. The browser's readings (none shown before) are
+    /// adopted by it; a different account switches the readings: the current ones are kept aside, the new
+    /// account's come back (or it starts with none). Invalid keys change nothing.
+    pub fn sign_in(&mut self, account: &str, now: Millis) {
+        if !is_account_key(account) || self.account.as_deref() == Some(account) {
+            return;
+        }
+        let incoming = self.others.remove(account).unwrap_or_default();
+        let outgoing = std::mem::replace(&mut self.settings, incoming.settings);
+        let outgoing_extras = std::mem::replace(&mut self.extras, incoming.extras);
+        match self.account.replace(account.to_string()) {
+            Some(previous) => {
+                self.others.insert(
+                    previous,
+                    Bucket {
+                        settings: outgoing,
+                        extras: outgoing_extras,
+                        seen_at: now,
+                    },
+                );
+            }
+            // The browser's readings were this account's all along.
+            None => {
+                self.settings = merge_newer(self.settings.clone(), outgoing);
+                self.extras.extend(outgoing_extras);
+            }
+        }
+        while self.others.len() > MAX_OTHER_ACCOUNTS {
+            let oldest = self
+                .others
+                .iter()
+                .min_by_key(|(_, b)| b.seen_at)
+                .map(|(k, _)| k.clone());
+            match oldest {
+                Some(k) => self.others.remove(&k),
+                None => break,
+            };
+        }
+    }
+
+    /// Record what a LinkedIn page showed, for `account` when the page showed one (else for the account
+    /// last seen). `NotFound` and unsettled findings are not observations and change nothing.
+    pub fn observe_for(&mut self, detection: &Detection, account: Option<&str>, now: Millis) {
+        if let Some(account) = account {
+            self.sign_in(account, now);
+        }
+        self.observe(detection, now);
+    }
+
     /// Record what a LinkedIn page showed. `NotFound` findings are not observations and change nothing.
     pub fn observe(&mut self, detection: &Detection, now: Millis) {
+        for extra in &detection.extras {
+            let first_seen = self.extras.get(&extra.label).map_or(now, |e| e.first_seen);
+            self.extras.insert(
+                extra.label.clone(),
+                ExtraSeen {
+                    url: extra.url.clone(),
+                    state: extra.state,
+                    first_seen,
+                    last_seen: now,
+                },
+            );
+        }
+        while self.extras.len() > MAX_EXTRAS_KEPT {
+            let oldest = self
+                .extras
+                .iter()
+                .min_by_key(|(_, e)| e.last_seen)
+                .map(|(k, _)| k.clone());
+            match oldest {
+                Some(k) => self.extras.remove(&k),
+                None => break,
+            };
+        }
         for finding in detection
             .findings
             .iter()
@@ -361,6 +479,153 @@ fn read_v1(object: &Json, lost: &mut Vec<String>) -> State {
         Some(_) => lost.push("settings".to_string()),
     }
     state
+}
+
+/// Readings of `a` with those of `b` where `b` saw the setting more recently.
+fn merge_newer(mut a: BTreeMap<String, Seen>, b: BTreeMap<String, Seen>) -> BTreeMap<String, Seen> {
+    for (id, seen) in b {
+        if a.get(&id).is_none_or(|mine| mine.seen_at < seen.seen_at) {
+            a.insert(id, seen);
+        }
+    }
+    a
+}
+
+fn write_extras(w: &mut Writer, extras: &BTreeMap<String, ExtraSeen>) {
+    w.begin_object();
+    for (label, e) in extras {
+        w.key(label).begin_object().key("url").string(&e.url);
+        w.key("state").string(e.state.as_str());
+        w.key("firstSeen").int(e.first_seen);
+        w.key("lastSeen").int(e.last_seen).end_object();
+    }
+    w.end_object();
+}
+
+/// Unknown switches; an unreadable entry is dropped and named in `lost`. Labels and lists stay bounded.
+fn read_extras(
+    value: Option<&Json>,
+    path: &str,
+    lost: &mut Vec<String>,
+) -> BTreeMap<String, ExtraSeen> {
+    let mut out = BTreeMap::new();
+    let Some(value) = value.filter(|v| **v != Json::Null) else {
+        return out;
+    };
+    let Some(entries) = value.as_object() else {
+        lost.push(path.to_string());
+        return out;
+    };
+    for (label, e) in entries.iter().take(MAX_EXTRAS_KEPT) {
+        let read = || {
+            let [url, state, first, last] = e.fields(["url", "state", "firstSeen", "lastSeen"])?;
+            Some(ExtraSeen {
+                url: url?
+                    .as_str()?
+                    .chars()
+                    .take(crate::detect::MAX_EXTRA_URL)
+                    .collect(),
+                state: SeenState::parse(state?.as_variant()?)?,
+                first_seen: first?.as_i64()?,
+                last_seen: last?.as_i64()?,
+            })
+        };
+        match read().filter(|_| label.chars().count() <= crate::detect::MAX_EXTRA_LABEL) {
+            Some(x) => {
+                out.insert(label.clone(), x);
+            }
+            None => lost.push([path, ".", label].concat()),
+        }
+    }
+    out
+}
+
+fn write_settings(w: &mut Writer, settings: &BTreeMap<String, Seen>) {
+    w.begin_object();
+    for (id, seen) in settings {
+        w.key(id).begin_object();
+        w.key("state").string(seen.state.as_str());
+        w.key("seenAt").int(seen.seen_at);
+        w.key("changedAt").int(seen.changed_at);
+        if let Some(t) = seen.turned_back_on_at {
+            w.key("turnedBackOnAt").int(t);
+        }
+        if let Some(r) = seen.reason {
+            w.key("reason").string(r.as_str());
+        }
+        if let Some(t) = seen.imported_at {
+            w.key("importedAt").int(t);
+        }
+        w.end_object();
+    }
+    w.end_object();
+}
+
+/// Read a settings map; unreadable entries are named in `lost` (prefixed with `path`).
+fn read_settings(value: &Json, path: &str, lost: &mut Vec<String>) -> BTreeMap<String, Seen> {
+    let mut out = BTreeMap::new();
+    let Some(entries) = value.as_object() else {
+        lost.push(path.to_string());
+        return out;
+    };
+    for (id, entry) in entries {
+        match read_seen(entry).filter(|s| s.seen_at >= 0) {
+            Some(seen) => {
+                out.insert(id.clone(), seen);
+            }
+            None => {
+                // A repeated id counts once, its last entry (as JSON readers do).
+                out.remove(id);
+                lost.push([path, ".", id].concat());
+            }
+        }
+    }
+    out
+}
+
+/// Schema 2's account fields. A damaged key or bucket is reported and dropped, never mixed into another
+/// account's readings.
+fn read_accounts(object: &Json, state: &mut State, lost: &mut Vec<String>) {
+    state.extras = read_extras(object.get("extras"), "extras", lost);
+    match object.get("account") {
+        None | Some(Json::Null) => {}
+        Some(Json::Str(k)) if is_account_key(k) => state.account = Some(k.clone()),
+        Some(_) => {
+            // Whose readings these are cannot be told: they must not count for whoever signs in next.
+            lost.push("account".to_string());
+            state.settings.clear();
+            state.extras.clear();
+        }
+    }
+    match object.get("others") {
+        None | Some(Json::Null) => {}
+        Some(Json::Object(entries)) => {
+            for (key, bucket) in entries {
+                let path = ["others.", key].concat();
+                let seen_at = bucket.get("seenAt").and_then(Json::as_i64);
+                let settings = bucket.get("settings");
+                match (is_account_key(key), seen_at, settings) {
+                    (true, Some(seen_at), Some(settings)) => {
+                        let settings = read_settings(settings, &path, lost);
+                        let extras = read_extras(bucket.get("extras"), &path, lost);
+                        state.others.insert(
+                            key.clone(),
+                            Bucket {
+                                settings,
+                                extras,
+                                seen_at,
+                            },
+                        );
+                    }
+                    _ => lost.push(path),
+                }
+            }
+        }
+        Some(_) => lost.push("others".to_string()),
+    }
+    if let Some(current) = &state.account {
+        state.others.remove(current);
+    }
 }
 
 #[cfg(test)]

@@ -65,6 +65,8 @@ pub struct Row {
     /// The reading came with an imported file (when it was imported): not seen in this browser.
     pub imported_at: Option<Millis>,
     pub turned_back_on: bool,
+    /// When it was seen going from off back to on, while it is on.
+    pub turned_back_on_at: Option<Millis>,
     pub url: String,
     pub title: String,
     pub label: String,
@@ -125,6 +127,14 @@ pub struct StatusView {
     pub nudge_due: bool,
     /// The member closed the card today (×): it comes back tomorrow, or when they ask for it.
     pub nudge_closed: bool,
+    /// A LinkedIn page has shown which account is signed in: the status is that account's. Otherwise it is
+    /// what this browser saw before any page showed an account.
+    pub account_known: bool,
+    /// How many other LinkedIn accounts were seen in this browser (their readings are kept, not shown).
+    pub other_accounts: usize,
+    /// Switches LinkedIn showed that the catalog does not know (label, page, state, first/last seen), most
+    /// recently seen first. Not counted as known on/off anywhere.
+    pub unknown_settings: Vec<(String, crate::state::ExtraSeen)>,
     pub problems: Vec<String>,
 }
 
@@ -202,6 +212,7 @@ impl StatusView {
             w.key("reason").opt_string(r.reason.map(|r| r.as_str()));
             w.key("importedAt").opt_int(r.imported_at);
             w.key("turnedBackOn").bool(r.turned_back_on);
+            w.key("turnedBackOnAt").opt_int(r.turned_back_on_at);
             w.key("url").string(&r.url);
             w.key("title").string(&r.title);
             w.key("label").string(&r.label);
@@ -222,6 +233,17 @@ impl StatusView {
         w.key("nudge").bool(self.nudge);
         w.key("nudgeDue").bool(self.nudge_due);
         w.key("nudgeClosed").bool(self.nudge_closed);
+        w.key("accountKnown").bool(self.account_known);
+        w.key("otherAccounts").int(self.other_accounts as i64);
+        w.key("unknownSettings").begin_array();
+        for (label, e) in &self.unknown_settings {
+            w.begin_object().key("label").string(label);
+            w.key("url").string(&e.url);
+            w.key("state").string(e.state.as_str());
+            w.key("firstSeen").int(e.first_seen);
+            w.key("lastSeen").int(e.last_seen).end_object();
+        }
+        w.end_array();
         w.key("problems").strings(&self.problems);
         w.end_object();
         w.out
@@ -285,6 +307,9 @@ pub fn row(setting: &Setting, state: &State, region: Region, lang: &str, now: Mi
         imported_at: seen.and_then(|s| s.imported_at),
         turned_back_on: seen
             .is_some_and(|s| s.state == SeenState::On && s.turned_back_on_at.is_some()),
+        turned_back_on_at: seen
+            .filter(|s| s.state == SeenState::On)
+            .and_then(|s| s.turned_back_on_at),
         url: setting.url.clone(),
         title: Setting::localized(&setting.title, lang).to_string(),
         label: Setting::localized(&setting.label, lang).to_string(),
@@ -344,6 +369,17 @@ pub fn status(
         nudge: nudge_due && !nudge_shown_on(state, today),
         nudge_due,
         nudge_closed,
+        account_known: state.account.is_some(),
+        other_accounts: state.others.len(),
+        unknown_settings: {
+            let mut list: Vec<_> = state
+                .extras
+                .iter()
+                .map(|(l, e)| (l.clone(), e.clone()))
+                .collect();
+            list.sort_by_key(|(_, e)| std::cmp::Reverse(e.last_seen));
+            list
+        },
         problems,
     }
 }

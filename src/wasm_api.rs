@@ -5,7 +5,7 @@
 
 use crate::advice::advise_and_record;
 use crate::catalog::catalog;
-use crate::detect::Detector;
+use crate::detect::{Detector, PageKind};
 use crate::events::{apply, Event};
 use crate::import::import;
 use crate::json::{Json, Writer};
@@ -100,7 +100,11 @@ pub fn page(
     let detection = detector().detect(&snapshot, problems);
     let mut state = parse_state(state_json);
     let now = millis(now);
-    state.observe(&detection, now);
+    // A signed-out page (sign-in, auth wall) changes nothing, not even whose status is shown.
+    let account = (!snapshot.account.is_empty()
+        && !matches!(detection.page.kind, PageKind::Login | PageKind::NotLinkedin))
+    .then_some(snapshot.account.as_str());
+    state.observe_for(&detection, account, now);
     let advice = advise_and_record(&mut state, &detection, catalog(), &env, now, card_shown);
     let mut w = Writer::default();
     w.begin_object().key("state").string(&state.to_json());
@@ -110,6 +114,15 @@ pub fn page(
     advice.write(&mut w);
     w.end_object();
     Ok(w.out)
+}
+
+/// An ordinary LinkedIn page showed which account is signed in (its salted key): from now on the status is
+/// that account's. Returns the new state text (unchanged for an invalid key or the same account).
+#[wasm_bindgen(js_name = signIn)]
+pub fn sign_in(state_json: &str, account: &str, now: f64) -> String {
+    let mut state = parse_state(state_json);
+    state.sign_in(account, millis(now));
+    state.to_json()
 }
 
 /// Apply a user event. Returns the new state text, or an error for a refused event.

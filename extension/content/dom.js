@@ -31,6 +31,9 @@
  * @property {boolean} loginForm
  * @property {SnapshotControl[]} controls
  * @property {boolean} truncated
+ * @property {string} me            the signed-in member's profile handle when the navigation shows it ('' if not);
+ *                                  the worker replaces it with a salted hash before anything else sees it
+ * @property {boolean} [pageSettled] loaded and given PAGE_SETTLE_MS to render since load or in-page navigation
  */
 /**
  * @typedef {Object} Collected
@@ -70,6 +73,8 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   // A switch's state is believed only after it (and what we see of it) stayed the same this long after the
   // page finished loading or navigating: placeholders and late flips happen in the first moments.
   const SETTLE_MS = 1200;
+  // After this long since load or an in-page navigation, what a settings page does not show is missing, not late.
+  const PAGE_SETTLE_MS = 4000;
   const MAX_DEPTH = 256;          // ancestor walks
   const MAX_SHADOW_WALK = 20000;  // elements visited looking for shadow roots
   const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6, [role=heading], legend';
@@ -663,10 +668,23 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
         loginForm: facts.signInForm(d) || passwordShown(d),
         controls: collected.controls,
         truncated: collected.truncated,
+        me: facts.signedInHandle(d),
+        pageSettled: pageSettled(d),
       },
       elements: collected.elements,
       settleIn: collected.settleIn,
     };
+  }
+
+  /** @param {Document} d @returns {boolean} */
+  function pageSettled(d) {
+    try {
+      if (d.readyState !== 'complete') return false;
+      const age = navigatedAt ? Date.now() - navigatedAt : performance.now();
+      return age >= PAGE_SETTLE_MS;
+    } catch (_) {
+      return false;
+    }
   }
 
   /**
@@ -695,6 +713,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     CONTROL_SELECTOR,
     SECTION_SELECTOR,
     SETTLE_MS,
+    PAGE_SETTLE_MS,
     isShown,
     cssShown,
     closestAcross,

@@ -444,7 +444,8 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
       S.observeStarted = Date.now();
       S.lookingUntil = S.observeStarted + LOOKING_MS;
       clearTimeout(S.lookingTimer);
-      S.lookingTimer = setTimeout(() => draw(), LOOKING_MS + 10);
+      // Read once more when the page has had its time: a switch still missing then is reported as missing.
+      S.lookingTimer = setTimeout(() => { draw(); void sendFull(true); }, Math.max(LOOKING_MS, dom.PAGE_SETTLE_MS) + 10);
     }
     startObserver(observeRoot());
     startPoll();

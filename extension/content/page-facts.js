@@ -64,6 +64,29 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   }
 
   /**
+   * Who is signed in, when LinkedIn's global navigation says so for certain: its links to a member profile
+   * (the "Me" menu's "View profile") all name one handle. Only the worker sees it; it keeps a salted hash.
+   * Looked up by id (a hash lookup) and inside the small navigation only.
+   * @param {Document} doc @returns {string}
+   */
+  function signedInHandle(doc) {
+    try {
+      const nav = doc.getElementById('global-nav');
+      if (!nav) return '';
+      /** @type {Set<string>} */
+      const handles = new Set();
+      const links = nav.querySelectorAll('a[href*="/in/"]');
+      for (let i = 0; i < links.length && i < 20; i++) {
+        const m = /^\/in\/([^/?#]{1,100})\/?$/.exec(new URL(/** @type {HTMLAnchorElement} */ (links[i]).href).pathname);
+        if (m) handles.add(decodeURIComponent(m[1]).toLowerCase());
+      }
+      return handles.size === 1 ? cut([...handles][0], 100) : '';
+    } catch (_) {
+      return '';
+    }
+  }
+
+  /**
    * The report of an ordinary page: no controls, no heading, no title (the core reads those only on settings
    * pages, which always send the full snapshot of dom.js).
    * @param {Document} doc @returns {PageSnapshot}
@@ -71,9 +94,9 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   function quick(doc) {
     return {
       v: 1, url: pageUrl(doc), lang: pageLang(doc), title: '', heading: '',
-      loginForm: signInForm(doc), controls: [], truncated: false,
+      loginForm: signInForm(doc), controls: [], truncated: false, me: signedInHandle(doc),
     };
   }
 
-  ns.facts = Object.freeze({ cut, clean, pageUrl, pageLang, signInForm, quick });
+  ns.facts = Object.freeze({ cut, clean, pageUrl, pageLang, signInForm, signedInHandle, quick });
 })(OptOutPilot);

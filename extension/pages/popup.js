@@ -51,16 +51,57 @@ function render(view) {
 
   renderProblems(view.problems || []);
   renderSummary(view);
+  renderAccounts(view);
 
   const groups = groupRows(view.rows || []);
   fillGroup('main', groups.main, now);
   fillGroup('optional', groups.optional, now);
   fillGroup('elsewhere', groups.elsewhere, now);
 
+  renderUnknown(view.unknownSettings || [], now);
   renderReminders(view, now);
 
   $('footer').hidden = false;
   $('region-text').textContent = t('regionLine', t(regionKey(view.region)));
+}
+
+/**
+ * Switches LinkedIn showed on its data-privacy and advertising pages that OptOut Pilot does not know: listed
+ * apart (never counted as on or off), with the state seen, when, and a link to where they were.
+ * @param {NonNullable<StatusView['unknownSettings']>} list @param {number} now
+ */
+function renderUnknown(list, now) {
+  const items = list.slice(0, 20).map((u) => {
+    const when = relativeTime(u.lastSeen, now, lang);
+    const li = h('li', { class: 'row row-unknown', 'data-unknown-setting': u.label, 'data-state': u.state === 'on' ? 'on' : 'off' }, [
+      h('div', { class: 'row-head' }, [
+        h('h3', { class: 'row-title', text: u.label }),
+        h('span', { class: 'pill', 'data-tone': 'muted' }, [t(u.state === 'on' ? 'unknownSeenOn' : 'unknownSeenOff')]),
+      ]),
+    ]);
+    if (when) li.append(h('p', { class: 'row-meta muted', text: t('lastSeen', when) }));
+    if (/^https:\/\/www\.linkedin\.com\//.test(u.url)) {
+      li.append(h('div', { class: 'row-actions' }, [h('a', { class: 'row-link', href: u.url, target: '_blank', rel: 'noopener' },
+        [t('openSetting'), icon('external', 13), h('span', { class: 'sr-only', text: t('opensNewTab') })])]));
+    }
+    return li;
+  });
+  $('rows-unknown').replaceChildren(...items);
+  $('group-unknown').hidden = items.length === 0;
+}
+
+/**
+ * Whose status this is: the account signed in on LinkedIn (or, before any page showed one, this browser), and
+ * how many other accounts were seen here, with a way to forget them.
+ * @param {StatusView} view
+ */
+function renderAccounts(view) {
+  const others = Math.max(0, Number(view.otherAccounts) || 0);
+  const anySeen = (view.rows || []).some((r) => r.seenAt != null);
+  $('accounts').hidden = !anySeen && others === 0;
+  $('account-line').textContent = t(view.accountKnown ? 'accountCurrent' : 'accountUnknown');
+  $('accounts-other').hidden = others === 0;
+  $('accounts-other-text').textContent = others ? counted('accountsOther', others) : '';
 }
 
 /** @param {StatusView['problems']} problems */
@@ -128,6 +169,7 @@ function fillGroup(name, rows, now) {
 const REASON_KEYS = Object.freeze({
   key: 'viaKey', label: 'viaLabel', onlySwitch: 'viaOnlySwitch', disabled: 'whyDisabled', hidden: 'whyHidden',
   busy: 'whyBusy', indeterminate: 'whyIndeterminate', conflict: 'whyConflict', ambiguous: 'whyAmbiguous',
+  missing: 'whyMissing',
 });
 
 /** @param {Row} row @returns {string} */
@@ -186,7 +228,8 @@ function renderRow(row, group, now) {
 
   // LinkedIn (or someone) switched it back on after it was seen off: say so, not just "On".
   if (!isForm && status === 'on' && row.turnedBackOn) {
-    li.append(h('p', { class: 'row-alert', role: 'note', text: t('rowTurnedBackOn') }));
+    const since = relativeTime(row.turnedBackOnAt ?? null, now, lang);
+    li.append(h('p', { class: 'row-alert', role: 'note', text: since ? t('rowTurnedBackOnWhen', since) : t('rowTurnedBackOn') }));
   }
 
   const actions = h('div', { class: 'row-actions' });
@@ -334,6 +377,8 @@ function onOptionsLink(e) {
 async function main() {
   localize();
   $('start-guide').addEventListener('click', onStartGuide);
+  const forget = $('forget-accounts');
+  forget.addEventListener('click', () => act({ type: 'forgetOtherAccounts' }, t('announceAccountsForgotten'), 'start-guide', forget));
   for (const id of ['open-options', 'open-options-top', 'region-change']) $(id).addEventListener('click', onOptionsLink);
   try {
     render(await getStatus());

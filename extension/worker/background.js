@@ -9,6 +9,7 @@ import { showBadge, REFRESH_ALARM } from './badge.js';
 import { browserEnv } from './env.js';
 import { bannerText } from './banner-text.js';
 import { syncNudgeScript, injectGuide, recheckTabs } from './content-scripts.js';
+import { withAccount, accountKey } from './account.js';
 
 const ready = core.init();
 
@@ -70,9 +71,11 @@ async function currentStatus() {
  */
 async function onPage(snapshot, tabId, cardShown) {
   const env = await browserEnv();
+  // The member's handle stops here: the core (and storage) get only the salted hash.
+  const report = await withAccount(snapshot);
   const now = Date.now();
   const { result, changed, state } = await withState((current) => {
-    const outcome = core.page(current, snapshot, env, now, cardShown === true);
+    const outcome = core.page(current, report, env, now, cardShown === true);
     return { state: outcome.state, result: outcome };
   });
   const { advice, detection } = result;
@@ -81,6 +84,19 @@ async function onPage(snapshot, tabId, cardShown) {
   if (changed && cardChanged(await reflect(state))) void recheckTabs(tabId);
   const text = advice.banner ? await bannerText(advice, advice.banner.titles ?? {}) : null;
   return { advice, text, detection: { page: detection.page, findings: detection.findings } };
+}
+
+/**
+ * An ordinary LinkedIn page without a reminder card showed who is signed in (watch.js): a different account
+ * switches the status (badge, popup, and whether a reminder is due) to that account's.
+ * @param {unknown} me the profile handle, dropped here for its salted hash
+ */
+async function onWho(me) {
+  const account = await accountKey(me);
+  if (!account) return { ok: true };
+  const { changed, state } = await withState((current) => ({ state: core.signIn(current, account, Date.now()), result: undefined }));
+  if (changed) cardChanged(await reflect(state));
+  return { ok: true };
 }
 
 /**
@@ -181,6 +197,8 @@ async function handle(message, sender) {
       return fromLinkedIn(sender) ? onPage(message.snapshot, sender.tab?.id, message.card === true) : { error: 'notLinkedIn' };
     case 'navigated':
       return fromLinkedIn(sender) ? onNavigated(sender) : { error: 'notLinkedIn' };
+    case 'who':
+      return fromLinkedIn(sender) ? onWho(message.me) : { error: 'notLinkedIn' };
     case 'event':
       if (!page && !(fromLinkedIn(sender) && BANNER_EVENTS.has(message.event?.type))) return { ok: false, error: 'notAllowed' };
       return onEvent(message.event, page ? undefined : sender.tab?.id);

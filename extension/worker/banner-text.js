@@ -47,6 +47,7 @@ import { messages as defaultMessages, normalizeLang, DEFAULT_LANG } from './loca
  * @property {'nudge'|'guide'|'done'} mode
  * @property {string} [setting]
  * @property {'on'|'off'|'unknown'|'notFound'|'checking'} [status]
+ * @property {number|null} [turnedBackOnAt]  guide: on again since then, after it was seen off
  * @property {number|null} [control]
  * @property {{index: number, total: number}|null} [step]   index is 1-based, as the core sends it ("Step 2 of 5")
  * @property {{id: string, url: string}|null} [next]
@@ -182,6 +183,12 @@ export async function bannerText(advice, catalogTitles, deps = {}) {
   switch (status) {
     case 'on':
       text.status = hasControl ? t('bannerStatusOn') : label ? t('bannerStatusOnLook', [label]) : t('bannerStatusOnLookNoLabel');
+      // It was seen off before: LinkedIn (or someone) switched it back on. Say so, with the date.
+      if (typeof banner.turnedBackOnAt === 'number' && Number.isFinite(banner.turnedBackOnAt)) {
+        let when = '';
+        try { when = new Date(banner.turnedBackOnAt).toLocaleDateString(lang, { dateStyle: 'medium' }); } catch (_) { when = ''; }
+        if (when) text.detail = t('bannerTurnedBackOn', [when]);
+      }
       if (hasControl) text.fix = t('bannerFix');
       text.keepOn = t('bannerKeepOn');
       break;

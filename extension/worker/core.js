@@ -48,6 +48,14 @@ export function page(state, snapshot, env, now, cardShown = false) {
   return JSON.parse(wasm.page(state, safeText(snapshot), text(env), now, cardShown === true));
 }
 
+/**
+ * A page showed which account is signed in (its salted key): the status becomes that account's.
+ * @param {string} state @param {string} account @param {number} now @returns {string}
+ */
+export function signIn(state, account, now) {
+  return wasm.signIn(state, account, now);
+}
+
 /** @param {string} state @param {unknown} event @param {unknown} env @param {number} now @returns {string} */
 export function applyEvent(state, event, env, now) {
   return wasm.applyEvent(state, text(event), text(env), now);

@@ -92,3 +92,24 @@ async function keepBackup(raw) {
 export async function clearProblems() {
   await withState(() => ({ result: undefined, problems: [] }));
 }
+
+const SALT_KEY = 'accountSalt';
+
+/**
+ * This install's random salt for account keys (created once, in the write queue so two first reports cannot
+ * make two). Never leaves storage.local; not exported.
+ * @returns {Promise<string>}
+ */
+export function accountSalt() {
+  const run = queue.then(async () => {
+    const stored = await chrome.storage.local.get(SALT_KEY);
+    const have = stored[SALT_KEY];
+    if (typeof have === 'string' && /^[0-9a-f]{32}$/.test(have)) return have;
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    const salt = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+    await chrome.storage.local.set({ [SALT_KEY]: salt });
+    return salt;
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}

@@ -581,6 +581,14 @@ fn gen_snapshot_struct(b: &mut Bytes) -> Snapshot {
         login_form: b.chance(30),
         controls,
         truncated: b.chance(30),
+        page_settled: b.chance(2),
+        // The worker's salted hash, an empty one (nobody shown), or a key the core must refuse.
+        account: match b.byte() % 4 {
+            0 => String::new(),
+            1 => "a".repeat(64),
+            2 => "b".repeat(64),
+            _ => text_from(b, &p.phrases),
+        },
     }
 }
 
@@ -998,6 +1006,7 @@ fn some_state() -> State {
                 reason: Reason::Key,
             })
             .collect(),
+        extras: Vec::new(),
         problems: Vec::new(),
     };
     state.observe(&d, 1_700_000_000_000);

@@ -251,3 +251,25 @@ fn heading_and_login_form_matter_on_ordinary_pages_only_for_the_banner() {
         .is_none());
     assert!(!advise(&state, &with_login, catalog(), &env(), T0).need_controls);
 }
+
+#[test]
+fn the_guide_says_when_linkedin_switched_a_setting_back_on() {
+    let state = State {
+        region: Some(Region::Eu),
+        ..State::default()
+    };
+    let on = setting_page("gen-ai-improvement", Some(true), "en");
+    let first = advise(&observed(&state, &on), &on, catalog(), &env(), T0);
+    assert_eq!(first.banner.unwrap().turned_back_on_at, None);
+    let off = setting_page("gen-ai-improvement", Some(false), "en");
+    let mut later = observed(&state, &off);
+    later.observe(&on, T0 + 5);
+    let banner = advise(&later, &on, catalog(), &env(), T0 + 5)
+        .banner
+        .unwrap();
+    assert_eq!(banner.status, Some(PageStatus::On));
+    assert_eq!(banner.turned_back_on_at, Some(T0 + 5));
+    let mut w = crate::json::Writer::default();
+    advise(&later, &on, catalog(), &env(), T0 + 5).write(&mut w);
+    assert!(w.out.contains(r#""turnedBackOnAt":"#), "{}", w.out);
+}

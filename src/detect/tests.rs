@@ -389,6 +389,15 @@ fn a_lone_switch_with_a_reworded_label_is_its_pages_setting() {
 }
 
 #[test]
+fn a_settled_page_without_its_switch_says_it_is_missing_and_is_never_off() {
+    let mut page = ai_page(vec![]);
+    assert_eq!(ai_state(&page), (SeenState::Unknown, Reason::NotFound));
+    page.page_settled = true;
+    assert_eq!(ai_state(&page), (SeenState::Unknown, Reason::Missing));
+    assert!(Reason::Missing.is_observation());
+}
+
+#[test]
 fn a_sign_in_form_on_a_settings_address_records_nothing() {
     let mut page = ai_page(vec![good("Remember me", &[], false)]);
     page.login_form = true;
@@ -517,4 +526,49 @@ mod property {
             }
         }
     }
+}
+
+#[test]
+fn a_switch_the_catalog_does_not_know_is_reported_as_an_extra_never_as_a_setting() {
+    let hub = |controls| Snapshot {
+        url: "https://www.linkedin.com/mypreferences/d/categories/privacy?x=1".into(),
+        ..ai_page(controls)
+    };
+    let page = hub(vec![
+        good("Use my data to personalise AI agents", &[], true),
+        good("", &["allowDataForGenerativeAI"], false),
+        good("On", &[], true),
+        {
+            let mut hidden = good("Hidden experiment", &[], true);
+            hidden.visible = false;
+            hidden
+        },
+        {
+            let mut fresh = good("Still loading", &[], true);
+            fresh.settled = false;
+            fresh
+        },
+    ]);
+    let d = Detector::new(catalog()).detect(&page, Vec::new());
+    assert_eq!(d.extras.len(), 1, "{:?}", d.extras);
+    assert_eq!(d.extras[0].label, "Use my data to personalise AI agents");
+    assert_eq!(d.extras[0].state, SeenState::On);
+    assert_eq!(
+        d.extras[0].url,
+        "https://www.linkedin.com/mypreferences/d/categories/privacy"
+    );
+    assert_eq!(d.findings.len(), 1, "the known switch is still a finding");
+    // Not on pages about other things (a notifications category), and never from a page not read whole.
+    let mut other = page.clone();
+    other.url = "https://www.linkedin.com/mypreferences/d/categories/notifications".into();
+    assert!(Detector::new(catalog())
+        .detect(&other, Vec::new())
+        .extras
+        .is_empty());
+    let mut cut = page.clone();
+    cut.truncated = true;
+    assert!(Detector::new(catalog())
+        .detect(&cut, Vec::new())
+        .extras
+        .is_empty());
 }

@@ -175,6 +175,7 @@ fn an_accepted_file_restores_decisions_and_marks_readings_imported_and_due_for_a
             reason: Reason::Key,
         }],
         problems: Vec::new(),
+        extras: Vec::new(),
     };
     seen.observe(&detection, NOW + 5);
     assert_eq!(seen.settings[AI].imported_at, None);
@@ -183,4 +184,54 @@ fn an_accepted_file_restores_decisions_and_marks_readings_imported_and_due_for_a
         view.rows.iter().find(|r| r.id == AI).unwrap().status,
         RowStatus::Off
     );
+}
+
+/// A schema-2 file: `file`'s readings for account `a…a`, plus `others` as given.
+fn file_with_accounts(others: &str) -> String {
+    let seen = NOW - DAY_MS;
+    let one = |id: &str| format!(r#""{id}":{{"state":"off","seenAt":{seen},"changedAt":{seen}}}"#);
+    format!(
+        r#"{{"schema":2,"region":"eu","setupDone":true,"account":"{a}","settings":{{{ai}}},"others":{others}}}"#,
+        a = "a".repeat(64),
+        ai = one(AI),
+    )
+}
+
+#[test]
+fn other_accounts_in_a_file_are_checked_and_marked_like_the_signed_in_one() {
+    let seen = NOW - DAY_MS;
+    let bucket = |id: &str, at: Millis| {
+        format!(
+            r#"{{"seenAt":{at},"settings":{{"{id}":{{"state":"off","seenAt":{at},"changedAt":{at}}}}}}}"#
+        )
+    };
+    let b = "b".repeat(64);
+    let good = file_with_accounts(&format!(r#"{{"{b}":{}}}"#, bucket(AI, seen)));
+    let state = import(&good, catalog(), NOW).unwrap();
+    assert_eq!(state.account.as_deref(), Some("a".repeat(64).as_str()));
+    assert_eq!(state.settings[AI].imported_at, Some(NOW));
+    assert_eq!(
+        state.others[&b].settings[AI].imported_at,
+        Some(NOW),
+        "another account's off from a file is as imported as the signed-in one's"
+    );
+
+    let unknown = file_with_accounts(&format!(r#"{{"{b}":{}}}"#, bucket("x-made-up", seen)));
+    assert_eq!(
+        import(&unknown, catalog(), NOW).unwrap_err(),
+        [IMPORT_UNKNOWN_SETTINGS]
+    );
+    let future = file_with_accounts(&format!(r#"{{"{b}":{}}}"#, bucket(AI, NOW + 3 * DAY_MS)));
+    assert_eq!(
+        import(&future, catalog(), NOW).unwrap_err(),
+        [IMPORT_BAD_DATES]
+    );
+    let many: Vec<String> = "bcdef0123"
+        .chars()
+        .map(|c| format!(r#""{}":{}"#, c.to_string().repeat(64), bucket(AI, seen)))
+        .collect();
+    let crowded = file_with_accounts(&format!("{{{}}}", many.join(",")));
+    assert!(import(&crowded, catalog(), NOW)
+        .unwrap_err()
+        .contains(&IMPORT_TOO_LARGE.to_string()));
 }

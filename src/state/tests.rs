@@ -18,6 +18,7 @@ fn detection(findings: &[(&str, SeenState, Reason)]) -> Detection {
                 reason: *reason,
             })
             .collect(),
+        extras: Vec::new(),
         problems: Vec::new(),
     }
 }
@@ -250,4 +251,149 @@ fn not_found_is_not_an_observation_but_conflict_is() {
         state.settings["gen-ai-improvement"].state,
         SeenState::Unknown
     );
+}
+
+// ---------- accounts (schema 2) ----------
+
+fn key(c: char) -> String {
+    c.to_string().repeat(64)
+}
+
+const OFF: (&str, SeenState, Reason) = ("gen-ai-improvement", SeenState::Off, Reason::Key);
+
+/// Stored by the version before accounts (schema 1), as the current release writes it.
+const SCHEMA_1: &str = r#"{"schema":1,"region":"eu","setupDone":true,"settings":{"gen-ai-improvement":{"state":"off","seenAt":1764000000000,"changedAt":1764000000000},"ads-age":{"state":"on","seenAt":1764000000000,"changedAt":1763000000000,"turnedBackOnAt":1764000000000}},"dismissed":["ads-gender"],"dismissAll":false,"snoozeUntil":null,"guide":{"active":true,"startedAt":1763000000000},"recheckDays":90}"#;
+
+#[test]
+fn schema_1_migrates_and_its_readings_go_to_the_first_account_seen() {
+    let loaded = State::load(Some(SCHEMA_1));
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let mut state = loaded.state;
+    assert_eq!(state.schema, SCHEMA);
+    assert_eq!(state.account, None);
+    assert_eq!(state.settings.len(), 2);
+    assert!(state.dismissed.contains("ads-gender"));
+    // A page without account info: still the browser's.
+    state.observe_for(&detection(&[]), None, 1_764_100_000_000);
+    assert_eq!(state.account, None);
+    // The first account seen adopts them.
+    state.observe_for(&detection(&[]), Some(&key('a')), 1_764_100_000_000);
+    assert_eq!(state.account.as_deref(), Some(key('a').as_str()));
+    assert_eq!(state.settings["gen-ai-improvement"].state, SeenState::Off);
+    assert!(state.others.is_empty());
+    let again = State::load(Some(&state.to_json()));
+    assert!(again.problems.is_empty());
+    assert_eq!(again.state, state);
+    assert!(state.to_json().starts_with(r#"{"schema":2,"#));
+}
+
+#[test]
+fn another_account_starts_unchecked_and_the_first_comes_back() {
+    let mut state = State::default();
+    state.observe_for(&detection(&[OFF]), Some(&key('a')), 1_000);
+    assert_eq!(state.settings["gen-ai-improvement"].state, SeenState::Off);
+    // B signs in: nothing of A's counts for B.
+    state.observe_for(&detection(&[]), Some(&key('b')), 2_000);
+    assert!(state.settings.is_empty(), "{:?}", state.settings);
+    assert_eq!(state.others.len(), 1);
+    // A page that does not show the account counts for B (the last seen).
+    state.observe_for(
+        &detection(&[("gen-ai-improvement", SeenState::On, Reason::Key)]),
+        None,
+        3_000,
+    );
+    assert_eq!(state.settings["gen-ai-improvement"].state, SeenState::On);
+    // A again: its off comes back, B's on is kept aside.
+    state.observe_for(&detection(&[]), Some(&key('a')), 4_000);
+    assert_eq!(state.settings["gen-ai-improvement"].state, SeenState::Off);
+    assert_eq!(
+        state.others[&key('b')].settings["gen-ai-improvement"].state,
+        SeenState::On
+    );
+    let again = State::load(Some(&state.to_json())).state;
+    assert_eq!(again, state);
+}
+
+#[test]
+fn only_hashed_keys_are_accounts_and_damaged_ones_count_for_nobody() {
+    let mut state = State::default();
+    for bad in [
+        "jane-doe",
+        "/in/jane-doe/",
+        &"A".repeat(64),
+        &"a".repeat(63),
+        "",
+    ] {
+        state.sign_in(bad, 1);
+        assert_eq!(state.account, None, "{bad}");
+    }
+    let raw = format!(
+        r#"{{"schema":2,"account":"jane-doe","settings":{{"gen-ai-improvement":{{"state":"off","seenAt":1,"changedAt":1}}}},"others":{{"{}":{{"seenAt":5,"settings":{{}}}},"x":{{"seenAt":1,"settings":{{}}}}}}}}"#,
+        key('c')
+    );
+    let loaded = State::load(Some(&raw));
+    assert_eq!(loaded.problems, vec![PROBLEM_PARTIAL.to_string()]);
+    assert!(loaded.backup.is_some());
+    assert_eq!(loaded.state.account, None);
+    assert!(
+        loaded.state.settings.is_empty(),
+        "readings of an account that cannot be told are not anyone's"
+    );
+    assert_eq!(loaded.state.others.len(), 1);
+}
+
+#[test]
+fn other_accounts_are_bounded_and_can_be_forgotten() {
+    let mut state = State::default();
+    let keys: Vec<String> = "0123456789ab".chars().map(key).collect();
+    for (i, k) in keys.iter().enumerate() {
+        state.observe_for(&detection(&[OFF]), Some(k), i as Millis);
+    }
+    assert_eq!(state.others.len(), MAX_OTHER_ACCOUNTS);
+    assert!(
+        !state.others.contains_key(&keys[0]),
+        "the least recently seen goes first"
+    );
+    crate::events::apply(
+        &mut state,
+        &crate::events::Event::ForgetOtherAccounts,
+        crate::catalog::catalog(),
+        100,
+        &crate::status::Env {
+            ui_lang: "en".into(),
+            time_zone: "UTC".into(),
+            utc_offset_min: 0,
+        },
+    )
+    .unwrap();
+    assert!(state.others.is_empty());
+    assert_eq!(state.account.as_deref(), Some(keys[11].as_str()));
+    assert_eq!(state.settings.len(), 1);
+}
+
+#[test]
+fn a_newer_schema_is_still_refused() {
+    let loaded = State::load(Some(r#"{"schema":3}"#));
+    assert_eq!(loaded.problems, vec![PROBLEM_NEWER.to_string()]);
+}
+
+#[test]
+fn unknown_switches_are_kept_per_account_bounded_and_survive_a_round_trip() {
+    let mut state = State::default();
+    let mut d = detection(&[]);
+    d.extras = (0..25)
+        .map(|i| crate::detect::Extra {
+            label: format!("New switch {i}"),
+            state: SeenState::On,
+            url: "https://www.linkedin.com/mypreferences/d/categories/privacy".into(),
+        })
+        .collect();
+    state.observe_for(&d, Some(&key('a')), 10);
+    assert_eq!(state.extras.len(), MAX_EXTRAS_KEPT);
+    assert_eq!(State::load(Some(&state.to_json())).state, state);
+    // Another account does not see A's.
+    state.observe_for(&detection(&[]), Some(&key('b')), 20);
+    assert!(state.extras.is_empty());
+    state.observe_for(&detection(&[]), Some(&key('a')), 30);
+    assert_eq!(state.extras.len(), MAX_EXTRAS_KEPT);
 }

@@ -29,6 +29,7 @@ fn see(state: &mut State, id: &str, seen: SeenState, now: Millis) {
                 control: Some(0),
                 reason: Reason::Key,
             }],
+            extras: vec![],
             problems: vec![],
         },
         now,
@@ -259,6 +260,7 @@ fn feed_detection() -> Detection {
         lang: Some("en".into()),
         findings: vec![],
         problems: vec![],
+        extras: vec![],
     }
 }
 
@@ -577,4 +579,25 @@ fn forms_are_optional_and_never_counted() {
         (form.state, form.status),
         (RowState::Unchecked, RowStatus::Optional)
     );
+}
+
+#[test]
+fn a_clock_outside_the_storable_days_records_no_day_and_the_state_stays_readable() {
+    let env = env();
+    let mut ordinary = State {
+        setup_done: true,
+        ..State::default()
+    };
+    assert!(feed_load(&mut ordinary, &env, utc(0, 9, 0), false));
+    assert!(ordinary.nudge_shown_day.is_some(), "a real day is recorded");
+    for now in [-DAY_MS, (crate::state::MAX_DAY + 2) * DAY_MS] {
+        let mut state = State {
+            setup_done: true,
+            ..State::default()
+        };
+        feed_load(&mut state, &env, now, false);
+        assert_eq!(state.nudge_shown_day, None, "{now}");
+        let loaded = State::load(Some(&state.to_json()));
+        assert!(loaded.problems.is_empty(), "{now}: {:?}", loaded.problems);
+    }
 }

@@ -75,4 +75,26 @@ describe('following the switch', () => {
     await popup.close();
     await page.close();
   });
+
+  test('a switch LinkedIn added (not in the catalog) is listed apart in the popup, never counted', async () => {
+    const cases = await loadCases();
+    const hub = cases.find((c) => c.name === 'adv-new-setting-hub-en');
+    assert.ok(hub, 'the fixture exists');
+    await routeLinkedIn(ext.context, { '/mypreferences/d/categories/privacy': hub.file });
+    const page = await ext.context.newPage();
+    await page.goto(hub.url);
+    await stored('off');
+    const view = await pollUntil(() => status(ext), (v) => (v.unknownSettings ?? []).length === 1, { what: 'the unknown switch in the status' });
+    const u = view.unknownSettings[0];
+    assert.deepEqual([u.label, u.state, u.url], ['Use my data to personalise AI agents', 'on', hub.url]);
+    assert.ok(!view.rows.some((/** @type {any} */ r) => r.id.includes('agents')), 'never given a catalog identity');
+    const popup = await openPopup(ext.context, ext.extensionId, { waitFor: '#group-unknown:not([hidden])' });
+    const item = popup.locator('[data-unknown-setting]');
+    assert.equal(await item.count(), 1);
+    assert.match(await item.innerText(), /Use my data to personalise AI agents/);
+    assert.equal(await popup.locator('[data-setting]').count(), view.rows.length, 'one contract element per catalog setting, no more');
+    await screenshot(popup, 'follow-popup-unknown-setting-en', { fullPage: true });
+    await popup.close();
+    await page.close();
+  });
 });

@@ -9,7 +9,7 @@
  *   { type: 'snooze', duration: 'day' | 'week' | 'month' } | { type: 'unsnooze' } |
  *   { type: 'dismiss', setting: string } | { type: 'undismiss', setting: string } |
  *   { type: 'dismissAll' } | { type: 'undismissAll' } | { type: 'startGuide' } | { type: 'stopGuide' } |
- *   { type: 'setRecheckDays', days: number }} WorkerEvent
+ *   { type: 'setRecheckDays', days: number } | { type: 'forgetOtherAccounts' }} WorkerEvent
  */
 /**
  * @typedef {{

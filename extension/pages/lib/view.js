@@ -9,8 +9,8 @@
  * @typedef {'on' | 'off' | 'unknown' | 'unchecked' | 'recheck' | 'dismissed' | 'notInRegion' | 'optional'} RowStatus
  * @typedef {{
  *   id: string, kind: 'toggle' | 'form' | string, state: RowState, applies: boolean, status: RowStatus,
- *   seenAt: number | null, reason?: string | null, turnedBackOn?: boolean, url: string, title: string, why: string, importance: number,
- *   importedAt?: number | null
+ *   seenAt: number | null, reason?: string | null, turnedBackOn?: boolean, turnedBackOnAt?: number | null, url: string,
+ *   title: string, why: string, importance: number, importedAt?: number | null
  * }} Row
  * @typedef {{
  *   region: string, regionChosen: boolean, setupDone: boolean,
@@ -18,7 +18,8 @@
  *   rows: Row[], remaining: number, total: number, allDone: boolean,
  *   snoozeUntil: number | null, dismissAll: boolean, guideActive: boolean,
  *   next?: { id: string, url: string } | null, problems: Array<string | { code?: string, message?: string }>,
- *   recheckDays?: number, nudge?: boolean, nudgeClosed?: boolean
+ *   recheckDays?: number, nudge?: boolean, nudgeClosed?: boolean, accountKnown?: boolean, otherAccounts?: number,
+ *   unknownSettings?: { label: string, url: string, state: string, firstSeen: number, lastSeen: number }[]
  * }} StatusView
  * @typedef {'attention' | 'unchecked' | 'done' | 'neutral'} Tone
  */
@@ -119,7 +120,7 @@ export function summarize(view) {
 }
 
 /** Summary keys that take a count and therefore have _one/_other forms. */
-export const COUNTED_KEYS = new Set(['summaryOn', 'summaryToCheck', 'summaryMoreToCheck']);
+export const COUNTED_KEYS = new Set(['summaryOn', 'summaryToCheck', 'summaryMoreToCheck', 'accountsOther']);
 
 /**
  * Message key with a plural suffix (_one / _other) chosen by Intl.PluralRules for the UI language.
