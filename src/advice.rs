@@ -58,6 +58,9 @@ pub struct Banner {
     pub titles: SortedMap<Titles>,
     /// Guide: the setting is on again after it was seen off (LinkedIn or someone switched it back on), since.
     pub turned_back_on_at: Option<Millis>,
+    /// Labels of switches on this page that are on and that no catalog setting claims (LinkedIn added a
+    /// setting): mentioned on the card, never counted as a known setting on or off.
+    pub unknown_here: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -104,6 +107,7 @@ impl Advice {
         w.key("remaining").int(b.remaining as i64);
         w.key("lang").string(&b.lang);
         w.key("turnedBackOnAt").opt_int(b.turned_back_on_at);
+        w.key("unknownHere").strings(&b.unknown_here);
         w.key("titles").begin_object();
         for (id, t) in &b.titles {
             w.key(id).begin_object().key("title").string(&t.title);
@@ -167,6 +171,12 @@ fn advise_card(
         &[detection.lang.as_deref().unwrap_or(""), &env.ui_lang],
     )
     .to_string();
+    let unknown_here: Vec<String> = detection
+        .extras
+        .iter()
+        .filter(|e| e.state == SeenState::On)
+        .map(|e| e.label.clone())
+        .collect();
     let titles_for = |ids: &[Option<&str>]| -> SortedMap<Titles> {
         ids.iter()
             .flatten()
@@ -250,6 +260,7 @@ fn advise_card(
                 Some(Banner {
                     mode,
                     turned_back_on_at,
+                    unknown_here: unknown_here.clone(),
                     url: catalog.setting(&id).map(|s| s.url.clone()),
                     setting: Some(id),
                     status: Some(page_status),
@@ -277,6 +288,7 @@ fn advise_card(
                 Some(Banner {
                     mode: BannerMode::Nudge,
                     turned_back_on_at: None,
+                    unknown_here: unknown_here.clone(),
                     setting: None,
                     status: None,
                     control: None,

@@ -91,6 +91,7 @@ h2 { font-size: 16px; line-height: 1.3; font-weight: 650; margin: 8px 0 4px; col
 p { margin: 6px 0; }
 .body { color: var(--fg); }
 .detail { color: var(--fg); font-weight: 600; }
+.aside { font-size: 13px; color: var(--muted); border-inline-start: 3px solid var(--warn); padding-inline-start: 8px; }
 .actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 12px; align-items: center; }
 .btn { font: inherit; font-weight: 600; font-size: 14px; line-height: 20px; border-radius: 999px;
   padding: 7px 16px; cursor: pointer; text-decoration: none; display: inline-flex; align-items: center;
@@ -447,11 +448,15 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
     return card;
   }
 
-  /** Title, body and detail lines. @param {HTMLElement} card @param {{title?: string, body?: string, detail?: string}} text */
+  /**
+   * Title, body, detail and aside lines.
+   * @param {HTMLElement} card @param {{title?: string, body?: string, detail?: string, aside?: string}} text
+   */
   function lines(card, text) {
     if (text.title) card.appendChild(h('h2', '', text.title));
     if (text.body) card.appendChild(h('p', 'body', text.body));
     if (text.detail) card.appendChild(h('p', 'detail', text.detail));
+    if (text.aside) card.appendChild(h('p', 'aside', text.aside));
   }
 
   /**

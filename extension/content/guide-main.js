@@ -444,8 +444,13 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
       S.observeStarted = Date.now();
       S.lookingUntil = S.observeStarted + LOOKING_MS;
       clearTimeout(S.lookingTimer);
-      // Read once more when the page has had its time: a switch still missing then is reported as missing.
-      S.lookingTimer = setTimeout(() => { draw(); void sendFull(true); }, Math.max(LOOKING_MS, dom.PAGE_SETTLE_MS) + 10);
+      // Read once more when the page has had its time: a switch still missing then is reported as missing (a
+      // switch found meanwhile is followed already and needs no extra report).
+      S.lookingTimer = setTimeout(() => {
+        draw();
+        const now = S.advice && S.advice.banner;
+        if (now && now.mode === 'guide' && now.status === 'notFound') void sendFull(true);
+      }, Math.max(LOOKING_MS, dom.PAGE_SETTLE_MS) + 10);
     }
     startObserver(observeRoot());
     startPoll();

@@ -28,7 +28,12 @@ export async function showBadge(state, problems = []) {
   const badge = view.badge;
   // The "still on" tooltip counts only settings seen on: unchecked ones are not claimed to be on.
   const seenOn = view.rows.filter((/** @type {{applies: boolean, status: string}} */ r) => r.applies && r.status === 'on').length;
-  const title = chrome.i18n.getMessage(TITLE_KEYS[badge.kind] ?? 'actionTitle', [String(seenOn)]);
+  // Switches LinkedIn shows that the catalog does not know are mentioned, never counted on the badge.
+  const unknownOn = (view.unknownSettings ?? []).filter((/** @type {{state: string}} */ u) => u.state === 'on').length;
+  const title = [
+    chrome.i18n.getMessage(TITLE_KEYS[badge.kind] ?? 'actionTitle', [String(seenOn)]),
+    unknownOn ? chrome.i18n.getMessage('badgeTitleUnknownOn', [String(unknownOn)]) : '',
+  ].filter(Boolean).join(' ');
   await Promise.all([
     chrome.action.setBadgeText({ text: badge.text }),
     chrome.action.setBadgeBackgroundColor({ color: badge.color }),

@@ -21,6 +21,7 @@ import { messages as defaultMessages, normalizeLang, DEFAULT_LANG } from './loca
  * @property {string} title     heading (nudge: why; guide: the setting's title; done: "All done")
  * @property {string} body      one short paragraph, may be ''
  * @property {string} detail    a second, emphasised line (nudge: "Next: <setting title>"), may be ''
+ * @property {string} [aside]   this page shows a switch that is on and that OptOut Pilot does not know yet, else ''
  * @property {string} step      guide: "Step 2 of 5", else ''
  * @property {''|'on'|'off'|'unknown'|'notFound'|'checking'} statusKind  guide: the status shown, else ''
  * @property {string} status    guide: the status sentence ("Off — saved", …), else ''
@@ -48,6 +49,7 @@ import { messages as defaultMessages, normalizeLang, DEFAULT_LANG } from './loca
  * @property {string} [setting]
  * @property {'on'|'off'|'unknown'|'notFound'|'checking'} [status]
  * @property {number|null} [turnedBackOnAt]  guide: on again since then, after it was seen off
+ * @property {string[]} [unknownHere]  labels of switches on this page that are on and no catalog setting claims
  * @property {number|null} [control]
  * @property {{index: number, total: number}|null} [step]   index is 1-based, as the core sends it ("Step 2 of 5")
  * @property {{id: string, url: string}|null} [next]
@@ -87,6 +89,18 @@ export function pickLang(pageLang, uiLang) {
 }
 
 /**
+ * "This page also shows “X”, a switch OptOut Pilot doesn't know yet" (and how many more): never counted as a
+ * known setting, only pointed at. @param {import('./locale-catalogs.js').Translate} t
+ * @param {unknown} labels @returns {string}
+ */
+function unknownHereLine(t, labels) {
+  const list = Array.isArray(labels) ? labels.filter((l) => typeof l === 'string' && l.trim()) : [];
+  if (!list.length) return '';
+  const first = list[0].trim().slice(0, 160);
+  return list.length === 1 ? t('bannerUnknownHere', [first]) : t('bannerUnknownHereMore', [first, list.length - 1]);
+}
+
+/**
  * @param {Advice|null|undefined} advice
  * @param {CatalogTitles|null|undefined} catalogTitles  titles/labels already in the banner's language
  * @param {BannerTextDeps} [deps]
@@ -116,6 +130,7 @@ export async function bannerText(advice, catalogTitles, deps = {}) {
     title: '',
     body: '',
     detail: '',
+    aside: unknownHereLine(t, banner.unknownHere),
     step: '',
     statusKind: '',
     status: '',

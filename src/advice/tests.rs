@@ -273,3 +273,48 @@ fn the_guide_says_when_linkedin_switched_a_setting_back_on() {
     advise(&later, &on, catalog(), &env(), T0 + 5).write(&mut w);
     assert!(w.out.contains(r#""turnedBackOnAt":"#), "{}", w.out);
 }
+
+#[test]
+fn the_card_mentions_switches_on_this_page_the_catalog_does_not_know_only_when_they_are_on() {
+    let setting = catalog().setting("gen-ai-improvement").unwrap();
+    let page = |extra_on: bool| {
+        detect(
+            serde_json::json!({"v": 1, "url": setting.url, "lang": "en", "controls": [
+                {"kind": "checkbox", "keys": setting.keys, "name": setting.label["en"], "checked": true, "visible": true, "settled": true},
+                {"kind": "checkbox", "name": "Use my data to personalise AI agents", "checked": extra_on, "visible": true, "settled": true},
+            ]}),
+        )
+    };
+    let state = State {
+        region: Some(Region::Eu),
+        setup_done: true,
+        ..State::default()
+    };
+    let on = page(true);
+    assert_eq!(
+        on.extras.len(),
+        1,
+        "the detector reports it: {:?}",
+        on.extras
+    );
+    let banner = advise(&observed(&state, &on), &on, catalog(), &env(), T0)
+        .banner
+        .unwrap();
+    assert_eq!(
+        banner.unknown_here,
+        ["Use my data to personalise AI agents"]
+    );
+    assert_eq!(
+        banner.setting.as_deref(),
+        Some("gen-ai-improvement"),
+        "the guide still guides the known setting"
+    );
+    let off = page(false);
+    let banner = advise(&observed(&state, &off), &off, catalog(), &env(), T0)
+        .banner
+        .unwrap();
+    assert!(
+        banner.unknown_here.is_empty(),
+        "an unknown switch that is off needs nothing"
+    );
+}

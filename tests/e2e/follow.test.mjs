@@ -93,7 +93,37 @@ describe('following the switch', () => {
     assert.equal(await item.count(), 1);
     assert.match(await item.innerText(), /Use my data to personalise AI agents/);
     assert.equal(await popup.locator('[data-setting]').count(), view.rows.length, 'one contract element per catalog setting, no more');
+    // The card on the page and the toolbar tooltip mention it; the badge does not count it.
+    const card = await waitForShadow(page, { predicate: (s) => s.text.includes('Use my data to personalise AI agents') });
+    assert.ok(card.text.includes(msg('en', 'bannerUnknownHere', ['Use my data to personalise AI agents'])), card.text);
+    const tooltip = await ext.worker.evaluate(() => chrome.action.getTitle({}));
+    assert.ok(tooltip.includes(msg('en', 'badgeTitleUnknownOn', ['1'])), tooltip);
+    await screenshot(page, 'follow-card-unknown-setting-en');
     await screenshot(popup, 'follow-popup-unknown-setting-en', { fullPage: true });
+    await popup.close();
+    await page.close();
+  });
+  test('a setting seen off weeks ago and on now: "LinkedIn switched this back on", with the date, in card and popup', async () => {
+    const weeksAgo = Date.now() - 21 * 24 * 3600 * 1000;
+    const off = { state: 'off', seenAt: weeksAgo, changedAt: weeksAgo, reason: 'key' };
+    await ext.worker.evaluate((/** @type {string} */ s) => chrome.storage.local.set({ state: s }),
+      JSON.stringify({ schema: 1, region: 'eu', setupDone: true, settings: { [AI]: off } }));
+    await routeLinkedIn(ext.context, { [AI_PATH]: 'pages/en/data-for-ai-improvement.html' });
+    const page = await ext.context.newPage();
+    await page.goto(`https://www.linkedin.com${AI_PATH}`);
+    await stored('on');
+    const view = await status(ext);
+    const row = view.rows.find((/** @type {any} */ r) => r.id === AI);
+    assert.equal(row.status, 'on', 'counts as on');
+    assert.ok(typeof row.turnedBackOnAt === 'number' && row.turnedBackOnAt >= weeksAgo, JSON.stringify(row));
+    // The date is the browser's own formatting; the sentence around it is ours.
+    const sentence = msg('en', 'bannerTurnedBackOn', ['\u0000']).split('\u0000')[0];
+    const card = await bannerWith(page, [sentence]);
+    assert.ok(card.card.includes(msg('en', 'bannerStatusOn')), card.card);
+    await screenshot(page, 'follow-card-turned-back-on-en');
+    const popup = await openPopup(ext.context, ext.extensionId, { waitFor: `[data-setting="${AI}"] .row-alert` });
+    assert.equal(await popup.locator(`[data-setting="${AI}"]`).getAttribute('data-state'), 'on');
+    await screenshot(popup, 'follow-popup-turned-back-on-en', { fullPage: true });
     await popup.close();
     await page.close();
   });

@@ -156,6 +156,18 @@ test('guide, on with a known control: status, one-click button, keep-on, highlig
   assert.equal(noControl?.status, 'This setting is on. Look for “Use my data for training content creation AI models” and turn it off.');
 });
 
+test('a switch on this page that the catalog does not know and that is on gets its own line, never a status', async () => {
+  const plain = await text(guide({}));
+  assert.equal(plain?.aside, '', 'no unknown switch: no line');
+  const one = await text(guide({ unknownHere: ['Use my data to personalise AI agents'] }));
+  assert.equal(one?.aside, 'This page also shows “Use my data to personalise AI agents”, a switch OptOut Pilot doesn\'t know yet. It is on; look at what it does before you decide. The popup lists it.');
+  assert.equal(one?.status, plain?.status, 'the known setting\'s status is unchanged');
+  const de = await text(guide({ lang: 'de', titles: TITLES_DE, unknownHere: ['KI-Agenten', 'Neu', 7] }));
+  assert.match(de?.aside ?? '', /^Diese Seite zeigt auch „KI-Agenten“ und 1 weitere Schalter/);
+  const junk = await text(guide({ unknownHere: 'not a list' }));
+  assert.equal(junk?.aside, '');
+});
+
 test('guide, off: "Off — saved" and a link to the next setting; last one says so', async () => {
   const t = await text(guide({ status: 'off' }));
   assert.equal(t?.status, 'Off — saved');
