@@ -5,6 +5,7 @@
 // Small sizes use a simplified glyph (larger shield, thicker check) so the mark stays crisp at 16 px.
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
+import { CHROMIUM } from '../tests/lib/env.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,7 +22,7 @@ const small = `<svg xmlns="http://www.w3.org/2000/svg" width="128" height="128" 
 
 const sizes = [16, 32, 48, 128];
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  executablePath: CHROMIUM,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic'],
 });
 try {

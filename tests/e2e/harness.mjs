@@ -14,10 +14,10 @@
 import { mkdtemp, rm, mkdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve, dirname, extname, isAbsolute, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve, extname, isAbsolute, relative } from 'node:path';
 import { chromium } from 'playwright-core';
 import { missingReferences } from '../../tools/build/assemble.mjs';
+import { ROOT, FIXTURES, CHROMIUM, LINKEDIN_CSP } from '../lib/env.mjs';
 
 /** @typedef {import('playwright-core').BrowserContext} BrowserContext */
 /** @typedef {import('playwright-core').Page} Page */
@@ -25,16 +25,9 @@ import { missingReferences } from '../../tools/build/assemble.mjs';
 /** @typedef {import('playwright-core').Request} Request */
 /** @typedef {import('playwright-core').Route} Route */
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const FIXTURES = join(ROOT, 'tests', 'fixtures');
+export { ROOT, FIXTURES, CHROMIUM, LINKEDIN_CSP };
 export const OUTPUT = join(ROOT, 'tests', 'output');
-export const CHROMIUM = process.env.OPTOUT_CHROMIUM || '/usr/bin/chromium';
 export const LINKEDIN = 'https://www.linkedin.com';
-/** A CSP as strict as LinkedIn's: no inline script, no eval, no wasm, no extension URLs in the page. */
-export const LINKEDIN_CSP =
-  "default-src 'self'; script-src 'self' https://static.licdn.com; " +
-  "style-src 'self' 'unsafe-inline' https://static.licdn.com; img-src 'self' data: https://media.licdn.com; " +
-  "connect-src 'self'; frame-ancestors 'none'";
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

@@ -6,7 +6,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, FIXTURES, shadowSnapshot, shadowClick, readBadge, sendToWorker, screenshot, withShadowRoot } from './harness.mjs';
 import assert from 'node:assert/strict';
-import { formatMessage, localeDir } from '../../extension/worker/locale-catalogs.js';
+import { msg, finishSetup, pollUntil } from './lib/ext.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 /** @typedef {import('playwright-core').Worker} Worker */
@@ -14,20 +14,7 @@ import { formatMessage, localeDir } from '../../extension/worker/locale-catalogs
 
 export const CATALOG = JSON.parse(readFileSync(join(ROOT, 'src/catalog/linkedin.json'), 'utf8'));
 
-/** @type {Map<string, Record<string, any>>} */
-const locales = new Map();
-/**
- * A message as chrome.i18n would format it, read from extension/_locales (the source of every visible string).
- * @param {string} lang @param {string} key @param {Array<string|number>|string|number} [subs]
- */
-export function msg(lang, key, subs) {
-  if (!locales.has(lang)) {
-    locales.set(lang, JSON.parse(readFileSync(join(ROOT, 'extension/_locales', localeDir(lang), 'messages.json'), 'utf8')));
-  }
-  const entry = locales.get(lang)?.[key];
-  if (!entry) throw new Error(`no message ${key} in ${lang}`);
-  return formatMessage(entry, subs);
-}
+export { msg, finishSetup };
 
 /** Catalog setting by id. @param {string} id */
 export function setting(id) {
@@ -63,20 +50,14 @@ export function linkedInPages(lang, region, overrides = {}) {
 }
 
 /**
- * Poll `fn` until it returns a truthy value (returned), or throw with `what` and the last value seen.
+ * Poll `fn` until it returns a truthy value (returned); a call that throws counts as "not yet". `pollUntil` of
+ * lib/ext.mjs does the polling (one implementation, one time-out message).
  * @template T @param {() => Promise<T>} fn @param {string} what @param {number} [timeout]
  * @returns {Promise<NonNullable<T>>}
  */
 export async function until(fn, what, timeout = 10_000) {
-  const deadline = Date.now() + timeout;
-  /** @type {any} */
-  let last;
-  for (;;) {
-    last = await fn().catch((e) => ({ error: String(e) }));
-    if (last && !(typeof last === 'object' && 'error' in last && Object.keys(last).length === 1)) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const value = await pollUntil(() => fn().catch(() => undefined), Boolean, { what, timeout });
+  return /** @type {NonNullable<T>} */ (value);
 }
 
 /**
@@ -132,14 +113,6 @@ export async function overlayRects(page) {
 export function contains(outer, inner) {
   return outer.x <= inner.x + 1 && outer.y <= inner.y + 1 &&
     outer.x + outer.width >= inner.x + inner.width - 1 && outer.y + outer.height >= inner.y + inner.height - 1;
-}
-
-/** Set the region and finish setup as the onboarding page would (for tests that start after onboarding). */
-export async function finishSetup(/** @type {any} */ ext, /** @type {string} */ region) {
-  for (const event of [{ type: 'setRegion', region }, { type: 'finishSetup' }]) {
-    const r = await sendToWorker(ext.context, ext.extensionId, { type: 'event', event });
-    if (!r?.ok) throw new Error(`${event.type}: ${JSON.stringify(r)}`);
-  }
 }
 
 /** The worker's status view. */

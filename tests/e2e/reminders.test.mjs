@@ -10,7 +10,7 @@ import { routeLinkedIn, waitForShadow, shadowSnapshot, shadowClick, readBadge, o
 import { bundlesInPage } from './lib/page.mjs';
 import {
   launch, launchPersistent, tempProfile, removeDir, controlPage, finishSetup, readStore, writeStorage, alarms, pollUntil,
-  localeMessages, fill, watchPageReports, reported, pageReports, nudgeRegistered,
+  localeMessages, msg as t, watchPageReports, reported, pageReports, nudgeRegistered,
 } from './lib/ext.mjs';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -128,7 +128,7 @@ describe('reminders', () => {
     const on = status.rows.filter((/** @type {{status: string}} */ r) => r.status === 'on').length;
     assert.equal(on, 1);
     assert.ok(status.remaining > on, 'some settings are still unchecked');
-    assert.notEqual(badge.title, fill(msg.badgeTitleAttention, status.remaining),
+    assert.notEqual(badge.title, t('en', 'badgeTitleAttention', [status.remaining]),
       `tooltip "${badge.title}" claims ${status.remaining} settings are on; ${on} was seen on`);
   });
 
@@ -179,7 +179,7 @@ describe('reminders', () => {
     const row = popup.locator(`[data-setting="${AI}"]`);
     await row.waitFor();
     const title = await row.locator('h3').innerText();
-    await row.getByRole('button', { name: fill(msg.btnKeepOnLabel, title) }).click();
+    await row.getByRole('button', { name: t('en', 'btnKeepOnLabel', [title]) }).click();
     await popup.waitForSelector(`[data-setting="${AI}"][data-status="dismissed"]`);
     const s = await stored();
     assert.deepEqual(s.dismissed, [AI]);
@@ -191,7 +191,7 @@ describe('reminders', () => {
     assert.equal(status.remaining, Number(loud.text) - 1, 'one fewer open setting');
     assert.notEqual(status.badge.kind, 'done', 'not "all done": the rest is still unchecked');
 
-    await popup.locator(`[data-setting="${AI}"]`).getByRole('button', { name: fill(msg.btnUndoDismissLabel, title) }).click();
+    await popup.locator(`[data-setting="${AI}"]`).getByRole('button', { name: t('en', 'btnUndoDismissLabel', [title]) }).click();
     await popup.waitForSelector(`[data-setting="${AI}"][data-status="on"]`);
     assert.deepEqual((await stored()).dismissed, []);
     await assertLoud('after undoing "I want this on"');
@@ -311,7 +311,7 @@ describe('reminders', () => {
     const row = popup.locator(`[data-setting="${AI}"]`);
     await popup.waitForSelector(`[data-setting="${AI}"][data-status="dismissed"]`);
     const title = await row.locator('h3').innerText();
-    await row.getByRole('button', { name: fill(msg.btnUndoDismissLabel, title) }).click();
+    await row.getByRole('button', { name: t('en', 'btnUndoDismissLabel', [title]) }).click();
     await popup.waitForSelector(`[data-setting="${AI}"][data-status="on"]`);
     await page.goto(AI_PAGE);
     await waitForShadow(page, { predicate: (x) => x.text.includes(msg.bannerStatusOn) });

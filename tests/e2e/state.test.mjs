@@ -12,7 +12,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { routeLinkedIn, readBadge, openPopup, collectErrors, waitForShadow, screenshot } from './harness.mjs';
 import {
   launch, launchPersistent, tempProfile, removeDir, controlPage, finishSetup, readStore, statesOf, writeStorage,
-  clearStorage, alarms, pollUntil, localeMessages, fill, loadCatalog,
+  clearStorage, alarms, pollUntil, localeMessages, msg as t, loadCatalog,
 } from './lib/ext.mjs';
 
 const AI = 'gen-ai-improvement';
@@ -269,21 +269,21 @@ describe('damaged stored data (English browser)', () => {
 
     /** @type {[string, string, string][]} */
     const garbage = [
-      ['not JSON', 'hello, this is not a backup', fill(msg.optImportFailed, msg.importNotJson)],
+      ['not JSON', 'hello, this is not a backup', t('en', 'optImportFailed', [msg.importNotJson])],
       ['a newer version', JSON.stringify({ app: 'optout-pilot', state: { schema: 7, settings: { [AI]: { state: 'off', seenAt: 1, changedAt: 1 } } } }),
-        fill(msg.optImportFailed, msg.problemStateNewer)],
-      ['someone else\'s JSON', JSON.stringify({ hello: 'world' }), fill(msg.optImportFailed, msg.problemStateForeign)],
+        t('en', 'optImportFailed', [msg.problemStateNewer])],
+      ['someone else\'s JSON', JSON.stringify({ hello: 'world' }), t('en', 'optImportFailed', [msg.problemStateForeign])],
       ['a damaged export', JSON.stringify({ app: 'optout-pilot', state: { schema: 1, settings: { [AI]: { state: 'off', seenAt: 'yesterday' } } } }),
-        fill(msg.optImportFailed, msg.problemStatePartial)],
+        t('en', 'optImportFailed', [msg.problemStatePartial])],
       // The review's file: every setting "off", seen in the year 2200, 1,000 unknown dismissed ids.
       ['a file that lies', JSON.stringify({ app: 'optout-pilot', state: {
         schema: 1, region: 'eu', setupDone: true, recheckDays: 90,
         settings: Object.fromEntries((await loadCatalog()).settings.map((/** @type {{id: string}} */ s) =>
           [s.id, { state: 'off', seenAt: Date.UTC(2200, 0, 1), changedAt: Date.UTC(2200, 0, 1) }])),
         dismissed: Array.from({ length: 1000 }, (_, i) => `unknown-${i}`),
-      } }), fill(msg.optImportFailed, `${msg.problemImportUnknownSettings} ${msg.problemImportBadDates}`)],
+      } }), t('en', 'optImportFailed', [`${msg.problemImportUnknownSettings} ${msg.problemImportBadDates}`])],
       ['a file far too large', JSON.stringify({ app: 'optout-pilot', pad: 'x'.repeat(1_100_000), state: { schema: 1 } }),
-        fill(msg.optImportFailed, msg.problemImportTooLarge)],
+        t('en', 'optImportFailed', [msg.problemImportTooLarge])],
     ];
     for (const [what, content, expected] of garbage) {
       await options.setInputFiles('#import-file', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(content) });
@@ -394,7 +394,7 @@ describe('a German browser, restarted', () => {
       const options = await openPopup(ext.context, ext.extensionId, { path: 'pages/options.html', width: 900, height: 900 });
       await options.waitForSelector('#recheck-choices input');
       await options.setInputFiles('#import-file', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{{{') });
-      await options.locator('#backup-result').getByText(fill(de.optImportFailed, de.importNotJson)).waitFor();
+      await options.locator('#backup-result').getByText(t('de', 'optImportFailed', [de.importNotJson])).waitFor();
       await options.close();
     } finally {
       await ext.close();

@@ -10,6 +10,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { msg } from './lib/ext.mjs';
 import { ROOT, OUTPUT, launchWithExtension, routeLinkedIn, waitForShadow, openPopup, sendToWorker, loadCases } from './harness.mjs';
 
 const OUT = process.env.OPTOUT_STORE_SCREENSHOTS === '1' ? join(ROOT, 'store', 'screenshots') : join(OUTPUT, 'store-screenshots');
@@ -61,8 +62,7 @@ for (const lang of /** @type {const} */ (['en', 'de'])) {
       await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
       await page.goto(`https://www.linkedin.com${AI_PATH}`);
       const banner = await waitForShadow(page, { predicate: (s) => s.visible && s.buttons.length > 1 });
-      const messages = JSON.parse(readFileSync(join(ROOT, 'extension/_locales', lang, 'messages.json'), 'utf8'));
-      assert.ok(banner.text.includes(messages.bannerStatusOn.message), 'the banner says the setting is on');
+      assert.ok(banner.text.includes(msg(lang, 'bannerStatusOn')), 'the banner says the setting is on');
       const file = join(OUT, `${lang}-1-banner.png`);
       await page.screenshot({ path: file, animations: 'disabled' });
       assert.deepEqual(pngSize(readFileSync(file)), SIZE);

@@ -11,17 +11,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { ROOT as root, CHROMIUM, LINKEDIN_CSP as CSP } from '../lib/env.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CHROMIUM = process.env.OPTOUT_CHROMIUM || '/usr/bin/chromium';
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}`;
 /** @type {Record<string, string[]>} bundle name -> sources */
 const BUNDLES = JSON.parse(readFileSync(join(root, 'extension', 'content', 'bundles.json'), 'utf8'));
 const isSettings = (/** @type {string} */ url) => /^\/(mypreferences|psettings|settings)(\/|$)/.test(new URL(url).pathname);
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
 const AI_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const NEXT_URL = 'https://www.linkedin.com/mypreferences/d/settings/ads-beyond-linkedin';
 

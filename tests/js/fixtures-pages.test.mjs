@@ -7,13 +7,11 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { dirname, join, extname } from 'node:path';
+import { join, extname } from 'node:path';
+import { FIXTURES, CHROMIUM, LINKEDIN_CSP } from '../lib/env.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const FX = join(root, 'tests', 'fixtures');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CSP = "default-src 'self'; script-src 'self' https://static.licdn.com; style-src 'self' 'unsafe-inline' https://static.licdn.com; img-src 'self' data: https://media.licdn.com; connect-src 'self'; frame-ancestors 'none'";
+const FX = FIXTURES;
+const CSP = LINKEDIN_CSP;
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 /** @type {{name: string, file: string, url: string, query: string, lang: string, expect: {page: string, setting: string|null, states: Record<string,string>}, notes: string, pageStates?: Record<string,string>}[]} */
 const cases = JSON.parse(readFileSync(join(FX, 'cases.json'), 'utf8'));

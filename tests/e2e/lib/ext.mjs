@@ -2,11 +2,12 @@
 // launching with a persistent profile (restart tests), reading the worker's storage, sending messages from one
 // long-lived extension page, and bounded polling.
 import { mkdtemp, rm, readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ROOT, CHROMIUM, CHROMIUM_ARGS, waitForWorker, launchWithExtension } from '../harness.mjs';
+import { ROOT, CHROMIUM, CHROMIUM_ARGS, waitForWorker, launchWithExtension, sendToWorker } from '../harness.mjs';
+import { formatMessage, localeDir } from '../../../extension/worker/locale-catalogs.js';
 
 /** @typedef {import('playwright-core').BrowserContext} BrowserContext */
 /** @typedef {import('playwright-core').Page} Page */
@@ -160,11 +161,19 @@ export async function controlPage(context, extensionId, path = 'pages/popup.html
   };
 }
 
-/** Finish onboarding like a member: a region, then setup done. @param {{event: (e: any) => Promise<any>}} ctl @param {string} [region] */
-export async function finishSetup(ctl, region = 'eu') {
-  const a = await ctl.event({ type: 'setRegion', region });
+/**
+ * Finish onboarding like a member: a region, then setup done. `via` is a control page (its `event`) or a launched
+ * extension (`{context, extensionId}`: the events are sent from a short-lived popup page).
+ * @param {{event: (e: any) => Promise<any>} | {context: BrowserContext, extensionId: string}} via
+ * @param {string} [region]
+ */
+export async function finishSetup(via, region = 'eu') {
+  const send = 'event' in via
+    ? via.event
+    : (/** @type {any} */ e) => sendToWorker(via.context, via.extensionId, { type: 'event', event: e });
+  const a = await send({ type: 'setRegion', region });
   if (!a?.ok) throw new Error(`setRegion: ${safeJson(a)}`);
-  const b = await ctl.event({ type: 'finishSetup' });
+  const b = await send({ type: 'finishSetup' });
   if (!b?.ok) throw new Error(`finishSetup: ${safeJson(b)}`);
   return b.status;
 }
@@ -174,24 +183,40 @@ export async function loadCatalog() {
   return JSON.parse(await readFile(join(ROOT, 'src/catalog/linkedin.json'), 'utf8'));
 }
 
-/** Read a locale's messages.json as {key: message}. @param {string} lang */
+/** @type {Map<string, Record<string, any>>} */
+const locales = new Map();
+/** extension/_locales/<lang>/messages.json, read once. @param {string} lang */
+function localeCatalog(lang) {
+  let catalog = locales.get(lang);
+  if (!catalog) {
+    catalog = JSON.parse(readFileSync(join(ROOT, 'extension/_locales', localeDir(lang), 'messages.json'), 'utf8'));
+    locales.set(lang, /** @type {Record<string, any>} */ (catalog));
+  }
+  return /** @type {Record<string, any>} */ (catalog);
+}
+
+/**
+ * A message as chrome.i18n formats it (the extension's own formatter), read from extension/_locales, the source
+ * of every visible string. The one message formatter of the tests.
+ * @param {string} lang @param {string} key @param {Array<string|number>|string|number} [subs]
+ */
+export function msg(lang, key, subs) {
+  const entry = localeCatalog(lang)[key];
+  if (!entry) throw new Error(`no message ${key} in ${lang}`);
+  return formatMessage(entry, subs);
+}
+
+/** Every message of a locale without substitutions, as {key: text}. @param {string} lang */
 export async function localeMessages(lang) {
-  const m = JSON.parse(await readFile(join(resolve(ROOT, DIST), '_locales', lang, 'messages.json'), 'utf8'));
   /** @type {Record<string, string>} */
   const out = {};
-  for (const [k, v] of Object.entries(m)) out[k] = /** @type {any} */ (v).message;
+  for (const key of Object.keys(localeCatalog(lang))) out[key] = msg(lang, key);
   return out;
 }
 
 /** The chrome.alarms the worker has scheduled. @param {Worker} worker */
 export function alarms(worker) {
   return worker.evaluate(() => chrome.alarms.getAll());
-}
-
-/** Fill a chrome.i18n message's $PLACEHOLDERS$ in order (as getMessage does with substitutions). @param {string} message @param {...(string|number)} args */
-export function fill(message, ...args) {
-  let i = 0;
-  return message.replace(/\$[A-Za-z_][A-Za-z0-9_]*\$/g, (m) => (i < args.length ? String(args[i++]) : m)).replace(/\$\$/g, '$');
 }
 
 /**
