@@ -276,17 +276,7 @@ impl State {
                 self.extras.extend(outgoing_extras);
             }
         }
-        while self.others.len() > MAX_OTHER_ACCOUNTS {
-            let oldest = self
-                .others
-                .iter()
-                .min_by_key(|(_, b)| b.seen_at)
-                .map(|(k, _)| k.clone());
-            match oldest {
-                Some(k) => self.others.remove(&k),
-                None => break,
-            };
-        }
+        keep_newest(&mut self.others, MAX_OTHER_ACCOUNTS, |b| b.seen_at);
     }
 
     /// Record what a LinkedIn page showed, for `account` when the page showed one (else for the account
@@ -312,17 +302,7 @@ impl State {
                 },
             );
         }
-        while self.extras.len() > MAX_EXTRAS_KEPT {
-            let oldest = self
-                .extras
-                .iter()
-                .min_by_key(|(_, e)| e.last_seen)
-                .map(|(k, _)| k.clone());
-            match oldest {
-                Some(k) => self.extras.remove(&k),
-                None => break,
-            };
-        }
+        keep_newest(&mut self.extras, MAX_EXTRAS_KEPT, |e| e.last_seen);
         for finding in detection
             .findings
             .iter()
@@ -538,6 +518,20 @@ fn read_extras(
         }
     }
     out
+}
+
+/// Drop the least recently seen entries until at most `max` are left.
+fn keep_newest<V>(map: &mut BTreeMap<String, V>, max: usize, seen: impl Fn(&V) -> Millis) {
+    while map.len() > max {
+        let Some(oldest) = map
+            .iter()
+            .min_by_key(|(_, v)| seen(v))
+            .map(|(k, _)| k.clone())
+        else {
+            break;
+        };
+        map.remove(&oldest);
+    }
 }
 
 fn write_settings(w: &mut Writer, settings: &BTreeMap<String, Seen>) {
