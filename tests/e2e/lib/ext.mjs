@@ -206,11 +206,14 @@ export function msg(lang, key, subs) {
   return formatMessage(entry, subs);
 }
 
-/** Every message of a locale without substitutions, as {key: text}. @param {string} lang */
+/**
+ * Every message of a locale as written, $PLACEHOLDERS$ in place (tests match around them), as {key: text}; `msg`
+ * gives a message filled in. @param {string} lang
+ */
 export async function localeMessages(lang) {
   /** @type {Record<string, string>} */
   const out = {};
-  for (const key of Object.keys(localeCatalog(lang))) out[key] = msg(lang, key);
+  for (const [key, entry] of Object.entries(localeCatalog(lang))) out[key] = entry.message;
   return out;
 }
 
