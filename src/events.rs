@@ -36,6 +36,9 @@ pub enum Event {
     },
     /// Forget what was seen for the other LinkedIn accounts of this browser (the current one stays).
     ForgetOtherAccounts,
+    /// A LinkedIn sign-in or sign-out page was loaded: the account may change, so ordinary pages say who is
+    /// signed in again until one does.
+    SignInPage,
 }
 
 impl Event {
@@ -73,6 +76,7 @@ impl Event {
             "startGuide" => Event::StartGuide,
             "stopGuide" => Event::StopGuide,
             "forgetOtherAccounts" => Event::ForgetOtherAccounts,
+            "signInPage" => Event::SignInPage,
             "setRecheckDays" => Event::SetRecheckDays {
                 days: field("days")?
                     .as_u64()
@@ -99,6 +103,7 @@ impl Event {
             Event::StartGuide => ("startGuide", None),
             Event::StopGuide => ("stopGuide", None),
             Event::ForgetOtherAccounts => ("forgetOtherAccounts", None),
+            Event::SignInPage => ("signInPage", None),
             Event::SetRecheckDays { .. } => ("setRecheckDays", None),
         };
         w.begin_object().key("type").string(kind);
@@ -177,6 +182,7 @@ pub fn apply(
             });
         }
         Event::ForgetOtherAccounts => state.others.clear(),
+        Event::SignInPage => state.account_check = true,
         Event::SetRecheckDays { days } => {
             if !(MIN_RECHECK_DAYS..=MAX_RECHECK_DAYS).contains(days) {
                 return Err([

@@ -85,6 +85,9 @@ pub struct State {
     /// The account signed in when a LinkedIn page last showed one (`None`: none shown yet — the readings
     /// are the browser's, and the first account seen adopts them).
     pub account: Option<String>,
+    /// A sign-in or sign-out page was seen since a page last showed who is signed in: the next ordinary pages
+    /// must say who it is now (`accountCheck`, absent when false).
+    pub account_check: bool,
     /// The current account's readings (the browser's while `account` is `None`).
     pub settings: BTreeMap<String, Seen>,
     /// Readings of the other accounts seen in this browser, by account key.
@@ -109,6 +112,7 @@ impl Default for State {
             region: None,
             setup_done: false,
             account: None,
+            account_check: false,
             settings: BTreeMap::new(),
             others: BTreeMap::new(),
             extras: BTreeMap::new(),
@@ -167,6 +171,9 @@ impl State {
         w.key("region").opt_string(self.region.map(Region::as_str));
         w.key("setupDone").bool(self.setup_done);
         w.key("account").opt_string(self.account.as_deref());
+        if self.account_check {
+            w.key("accountCheck").bool(true);
+        }
         w.key("settings");
         write_settings(&mut w, &self.settings);
         w.key("extras");
@@ -253,7 +260,11 @@ impl State {
     /// adopted by it; a different account switches the readings: the current ones are kept aside, the new
     /// account's come back (or it starts with none). Invalid keys change nothing.
     pub fn sign_in(&mut self, account: &str, now: Millis) {
-        if !is_account_key(account) || self.account.as_deref() == Some(account) {
+        if !is_account_key(account) {
+            return;
+        }
+        self.account_check = false;
+        if self.account.as_deref() == Some(account) {
             return;
         }
         let incoming = self.others.remove(account).unwrap_or_default();
@@ -581,6 +592,10 @@ fn read_settings(value: &Json, path: &str, lost: &mut Vec<String>) -> BTreeMap<S
 /// account's readings.
 fn read_accounts(object: &Json, state: &mut State, lost: &mut Vec<String>) {
     state.extras = read_extras(object.get("extras"), "extras", lost);
+    // Unreadable counts as set: asking once more who is signed in is the safe side.
+    state.account_check = object
+        .get("accountCheck")
+        .is_some_and(|v| v.as_bool() != Some(false));
     match object.get("account") {
         None | Some(Json::Null) => {}
         Some(Json::Str(k)) if is_account_key(k) => state.account = Some(k.clone()),

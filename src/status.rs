@@ -132,6 +132,9 @@ pub struct StatusView {
     pub account_known: bool,
     /// How many other LinkedIn accounts were seen in this browser (their readings are kept, not shown).
     pub other_accounts: usize,
+    /// Ordinary pages should say who is signed in (no account seen yet, or a sign-in page since): the worker
+    /// loads the small `who.js` there only then.
+    pub who_due: bool,
     /// Switches LinkedIn showed that the catalog does not know (label, page, state, first/last seen), most
     /// recently seen first. Not counted as known on/off anywhere.
     pub unknown_settings: Vec<(String, crate::state::ExtraSeen)>,
@@ -235,6 +238,7 @@ impl StatusView {
         w.key("nudgeClosed").bool(self.nudge_closed);
         w.key("accountKnown").bool(self.account_known);
         w.key("otherAccounts").int(self.other_accounts as i64);
+        w.key("whoDue").bool(self.who_due);
         w.key("unknownSettings").begin_array();
         for (label, e) in &self.unknown_settings {
             w.begin_object().key("label").string(label);
@@ -371,6 +375,7 @@ pub fn status(
         nudge_closed,
         account_known: state.account.is_some(),
         other_accounts: state.others.len(),
+        who_due: state.account.is_none() || state.account_check,
         unknown_settings: {
             let mut list: Vec<_> = state
                 .extras

@@ -3,12 +3,10 @@
 // and goes with the reminders). Its only job: when an in-page navigation leads to another page, tell the
 // worker, which loads the guide bundle into this document if that page is a settings page, so that what the
 // settings say is read and recorded whatever the reminders are doing.
-// Its second job: when no reminder card runs in this document (the nudge bundle reports the page itself), tell
-// the worker which member LinkedIn's navigation shows as signed in, so that a different account never inherits
-// the status of the one before (the worker keeps only a salted hash).
+// Its second job: on a sign-in or sign-out page, tell the worker that the account may change (who.js then says
+// who is signed in on the next ordinary pages).
 // It runs on every LinkedIn page load, so it is self-contained and does the least possible at load: one
-// listener on the Navigation API (or, without it, two on the window object); the account is read once, in idle
-// time after load, from the navigation only (a lookup by id), and sent in one message.
+// listener on the Navigation API (or, without it, two on the window object) and one test of the address.
 
 // eslint-disable-next-line no-var
 var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
@@ -22,6 +20,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   const pageOf = (url) => { try { const u = new URL(url); return u.origin + u.pathname; } catch (_) { return ''; } };
   let last = '';
   let gone = false;
+  const AUTH_PATHS = ['login', 'signup', 'authwall', 'logout', 'checkpoint/', 'uas/', 'm/login', 'm/logout', 'reauthentication'];
 
   /** @param {string} from @param {string} to */
   function moved(from, to) {
@@ -35,42 +34,22 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     } catch (_) { gone = true; }
   }
 
-  /** The handle of the one member profile LinkedIn's navigation links to, else ''. @returns {string} */
-  function signedIn() {
-    try {
-      const bar = document.getElementById('global-nav');
-      const links = bar ? bar.querySelectorAll('a[href*="/in/"]') : [];
-      /** @type {Set<string>} */
-      const handles = new Set();
-      for (let i = 0; i < links.length && i < 20; i++) {
-        const m = /^\/in\/([^/?#]{1,100})\/?$/.exec(new URL(/** @type {HTMLAnchorElement} */ (links[i]).href).pathname);
-        if (m) handles.add(decodeURIComponent(m[1]).toLowerCase());
-      }
-      return handles.size === 1 ? [...handles][0] : '';
-    } catch (_) {
-      return '';
-    }
-  }
-
-  function tellWho() {
-    if (gone || ns.started || ns.nudge) return; // those report the page themselves, with the account
-    const me = signedIn();
-    if (!me) return;
+  /** @type {any} */
+  const nav = /** @type {any} */ (globalThis).navigation;
+  // A sign-in or sign-out page (a signed-in member who opens linkedin.com/ is sent on to the feed): the account
+  // may change, so the worker has the next ordinary pages say who is signed in (who.js) until one does. Only the
+  // address is looked at, once, through the Navigation API object already at hand (reading `document.URL` first
+  // in this world measured slower).
+  const here = nav && nav.currentEntry ? String(nav.currentEntry.url || '') : location.href;
+  // (Plain string tests: a regular expression would be compiled on every page load, for nothing.)
+  const path = here.slice(here.indexOf('/', 8) + 1);
+  if (path === '' || path[0] === '?' || path[0] === '#' || AUTH_PATHS.some((p) => path.startsWith(p))) {
     try {
       // @ts-ignore  Firefox: browser.*, Chrome: chrome.*
       const rt = (typeof browser !== 'undefined' ? browser : chrome).runtime;
-      if (!rt || !rt.id) { gone = true; return; }
-      rt.sendMessage({ type: 'who', me }).catch(() => {});
-    } catch (_) { gone = true; }
+      if (rt && rt.id) rt.sendMessage({ type: 'event', event: { type: 'signInPage' } }).catch(() => {});
+    } catch (_) { /* the extension was reloaded or removed */ }
   }
-  const later = () => {
-    const idle = /** @type {any} */ (globalThis).requestIdleCallback;
-    if (typeof idle === 'function') idle(tellWho, { timeout: 2000 }); else setTimeout(tellWho, 200);
-  };
-  if (document.readyState === 'complete') later(); else addEventListener('load', later, { once: true });
-
-  /** @type {any} */
-  const nav = /** @type {any} */ (globalThis).navigation;
   if (nav && typeof nav.addEventListener === 'function') {
     nav.addEventListener('currententrychange', (/** @type {any} */ e) => {
       moved(pageOf(e.from && e.from.url), pageOf(nav.currentEntry && nav.currentEntry.url));

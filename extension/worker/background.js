@@ -8,14 +8,14 @@ import { withState, clearProblems } from './store.js';
 import { showBadge, REFRESH_ALARM } from './badge.js';
 import { browserEnv } from './env.js';
 import { bannerText } from './banner-text.js';
-import { syncNudgeScript, injectGuide, recheckTabs } from './content-scripts.js';
+import { syncNudgeScript, syncWhoScript, injectGuide, recheckTabs } from './content-scripts.js';
 import { withAccount, accountKey } from './account.js';
 
 const ready = core.init();
 
-/** Events a content script (the banner) may send; the rest only come from our own pages. The two undos only
- * bring reminders back (the Undo on a card's acknowledgement). */
-const BANNER_EVENTS = new Set(['snooze', 'dismiss', 'dismissAll', 'stopGuide', 'closeNudge', 'unsnooze', 'undismissAll']);
+/** Events a content script may send (the banner's; watch.js's `signInPage`); the rest only come from our own pages.
+ * The two undos only bring reminders back (the Undo on a card's acknowledgement). */
+const BANNER_EVENTS = new Set(['snooze', 'dismiss', 'dismissAll', 'stopGuide', 'closeNudge', 'unsnooze', 'undismissAll', 'signInPage']);
 
 /** @param {chrome.runtime.MessageSender} sender */
 function fromExtensionPage(sender) {
@@ -39,7 +39,7 @@ function fromLinkedIn(sender) {
  */
 async function reflect(state, problems) {
   const view = await showBadge(state, problems);
-  await syncNudgeScript(view.nudge === true);
+  await Promise.all([syncNudgeScript(view.nudge === true), syncWhoScript(view.whoDue === true)]);
   return view;
 }
 
@@ -87,7 +87,7 @@ async function onPage(snapshot, tabId, cardShown) {
 }
 
 /**
- * An ordinary LinkedIn page without a reminder card showed who is signed in (watch.js): a different account
+ * An ordinary LinkedIn page without a reminder card showed who is signed in (who.js): a different account
  * switches the status (badge, popup, and whether a reminder is due) to that account's.
  * @param {unknown} me the profile handle, dropped here for its salted hash
  */
@@ -116,7 +116,8 @@ async function onEvent(event, tabId) {
   });
   const view = await reflect(state);
   cardChanged(view);
-  if (!error) void recheckTabs(tabId);
+  // (A sign-in page changes no card: it only has the next pages say who is signed in.)
+  if (!error && event?.type !== 'signInPage') void recheckTabs(tabId);
   return error ? { ok: false, error, status: view } : { ok: true, status: view };
 }
 

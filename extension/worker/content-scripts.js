@@ -3,6 +3,8 @@
 // ordinary ones):
 //  * nudge.js on ordinary pages, registered only while the status view says `nudge`. When everything is done,
 //    snoozed or dismissed, the feed runs none of our code but watch.js's navigation listener.
+//  * who.js on ordinary pages, registered only while the status view says `whoDue` (no account seen yet, or a
+//    sign-in page since): it says who is signed in, and is unregistered once the worker knows.
 //  * guide.js into one frame, when an in-page navigation leads from an ordinary page to a settings page.
 //  * a re-check in the reminder cards already on screen in other LinkedIn tabs, after a decision or a change of
 //    what is left to do, so a snooze in the popup or a close in one tab takes the card away everywhere at once.
@@ -11,6 +13,8 @@
 
 const NUDGE_ID = 'nudge';
 const NUDGE_FILE = 'content/nudge.js';
+const WHO_ID = 'who';
+const WHO_FILE = 'content/who.js';
 const GUIDE_FILE = 'content/guide.js';
 const WATCH_FILE = 'content/watch.js';
 
@@ -22,15 +26,18 @@ function watchEntry() {
   return entry;
 }
 
-/** The nudge goes exactly where watch.js goes. */
-function nudgeScript() {
+/**
+ * A bundle registered at run time goes exactly where watch.js goes.
+ * @param {string} id @param {string} file @param {'document_start'|'document_idle'} runAt
+ */
+function ordinaryPagesScript(id, file, runAt) {
   const entry = watchEntry();
   return {
-    id: NUDGE_ID,
-    js: [NUDGE_FILE],
+    id,
+    js: [file],
     matches: entry.matches,
     excludeMatches: entry.exclude_matches ?? [],
-    runAt: /** @type {const} */ ('document_start'),
+    runAt,
     allFrames: false,
     persistAcrossSessions: true,
   };
@@ -43,43 +50,52 @@ function sameScript(a, b) {
   return key(a) === key(b);
 }
 
-/** @type {boolean|null} registered right now, as far as this worker knows (null: not asked yet) */
-let registered = null;
-let queue = Promise.resolve();
+/**
+ * Keeps one run-time content script registered or not, as the status view says. Calls are applied one after the
+ * other, in order. Never throws: on failure the next call asks the browser again.
+ * @param {() => chrome.scripting.RegisteredContentScript} script
+ * @returns {(want: boolean) => Promise<void>}
+ */
+function registration(script) {
+  /** @type {boolean|null} registered right now, as far as this worker knows (null: not asked yet) */
+  let registered = null;
+  let queue = Promise.resolve();
 
-/** @param {boolean} want */
-async function applyNudge(want) {
-  const wanted = nudgeScript();
-  if (registered === null) {
-    const found = await chrome.scripting.getRegisteredContentScripts({ ids: [NUDGE_ID] });
-    registered = found.length > 0;
-    // An update may have changed where it goes: re-register what this version says.
-    if (registered && !sameScript(found[0], wanted)) {
-      await chrome.scripting.unregisterContentScripts({ ids: [NUDGE_ID] });
+  /** @param {boolean} want */
+  async function apply(want) {
+    const wanted = script();
+    if (registered === null) {
+      const found = await chrome.scripting.getRegisteredContentScripts({ ids: [wanted.id] });
+      registered = found.length > 0;
+      // An update may have changed where it goes: re-register what this version says.
+      if (registered && !sameScript(found[0], wanted)) {
+        await chrome.scripting.unregisterContentScripts({ ids: [wanted.id] });
+        registered = false;
+      }
+    }
+    if (want && !registered) {
+      await chrome.scripting.registerContentScripts([wanted]);
+      registered = true;
+    } else if (!want && registered) {
+      await chrome.scripting.unregisterContentScripts({ ids: [wanted.id] });
       registered = false;
     }
   }
-  if (want && !registered) {
-    await chrome.scripting.registerContentScripts([wanted]);
-    registered = true;
-  } else if (!want && registered) {
-    await chrome.scripting.unregisterContentScripts({ ids: [NUDGE_ID] });
-    registered = false;
-  }
+
+  return (want) => {
+    queue = queue.then(() => apply(want)).catch((e) => {
+      registered = null;
+      console.error(`OptOut Pilot: registering the content script failed:`, e);
+    });
+    return queue;
+  };
 }
 
-/**
- * Register or unregister the nudge bundle; calls are applied one after the other, in order. Never throws:
- * on failure the next call asks the browser again.
- * @param {boolean} want
- */
-export function syncNudgeScript(want) {
-  queue = queue.then(() => applyNudge(want)).catch((e) => {
-    registered = null;
-    console.error('OptOut Pilot: nudge script registration failed:', e);
-  });
-  return queue;
-}
+/** The nudge bundle: on ordinary pages while the status view says `nudge`. */
+export const syncNudgeScript = registration(() => ordinaryPagesScript(NUDGE_ID, NUDGE_FILE, 'document_start'));
+
+/** The who bundle: on ordinary pages while the status view says `whoDue` (it acts in idle time after load). */
+export const syncWhoScript = registration(() => ordinaryPagesScript(WHO_ID, WHO_FILE, 'document_idle'));
 
 /** @type {Map<string, Promise<void>>} one injection at a time per document (or frame) */
 const injecting = new Map();

@@ -397,3 +397,37 @@ fn unknown_switches_are_kept_per_account_bounded_and_survive_a_round_trip() {
     state.observe_for(&detection(&[]), Some(&key('a')), 30);
     assert_eq!(state.extras.len(), MAX_EXTRAS_KEPT);
 }
+
+#[test]
+fn a_sign_in_page_makes_ordinary_pages_say_who_is_signed_in_until_one_does() {
+    let env = crate::status::Env {
+        ui_lang: "en".into(),
+        time_zone: "UTC".into(),
+        utc_offset_min: 0,
+    };
+    let who_due = |s: &State| {
+        crate::status::status(s, crate::catalog::catalog(), &env, 0, Vec::new()).who_due
+    };
+    let mut state = State::default();
+    assert!(who_due(&state), "no account seen yet");
+    state.sign_in(&key('a'), 1);
+    assert!(!who_due(&state), "known, and no sign-in page since");
+    let event =
+        crate::events::Event::from_json(&Json::parse(r#"{"type":"signInPage"}"#).unwrap()).unwrap();
+    crate::events::apply(&mut state, &event, crate::catalog::catalog(), 2, &env).unwrap();
+    assert!(who_due(&state));
+    // Stored and read back, the check stays due; an unreadable flag counts as due.
+    assert!(State::load(Some(&state.to_json())).state.account_check);
+    let damaged = state
+        .to_json()
+        .replace(r#""accountCheck":true"#, r#""accountCheck":"yes""#);
+    assert!(State::load(Some(&damaged)).state.account_check);
+    // The same account signing in again answers it, as a different one does.
+    state.sign_in(&key('a'), 3);
+    assert!(!who_due(&state));
+    assert!(!state.to_json().contains("accountCheck"));
+    // An invalid key answers nothing.
+    crate::events::apply(&mut state, &event, crate::catalog::catalog(), 4, &env).unwrap();
+    state.sign_in("not-a-key", 5);
+    assert!(who_due(&state));
+}

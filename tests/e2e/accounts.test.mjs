@@ -78,7 +78,14 @@ describe('two accounts in one browser', () => {
     await waitForShadow(page);
     await pollUntil(async () => statesOf((await readStore(ext.worker)).state)[AI], (s) => s === 'on', { what: 'B: on stored' });
 
-    // A signs in again: A's off comes back.
+    // Once the worker knows who is signed in, ordinary pages no longer run who.js.
+    const whoRegistered = () => ext.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts({ ids: ['who'] })).length > 0);
+    await pollUntil(whoRegistered, (r) => r === false, { what: 'who.js unregistered once B is known' });
+
+    // A signs in again (through the sign-in page, which has the next pages say who it is): A's off comes back.
+    await page.goto('https://www.linkedin.com/login');
+    await pollUntil(whoRegistered, (r) => r === true, { what: 'who.js registered after a sign-in page' });
+    await page.waitForTimeout(500); // a registration reaches the renderers a moment after it resolves
     who = HANDLES.a;
     await page.goto('https://www.linkedin.com/feed/');
     await pollUntil(async () => statesOf((await readStore(ext.worker)).state)[AI], (s) => s === 'off', { what: "A's off back" });
