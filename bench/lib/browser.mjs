@@ -318,6 +318,8 @@ async function day() {
       kind: 'day', posts, settle, loads, dist: dist ?? 'dist/chrome',
       cardsDrawn: drawing.length, drawingMs: drawing.map((x) => +x.toFixed(3)),
       quietMedianMs: +median(quiet).toFixed(3), quietMaxMs: +Math.max(...quiet).toFixed(3),
+      // Where a quiet load's time goes (medians per entry: evaluation of each file, event types, microtasks).
+      quietEntries: medianOfKeys(withExt.filter((r) => !r.banner).map((r) => r.ext.entries)),
       dayTotalMs: +total.toFixed(2), perLoadMs: +(total / loads).toFixed(3),
       layoutsWith: median(withExt.map((r) => r.layouts)), layoutsWithout: median(without.map((r) => r.layouts)),
       layoutsWithAll: withExt.map((r) => r.layouts), layoutsWithoutAll: without.map((r) => r.layouts),
