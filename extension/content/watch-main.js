@@ -26,11 +26,16 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   function moved(from, to) {
     if (gone || ns.started) return; // the guide is loaded: it serves every page of this document now
     if (!to || to === from) return;
+    send({ type: 'navigated' });
+  }
+
+  /** Send to the worker; after the extension was reloaded or removed, never again. @param {object} message */
+  function send(message) {
     try {
       // @ts-ignore  Firefox: browser.*, Chrome: chrome.*
       const rt = (typeof browser !== 'undefined' ? browser : chrome).runtime;
-      if (!rt || !rt.id) { gone = true; return; } // the extension was reloaded or removed
-      rt.sendMessage({ type: 'navigated' }).catch(() => {});
+      if (!rt || !rt.id) { gone = true; return; }
+      rt.sendMessage(message).catch(() => {});
     } catch (_) { gone = true; }
   }
 
@@ -44,11 +49,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   // (Plain string tests: a regular expression would be compiled on every page load, for nothing.)
   const path = here.slice(here.indexOf('/', 8) + 1);
   if (path === '' || path[0] === '?' || path[0] === '#' || AUTH_PATHS.some((p) => path.startsWith(p))) {
-    try {
-      // @ts-ignore  Firefox: browser.*, Chrome: chrome.*
-      const rt = (typeof browser !== 'undefined' ? browser : chrome).runtime;
-      if (rt && rt.id) rt.sendMessage({ type: 'event', event: { type: 'signInPage' } }).catch(() => {});
-    } catch (_) { /* the extension was reloaded or removed */ }
+    send({ type: 'event', event: { type: 'signInPage' } });
   }
   if (nav && typeof nav.addEventListener === 'function') {
     nav.addEventListener('currententrychange', (/** @type {any} */ e) => {

@@ -5,6 +5,7 @@
 // the one before (the worker keeps only a salted hash). Once told, the worker unregisters it: the day's other loads
 // run none of it. The account is read once, in idle time after load, from the navigation only (a lookup by id).
 // The nudge and guide bundles report the account with their page reports; this one stands down where they run.
+// The handle is read by page-facts.js (bundled with it), as in the nudge and guide reports.
 
 // eslint-disable-next-line no-var
 var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
@@ -14,26 +15,9 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   if (ns.who) return;
   ns.who = true;
 
-  /** The handle of the one member profile LinkedIn's navigation links to, else ''. @returns {string} */
-  function signedIn() {
-    try {
-      const bar = document.getElementById('global-nav');
-      const links = bar ? bar.querySelectorAll('a[href*="/in/"]') : [];
-      /** @type {Set<string>} */
-      const handles = new Set();
-      for (let i = 0; i < links.length && i < 20; i++) {
-        const m = /^\/in\/([^/?#]{1,100})\/?$/.exec(new URL(/** @type {HTMLAnchorElement} */ (links[i]).href).pathname);
-        if (m) handles.add(decodeURIComponent(m[1]).toLowerCase());
-      }
-      return handles.size === 1 ? [...handles][0] : '';
-    } catch (_) {
-      return '';
-    }
-  }
-
   function tellWho() {
     if (ns.started || ns.nudge) return; // those report the page themselves, with the account
-    const me = signedIn();
+    const me = ns.facts.signedInHandle(document);
     if (!me) return;
     try {
       // @ts-ignore  Firefox: browser.*, Chrome: chrome.*
