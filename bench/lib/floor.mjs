@@ -19,7 +19,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } 
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { minify } from 'terser';
+import { build } from 'esbuild';
+import { TARGETS } from '../../tools/build/bundle-content.mjs';
 import { createMessages, localeDir } from '../../extension/worker/locale-catalogs.js';
 import { bannerText } from '../../extension/worker/banner-text.js';
 
@@ -51,10 +52,10 @@ const text = await bannerText(
 const T = JSON.stringify(text);
 // A timer the trace can follow into the microtask after the await (see extensionTime in browser.mjs).
 const after = (/** @type {string} */ call) =>
-  `const t=setTimeout(()=>{},1e4);${call}.then(()=>{clearTimeout(t);OptOutPilot.card.nudge(${T})});`;
+  `const t=setTimeout(()=>{},1e4);${call}.then(()=>{clearTimeout(t);card.nudge(${T})});`;
 const atDcl = (/** @type {string} */ body) => `document.addEventListener('DOMContentLoaded',()=>{${body}},{once:true});`;
 
-/** @type {[string, string[], string][]} name, sources from extension/content, own code */
+/** @type {[string, string[], string][]} name, modules of extension/content it imports (as `card`), own code */
 const VARIANTS = [
   ['evaluate', ['card.js'], ''],
   ['one-el', [], atDcl(`const h=document.createElement('div'),r=h.attachShadow({mode:'closed'}),s=document.createElement('section');` +
@@ -68,7 +69,7 @@ const VARIANTS = [
     `const h=document.createElement('div'),r=h.attachShadow({mode:'closed'}),b=document.createElement('button');` +
     `const s=new CSSStyleSheet();s.replaceSync('button{position:fixed;right:16px;bottom:64px;font:600 13px system-ui,sans-serif;padding:8px 14px;border-radius:999px;border:1px solid #d5dbe1;background:#fff;color:#1d2226;box-shadow:0 2px 6px rgba(0,0,0,.15);cursor:pointer}@media (prefers-color-scheme:dark){button{background:#1f252b;color:#eef1f4;border-color:#3a444e}}');` +
     `r.adoptedStyleSheets=[s];b.type='button';b.textContent=L[l]||L.en;b.addEventListener('click',()=>{});r.appendChild(b);document.documentElement.appendChild(h);`)],
-  ['card', ['card.js'], atDcl(`OptOutPilot.card.nudge(${T});`)],
+  ['card', ['card.js'], atDcl(`card.nudge(${T});`)],
   ['storage', ['card.js'], atDcl(after(`chrome.storage.local.get('nudge')`))],
   ['message', ['card.js'], atDcl(after(`chrome.runtime.sendMessage({type:'floor'})`))],
 ];
@@ -90,11 +91,17 @@ try {
     if (only && !only.has(name)) continue;
     const dir = join(tmp, name);
     cpSync(DIST, dir, { recursive: true });
-    const src = [...sources.map((f) => readFileSync(join(ROOT, 'extension', 'content', f), 'utf8')), own].join('\n;\n');
-    const min = await minify(src, { ecma: 2020, compress: { passes: 2 }, mangle: true });
-    writeFileSync(join(dir, 'content', 'nudge.js'), `${min.code}\n`);
+    // Bundled as the shipped bundles are (tools/build/bundle-content.mjs): esbuild, IIFE, minified.
+    // (`Object.keys(card)`: the whole module is evaluated, not tree-shaken away, when nothing is drawn.)
+    const contents = sources.map((f) => `import * as card from './${f}';`).join('') + (own || (sources.length ? 'Object.keys(card);' : ''));
+    const out = await build({
+      stdin: { contents, resolveDir: join(ROOT, 'extension', 'content'), sourcefile: `${name}.js` },
+      bundle: true, format: 'iife', target: [...TARGETS], minify: true, legalComments: 'none', charset: 'ascii', write: false, logLevel: 'silent',
+    });
+    const code = out.outputFiles[0].text;
+    writeFileSync(join(dir, 'content', 'nudge.js'), code);
     const r = measure(name, dir);
-    rows.push({ name, bytes: Buffer.byteLength(min.code ?? ''), ...r.with, quiet: r.quiet.extMs });
+    rows.push({ name, bytes: Buffer.byteLength(code), ...r.with, quiet: r.quiet.extMs });
   }
   const shipped = measure('shipped', DIST);
   rows.push({ name: 'shipped', bytes: Buffer.byteLength(readFileSync(join(DIST, 'content', 'nudge.js'))), ...shipped.with, quiet: shipped.quiet.extMs });

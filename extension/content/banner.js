@@ -29,17 +29,11 @@
  */
 /** @typedef {(action: string, arg?: string) => void} ActionHandler */
 
-// eslint-disable-next-line no-var
-var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
+import * as C from './card.js';
 
-(function (ns) {
-  'use strict';
-  const C = ns.card;
-  if (!C) return;
-
-  // The guide's sheet (step, status, notice, highlight ring), added to card.js's base sheet the first time a
-  // guide card or a ring is drawn. The ring's halo pulses with opacity only (compositor).
-  const GUIDE_CSS = `
+// The guide's sheet (step, status, notice, highlight ring), added to card.js's base sheet the first time a
+// guide card or a ring is drawn. The ring's halo pulses with opacity only (compositor).
+const GUIDE_CSS = `
 .step { margin-inline-start: auto; font-size: 12px; font-weight: 600; color: var(--muted);
   background: var(--accent-soft); color: var(--fg); border-radius: 999px; padding: 2px 8px; white-space: nowrap; }
 .step + .x { margin-inline-start: 4px; }
@@ -77,218 +71,216 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
 }
 `;
 
-  /** @type {{ring: HTMLElement|null, tag: HTMLElement|null, target: Element|null, rafPending: boolean,
-   *   listening: boolean, onLost: (() => void)|null}} */
-  const st = { ring: null, tag: null, target: null, rafPending: false, listening: false, onLost: null };
+/** @type {{ring: HTMLElement|null, tag: HTMLElement|null, target: Element|null, rafPending: boolean,
+ *   listening: boolean, onLost: (() => void)|null}} */
+const st = { ring: null, tag: null, target: null, rafPending: false, listening: false, onLost: null };
 
-  /** @param {View} view @returns {HTMLElement} */
-  function guideCard(view) {
-    const { banner, text } = view;
-    const card = C.shell(text, banner.mode === 'guide' ? text.step : '');
-    C.lines(card, text);
-    if (banner.mode === 'guide') {
-      // Looking for a late switch, or checking one that just appeared or changed: no verdict, no actions yet.
-      const waiting = !!view.looking || banner.status === 'checking';
-      const kind = waiting ? 'looking' : (banner.status || 'unknown');
-      const line = view.looking ? text.looking : text.status;
-      if (line) {
-        const s = C.h('p', 'status ' + kind + (banner.status === 'checking' ? ' checking' : ''));
-        s.appendChild(C.icon(kind === 'off' ? 'off' : kind === 'on' ? 'on' : 'info'));
-        s.appendChild(C.h('span', '', line));
-        card.appendChild(s);
-      }
-      if (view.notice) card.appendChild(C.h('p', 'notice ' + (view.noticeKind || 'info'), view.notice));
-      const actions = C.h('div', 'actions');
-      if (text.fix) {
-        actions.appendChild(C.button('btn primary', text.fix, 'fix', view.busy));
-      } else if (!waiting) {
-        // "Next: …" after success is the main way on; re-opening the page (notFound) is a secondary one.
-        C.linkButton(actions, text, 'link', kind === 'off' ? 'primary' : 'secondary');
-      }
-      if (text.keepOn && !waiting) actions.appendChild(C.button('btn secondary', text.keepOn, 'keepOn', view.busy));
-      if (actions.firstChild) card.appendChild(actions);
-      if (text.stopGuide) {
-        const foot = C.h('div', 'foot');
-        foot.appendChild(C.button('textbtn', text.stopGuide, 'stopGuide'));
-        card.appendChild(foot);
-      }
-    } else if (view.notice) {
-      card.appendChild(C.h('p', 'notice ' + (view.noticeKind || 'info'), view.notice));
+/** @param {View} view @returns {HTMLElement} */
+function guideCard(view) {
+  const { banner, text } = view;
+  const card = C.shell(text, banner.mode === 'guide' ? text.step : '');
+  C.lines(card, text);
+  if (banner.mode === 'guide') {
+    // Looking for a late switch, or checking one that just appeared or changed: no verdict, no actions yet.
+    const waiting = !!view.looking || banner.status === 'checking';
+    const kind = waiting ? 'looking' : (banner.status || 'unknown');
+    const line = view.looking ? text.looking : text.status;
+    if (line) {
+      const s = C.h('p', 'status ' + kind + (banner.status === 'checking' ? ' checking' : ''));
+      s.appendChild(C.icon(kind === 'off' ? 'off' : kind === 'on' ? 'on' : 'info'));
+      s.appendChild(C.h('span', '', line));
+      card.appendChild(s);
     }
-    return card;
+    if (view.notice) card.appendChild(C.h('p', 'notice ' + (view.noticeKind || 'info'), view.notice));
+    const actions = C.h('div', 'actions');
+    if (text.fix) {
+      actions.appendChild(C.button('btn primary', text.fix, 'fix', view.busy));
+    } else if (!waiting) {
+      // "Next: …" after success is the main way on; re-opening the page (notFound) is a secondary one.
+      C.linkButton(actions, text, 'link', kind === 'off' ? 'primary' : 'secondary');
+    }
+    if (text.keepOn && !waiting) actions.appendChild(C.button('btn secondary', text.keepOn, 'keepOn', view.busy));
+    if (actions.firstChild) card.appendChild(actions);
+    if (text.stopGuide) {
+      const foot = C.h('div', 'foot');
+      foot.appendChild(C.button('textbtn', text.stopGuide, 'stopGuide'));
+      card.appendChild(foot);
+    }
+  } else if (view.notice) {
+    card.appendChild(C.h('p', 'notice ' + (view.noticeKind || 'info'), view.notice));
   }
+  return card;
+}
 
-  /** Draw (or redraw) the card. @param {View} view */
-  function render(view) {
-    if (view.banner.mode === 'nudge') {
-      C.nudge(view.text);
+/** Draw (or redraw) the card. @param {View} view */
+function render(view) {
+  if (view.banner.mode === 'nudge') {
+    C.nudge(view.text);
+  } else {
+    if (!C.ensureHost(true)) return;
+    C.addStyles(GUIDE_CSS);
+    C.show(guideCard(view));
+  }
+  if (st.ring) schedulePlace(); // the new card must keep clear of the ringed switch too
+}
+
+// ---------- highlight ring ----------
+
+/** A rect worth ringing: visually hidden inputs (1px) fall back to a label or a small ancestor.
+ * @param {Element} el @returns {DOMRect|null} */
+function targetRect(el) {
+  try {
+    if (!el.isConnected) return null;
+    let r = el.getBoundingClientRect();
+    if (r.width >= 10 && r.height >= 10) return r;
+    const labels = /** @type {HTMLInputElement} */ (el).labels;
+    if (labels && labels.length) {
+      const lr = labels[0].getBoundingClientRect();
+      if (lr.width >= 10 && lr.height >= 10 && lr.width < 900) return lr;
+    }
+    let p = el.parentElement;
+    for (let i = 0; p && i < 3; i++, p = p.parentElement) {
+      const pr = p.getBoundingClientRect();
+      if (pr.width >= 10 && pr.height >= 10) return pr.width < 600 && pr.height < 200 ? pr : null;
+    }
+    return r.width > 0 || r.height > 0 ? r : null;
+  } catch (_) {
+    return null;
+  }
+}
+
+function place() {
+  st.rafPending = false;
+  const ring = st.ring, el = st.target, tag = st.tag;
+  if (!ring || !tag) return;
+  if (el && !el.isConnected && st.onLost) {
+    const lost = st.onLost;
+    st.onLost = null; // once per target
+    try { lost(); } catch (_) { /* ignore */ }
+  }
+  const r = el ? targetRect(el) : null;
+  if (!r || r.bottom < 0 || r.right < 0 || r.top > innerHeight || r.left > innerWidth) {
+    ring.hidden = true;
+    return;
+  }
+  const pad = 6;
+  ring.hidden = false;
+  ring.style.left = Math.round(r.left - pad) + 'px';
+  ring.style.top = Math.round(r.top - pad) + 'px';
+  ring.style.width = Math.round(r.width + pad * 2) + 'px';
+  ring.style.height = Math.round(r.height + pad * 2) + 'px';
+  const above = r.top > 64; // keep clear of LinkedIn's top bar: put the tag below when near the top
+  tag.className = 'tag ' + (above ? 'above' : 'below');
+  // Keep the label inside the viewport (narrow screens): shift it, and point the arrow at the switch.
+  const ringLeft = r.left - pad;
+  const center = r.left + r.width / 2;
+  const tw = tag.offsetWidth || 0;
+  const left = Math.max(8, Math.min(center - tw / 2, innerWidth - 8 - tw));
+  tag.style.left = Math.round(left - ringLeft) + 'px';
+  tag.style.setProperty('--ax', Math.round(Math.max(10, Math.min(tw - 10, center - left))) + 'px');
+  dockCard(r);
+}
+
+/**
+ * Keep the card clear of the ringed switch and its label: on small windows the default corner can sit right
+ * on top of it. Tries the corners (bottom/top band on narrow screens) and takes the first that is clear.
+ * @param {DOMRect} r the switch's rectangle
+ */
+function dockCard(r) {
+  const card = C.current();
+  if (!card) return;
+  const narrow = innerWidth <= 600;
+  /** @type {{left?: number, right?: number, top?: number, bottom?: number}[]} */
+  const spots = narrow
+    ? [{ left: 12, right: 12, bottom: 12 }, { left: 12, right: 12, top: 64 }]
+    : [{ right: 16, bottom: 64 }, { left: 16, bottom: 64 }, { right: 16, top: 64 }, { left: 16, top: 64 }];
+  const w = card.offsetWidth, hgt = card.offsetHeight;
+  // The label sits above or below the ring: keep a margin for it on both sides.
+  const avoid = { left: r.left - 16, right: r.right + 16, top: r.top - 56, bottom: r.bottom + 56 };
+  const clear = spots.find((s) => {
+    const left = s.left ?? innerWidth - (s.right ?? 0) - w;
+    const top = s.top ?? innerHeight - (s.bottom ?? 0) - hgt;
+    return left + w < avoid.left || left > avoid.right || top + hgt < avoid.top || top > avoid.bottom;
+  }) ?? spots[0];
+  const px = (/** @type {number|undefined} */ v) => (v === undefined ? 'auto' : v + 'px');
+  card.style.left = px(clear.left);
+  card.style.right = px(clear.right);
+  card.style.top = px(clear.top);
+  card.style.bottom = px(clear.bottom);
+}
+
+function schedulePlace() {
+  if (st.rafPending) return;
+  st.rafPending = true;
+  requestAnimationFrame(place);
+}
+
+/** @param {boolean} on */
+function listen(on) {
+  if (on === st.listening) return;
+  st.listening = on;
+  const opts = { capture: true, passive: true };
+  try {
+    if (on) {
+      addEventListener('scroll', schedulePlace, opts);
+      addEventListener('resize', schedulePlace, opts);
     } else {
-      if (!C.ensureHost(true)) return;
-      C.addStyles(GUIDE_CSS);
-      C.show(guideCard(view));
+      removeEventListener('scroll', schedulePlace, opts);
+      removeEventListener('resize', schedulePlace, opts);
     }
-    if (st.ring) schedulePlace(); // the new card must keep clear of the ringed switch too
+  } catch (_) { /* ignore */ }
+}
+
+/**
+ * Ring the control (or remove the ring with el = null).
+ * @param {Element|null} el @param {string} [label] @param {boolean} [scroll] scroll it into view once
+ * @param {() => void} [onLost] called once if LinkedIn removes the element (re-render)
+ */
+function highlight(el, label, scroll, onLost) {
+  if (!el) {
+    st.target = null;
+    st.onLost = null;
+    if (st.ring) { st.ring.remove(); st.ring = null; st.tag = null; }
+    listen(false);
+    return;
   }
-
-  // ---------- highlight ring ----------
-
-  /** A rect worth ringing: visually hidden inputs (1px) fall back to a label or a small ancestor.
-   * @param {Element} el @returns {DOMRect|null} */
-  function targetRect(el) {
+  const wrap = C.ensureHost() ? C.wrap() : null;
+  if (!wrap) return;
+  C.addStyles(GUIDE_CSS);
+  if (st.ring && st.ring.parentNode !== wrap) { st.ring = null; st.tag = null; } // the host was rebuilt
+  if (!st.ring) {
+    const ring = C.h('div', 'ring');
+    ring.setAttribute('aria-hidden', 'true');
+    const tag = C.h('div', 'tag');
+    ring.appendChild(tag);
+    wrap.insertBefore(ring, wrap.firstChild);
+    st.ring = ring; st.tag = tag;
+  }
+  if (st.tag) st.tag.textContent = label || '';
+  if (st.tag) st.tag.hidden = !label;
+  st.target = el;
+  st.onLost = onLost || null;
+  listen(true);
+  if (scroll) {
     try {
-      if (!el.isConnected) return null;
-      let r = el.getBoundingClientRect();
-      if (r.width >= 10 && r.height >= 10) return r;
-      const labels = /** @type {HTMLInputElement} */ (el).labels;
-      if (labels && labels.length) {
-        const lr = labels[0].getBoundingClientRect();
-        if (lr.width >= 10 && lr.height >= 10 && lr.width < 900) return lr;
-      }
-      let p = el.parentElement;
-      for (let i = 0; p && i < 3; i++, p = p.parentElement) {
-        const pr = p.getBoundingClientRect();
-        if (pr.width >= 10 && pr.height >= 10) return pr.width < 600 && pr.height < 200 ? pr : null;
-      }
-      return r.width > 0 || r.height > 0 ? r : null;
-    } catch (_) {
-      return null;
-    }
-  }
-
-  function place() {
-    st.rafPending = false;
-    const ring = st.ring, el = st.target, tag = st.tag;
-    if (!ring || !tag) return;
-    if (el && !el.isConnected && st.onLost) {
-      const lost = st.onLost;
-      st.onLost = null; // once per target
-      try { lost(); } catch (_) { /* ignore */ }
-    }
-    const r = el ? targetRect(el) : null;
-    if (!r || r.bottom < 0 || r.right < 0 || r.top > innerHeight || r.left > innerWidth) {
-      ring.hidden = true;
-      return;
-    }
-    const pad = 6;
-    ring.hidden = false;
-    ring.style.left = Math.round(r.left - pad) + 'px';
-    ring.style.top = Math.round(r.top - pad) + 'px';
-    ring.style.width = Math.round(r.width + pad * 2) + 'px';
-    ring.style.height = Math.round(r.height + pad * 2) + 'px';
-    const above = r.top > 64; // keep clear of LinkedIn's top bar: put the tag below when near the top
-    tag.className = 'tag ' + (above ? 'above' : 'below');
-    // Keep the label inside the viewport (narrow screens): shift it, and point the arrow at the switch.
-    const ringLeft = r.left - pad;
-    const center = r.left + r.width / 2;
-    const tw = tag.offsetWidth || 0;
-    const left = Math.max(8, Math.min(center - tw / 2, innerWidth - 8 - tw));
-    tag.style.left = Math.round(left - ringLeft) + 'px';
-    tag.style.setProperty('--ax', Math.round(Math.max(10, Math.min(tw - 10, center - left))) + 'px');
-    dockCard(r);
-  }
-
-  /**
-   * Keep the card clear of the ringed switch and its label: on small windows the default corner can sit right
-   * on top of it. Tries the corners (bottom/top band on narrow screens) and takes the first that is clear.
-   * @param {DOMRect} r the switch's rectangle
-   */
-  function dockCard(r) {
-    const card = C.current();
-    if (!card) return;
-    const narrow = innerWidth <= 600;
-    /** @type {{left?: number, right?: number, top?: number, bottom?: number}[]} */
-    const spots = narrow
-      ? [{ left: 12, right: 12, bottom: 12 }, { left: 12, right: 12, top: 64 }]
-      : [{ right: 16, bottom: 64 }, { left: 16, bottom: 64 }, { right: 16, top: 64 }, { left: 16, top: 64 }];
-    const w = card.offsetWidth, hgt = card.offsetHeight;
-    // The label sits above or below the ring: keep a margin for it on both sides.
-    const avoid = { left: r.left - 16, right: r.right + 16, top: r.top - 56, bottom: r.bottom + 56 };
-    const clear = spots.find((s) => {
-      const left = s.left ?? innerWidth - (s.right ?? 0) - w;
-      const top = s.top ?? innerHeight - (s.bottom ?? 0) - hgt;
-      return left + w < avoid.left || left > avoid.right || top + hgt < avoid.top || top > avoid.bottom;
-    }) ?? spots[0];
-    const px = (/** @type {number|undefined} */ v) => (v === undefined ? 'auto' : v + 'px');
-    card.style.left = px(clear.left);
-    card.style.right = px(clear.right);
-    card.style.top = px(clear.top);
-    card.style.bottom = px(clear.bottom);
-  }
-
-  function schedulePlace() {
-    if (st.rafPending) return;
-    st.rafPending = true;
-    requestAnimationFrame(place);
-  }
-
-  /** @param {boolean} on */
-  function listen(on) {
-    if (on === st.listening) return;
-    st.listening = on;
-    const opts = { capture: true, passive: true };
-    try {
-      if (on) {
-        addEventListener('scroll', schedulePlace, opts);
-        addEventListener('resize', schedulePlace, opts);
-      } else {
-        removeEventListener('scroll', schedulePlace, opts);
-        removeEventListener('resize', schedulePlace, opts);
+      const r = el.getBoundingClientRect();
+      const inView = r.top >= 80 && r.bottom <= innerHeight - 40;
+      if (!inView) {
+        const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+        el.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
       }
     } catch (_) { /* ignore */ }
   }
+  place();
+  schedulePlace();
+}
 
-  /**
-   * Ring the control (or remove the ring with el = null).
-   * @param {Element|null} el @param {string} [label] @param {boolean} [scroll] scroll it into view once
-   * @param {() => void} [onLost] called once if LinkedIn removes the element (re-render)
-   */
-  function highlight(el, label, scroll, onLost) {
-    if (!el) {
-      st.target = null;
-      st.onLost = null;
-      if (st.ring) { st.ring.remove(); st.ring = null; st.tag = null; }
-      listen(false);
-      return;
-    }
-    const wrap = C.ensureHost() ? C.wrap() : null;
-    if (!wrap) return;
-    C.addStyles(GUIDE_CSS);
-    if (st.ring && st.ring.parentNode !== wrap) { st.ring = null; st.tag = null; } // the host was rebuilt
-    if (!st.ring) {
-      const ring = C.h('div', 'ring');
-      ring.setAttribute('aria-hidden', 'true');
-      const tag = C.h('div', 'tag');
-      ring.appendChild(tag);
-      wrap.insertBefore(ring, wrap.firstChild);
-      st.ring = ring; st.tag = tag;
-    }
-    if (st.tag) st.tag.textContent = label || '';
-    if (st.tag) st.tag.hidden = !label;
-    st.target = el;
-    st.onLost = onLost || null;
-    listen(true);
-    if (scroll) {
-      try {
-        const r = el.getBoundingClientRect();
-        const inView = r.top >= 80 && r.bottom <= innerHeight - 40;
-        if (!inView) {
-          const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-          el.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
-        }
-      } catch (_) { /* ignore */ }
-    }
-    place();
-    schedulePlace();
-  }
+/** Remove everything we drew. */
+function destroy() {
+  highlight(null);
+  C.destroy();
+}
 
-  /** Remove everything we drew. */
-  function destroy() {
-    highlight(null);
-    C.destroy();
-  }
-
-  ns.ui = Object.freeze({
-    render, ack: C.ack, clearCard: C.clearCard, announce: C.announce, highlight, onAction: C.onAction,
-    isOurs: C.isOurs, destroy,
-  });
-})(OptOutPilot);
+export { render, highlight, destroy };
+// What the guide needs of card.js besides, under the same roof.
+export { ack, clearCard, announce, onAction, isOurs } from './card.js';

@@ -10,30 +10,25 @@
 /** @typedef {import('../worker/banner-text.js').BannerText} BannerText */
 /** @typedef {(action: string, arg?: string) => void} ActionHandler */
 
-// eslint-disable-next-line no-var
-var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
 
-(function (ns) {
-  'use strict';
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const ACK_MS = 6000;
+/**
+ * Events made inside the card that would reach the page's own listeners, retargeted to our host: stopped at the
+ * host, so LinkedIn's bubbling listeners (click trackers, keyboard shortcuts) never see them. Listeners the page
+ * registers for the capture phase still run first; README "What LinkedIn's page can see" says so.
+ */
+const CONTAINED = ['click', 'dblclick', 'auxclick', 'contextmenu', 'mousedown', 'mouseup', 'mouseover', 'mouseout',
+  'mousemove', 'pointerdown', 'pointerup', 'pointerover', 'pointerout', 'pointermove', 'pointercancel', 'touchstart',
+  'touchend', 'touchmove', 'wheel', 'keydown', 'keyup', 'keypress', 'focusin', 'focusout', 'beforeinput', 'input'];
+/** @param {Event} e */
+const contain = (e) => { e.stopPropagation(); };
 
-  const SVG_NS = 'http://www.w3.org/2000/svg';
-  const ACK_MS = 6000;
-  /**
-   * Events made inside the card that would reach the page's own listeners, retargeted to our host: stopped at the
-   * host, so LinkedIn's bubbling listeners (click trackers, keyboard shortcuts) never see them. Listeners the page
-   * registers for the capture phase still run first; README "What LinkedIn's page can see" says so.
-   */
-  const CONTAINED = ['click', 'dblclick', 'auxclick', 'contextmenu', 'mousedown', 'mouseup', 'mouseover', 'mouseout',
-    'mousemove', 'pointerdown', 'pointerup', 'pointerover', 'pointerout', 'pointermove', 'pointercancel', 'touchstart',
-    'touchend', 'touchmove', 'wheel', 'keydown', 'keyup', 'keypress', 'focusin', 'focusout', 'beforeinput', 'input'];
-  /** @param {Event} e */
-  const contain = (e) => { e.stopPropagation(); };
-
-  // The base sheet, for every card. No animation that runs on the main thread: the card rises with
-  // transform/opacity (compositor). The host covers the viewport (letting every click through) with
-  // `contain: strict`: nothing drawn inside it can make LinkedIn's page lay out again, and it is the containing
-  // block of the fixed card (same place as the viewport).
-  const CSS = `
+// The base sheet, for every card. No animation that runs on the main thread: the card rises with
+// transform/opacity (compositor). The host covers the viewport (letting every click through) with
+// `contain: strict`: nothing drawn inside it can make LinkedIn's page lay out again, and it is the containing
+// block of the fixed card (same place as the viewport).
+const CSS = `
 :host {
   all: initial !important;
   position: fixed !important; top: 0 !important; left: 0 !important; right: 0 !important; bottom: 0 !important;
@@ -117,432 +112,438 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
 }
 `;
 
-  /** Inline SVG icons (never an extension URL): one path each (subpaths), stroke styles come from the sheet. */
-  const ICONS = {
-    logo: 'M12 2.5 4 5.6v5.9c0 5 3.4 9.4 8 10.6 4.6-1.2 8-5.6 8-10.6V5.6L12 2.5ZM8.4 12.2l2.5 2.5 4.8-5',
-    close: 'M6 6l12 12M18 6 6 18',
-    on: 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17ZM12 7.5v5.5M12 16.2v.3',
-    off: 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17ZM8.2 12.3l2.6 2.6 5-5.2',
-    info: 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17ZM12 11v5.5M12 7.7v.3',
-    arrow: 'M5 12h13M13 7l5 5-5 5',
-  };
-  const SNOOZE = /** @type {const} */ (['day', 'week', 'month']);
+/** Inline SVG icons (never an extension URL): one path each (subpaths), stroke styles come from the sheet. */
+const ICONS = {
+  logo: 'M12 2.5 4 5.6v5.9c0 5 3.4 9.4 8 10.6 4.6-1.2 8-5.6 8-10.6V5.6L12 2.5ZM8.4 12.2l2.5 2.5 4.8-5',
+  close: 'M6 6l12 12M18 6 6 18',
+  on: 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17ZM12 7.5v5.5M12 16.2v.3',
+  off: 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17ZM8.2 12.3l2.6 2.6 5-5.2',
+  info: 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17ZM12 11v5.5M12 7.7v.3',
+  arrow: 'M5 12h13M13 7l5 5-5 5',
+};
+const SNOOZE = /** @type {const} */ (['day', 'week', 'month']);
 
-  /** @type {{host: HTMLElement|null, root: ShadowRoot|null, wrap: HTMLElement|null, live: HTMLElement|null,
-   *   card: HTMLElement|null, ack: boolean, handler: ActionHandler|null, ackTimer: number, adopted: boolean,
-   *   sheets: Set<string>, seen: IntersectionObserver|null, visible: boolean|null}} */
-  const st = {
-    host: null, root: null, wrap: null, live: null, card: null, ack: false, handler: null, ackTimer: 0,
-    adopted: false, sheets: new Set(), seen: null, visible: null,
-  };
+/** @type {{host: HTMLElement|null, root: ShadowRoot|null, wrap: HTMLElement|null, live: HTMLElement|null,
+ *   card: HTMLElement|null, ack: boolean, handler: ActionHandler|null, ackTimer: number, adopted: boolean,
+ *   sheets: Set<string>, seen: IntersectionObserver|null, visible: boolean|null}} */
+const st = {
+  host: null, root: null, wrap: null, live: null, card: null, ack: false, handler: null, ackTimer: 0,
+  adopted: false, sheets: new Set(), seen: null, visible: null,
+};
 
-  // ---------- clicks only from the member ----------
-  // A page can lay an element over our card that lets clicks through (pointer-events:none, or a top-layer
-  // popover/dialog) and show something else on top, so that the member's click lands on "Don't remind me again"
-  // without them seeing it; or it can call click() itself. A decision counts only when the click is the
-  // browser's (isTrusted) and the card is visible and on top where it happened, checked at that moment.
+// ---------- clicks only from the member ----------
+// A page can lay an element over our card that lets clicks through (pointer-events:none, or a top-layer
+// popover/dialog) and show something else on top, so that the member's click lands on "Don't remind me again"
+// without them seeing it; or it can call click() itself. A decision counts only when the click is the
+// browser's (isTrusted) and the card is visible and on top where it happened, checked at that moment.
 
-  /** Chromium's IntersectionObserver v2: `isVisible` is false while anything is painted over the card. */
-  const TRACKS_VISIBILITY = typeof IntersectionObserverEntry === 'function' &&
-    'isVisible' in IntersectionObserverEntry.prototype;
+/** Chromium's IntersectionObserver v2: `isVisible` is false while anything is painted over the card. */
+const TRACKS_VISIBILITY = typeof IntersectionObserverEntry === 'function' &&
+  'isVisible' in IntersectionObserverEntry.prototype;
 
-  /**
-   * Follow the card's visibility (IntersectionObserver v2, where available) while it is on screen. A card redrawn
-   * in place of one already seen keeps that verdict until the first report on the new one.
-   * @param {HTMLElement} card @param {boolean} inPlace
-   */
-  function trackVisibility(card, inPlace) {
-    if (!TRACKS_VISIBILITY) return;
-    try {
-      if (!st.seen) {
-        st.seen = new IntersectionObserver((entries) => {
-          for (const e of entries) if (e.target === st.card) st.visible = /** @type {any} */ (e).isVisible === true;
-        }, /** @type {any} */ ({ trackVisibility: true, delay: 100 }));
-      }
-      st.seen.disconnect();
-      if (!inPlace) st.visible = null;
-      st.seen.observe(card);
-    } catch (_) { st.seen = null; st.visible = null; }
-  }
-
-  /** @param {DOMRect} a @param {DOMRect} b */
-  function overlaps(a, b) {
-    return a.width > 0 && a.height > 0 && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-  }
-
-  /** Elements of the page in the top layer (drawn above any z-index, ours included) that cover `rect`. @param {DOMRect} rect */
-  function topLayerOver(rect) {
-    for (const sel of [':popover-open', ':modal', ':fullscreen']) {
-      let list;
-      try { list = document.querySelectorAll(sel); } catch (_) { continue; } // a browser without that selector
-      for (const el of list) {
-        try { if (overlaps(el.getBoundingClientRect(), rect)) return true; } catch (_) { return true; }
-      }
+/**
+ * Follow the card's visibility (IntersectionObserver v2, where available) while it is on screen. A card redrawn
+ * in place of one already seen keeps that verdict until the first report on the new one.
+ * @param {HTMLElement} card @param {boolean} inPlace
+ */
+function trackVisibility(card, inPlace) {
+  if (!TRACKS_VISIBILITY) return;
+  try {
+    if (!st.seen) {
+      st.seen = new IntersectionObserver((entries) => {
+        for (const e of entries) if (e.target === st.card) st.visible = /** @type {any} */ (e).isVisible === true;
+      }, /** @type {any} */ ({ trackVisibility: true, delay: 100 }));
     }
+    st.seen.disconnect();
+    if (!inPlace) st.visible = null;
+    st.seen.observe(card);
+  } catch (_) { st.seen = null; st.visible = null; }
+}
+
+/** @param {DOMRect} a @param {DOMRect} b */
+function overlaps(a, b) {
+  return a.width > 0 && a.height > 0 && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+/** Elements of the page in the top layer (drawn above any z-index, ours included) that cover `rect`. @param {DOMRect} rect */
+function topLayerOver(rect) {
+  for (const sel of [':popover-open', ':modal', ':fullscreen']) {
+    let list;
+    try { list = document.querySelectorAll(sel); } catch (_) { continue; } // a browser without that selector
+    for (const el of list) {
+      try { if (overlaps(el.getBoundingClientRect(), rect)) return true; } catch (_) { return true; }
+    }
+  }
+  return false;
+}
+
+/**
+ * Is this event the member's own click (or key press) on our card, visible and on top where it happened?
+ * @param {Event} e @param {Element|null} el the control it is for
+ */
+function fromMember(e, el) {
+  try {
+    if (!e.isTrusted || !el || !st.card || !st.root || !st.card.contains(el) || !st.card.isConnected) return false;
+    const rect = el.getBoundingClientRect();
+    const cardRect = st.card.getBoundingClientRect();
+    if (!(rect.width > 0 && rect.height > 0)) return false;
+    // A pointer click is checked where it happened; a key press (Enter, Space, Escape) at the control's centre.
+    const me = /** @type {MouseEvent} */ (e);
+    const pointer = e.type === 'click' && me.detail > 0;
+    const x = pointer ? me.clientX : rect.left + rect.width / 2;
+    const y = pointer ? me.clientY : rect.top + rect.height / 2;
+    // What is on top at that point, as the browser hit-tests it (skips pointer-events:none elements).
+    const top = st.root.elementsFromPoint(x, y)[0];
+    if (!top || !st.card.contains(top)) return false;
+    // Elements that let clicks through are not hit-tested: the top layer is drawn above us whatever our
+    // z-index, so any open popover, modal dialog or fullscreen element over the card rules the click out.
+    if (topLayerOver(cardRect)) return false;
+    // A key press needs the member's focus inside the card (a page cannot put it there).
+    if (!pointer && !st.card.contains(st.root.activeElement)) return false;
+    // Where the browser can tell (IntersectionObserver v2), anything painted over the card, even a transparent
+    // element that lets clicks through, rules a pointer click out; so does a card drawn too recently to have
+    // been seen (the first report comes 100 ms after it rose in).
+    if (pointer && TRACKS_VISIBILITY && st.seen && st.visible !== true) return false;
+    return true;
+  } catch (_) {
     return false;
   }
+}
 
-  /**
-   * Is this event the member's own click (or key press) on our card, visible and on top where it happened?
-   * @param {Event} e @param {Element|null} el the control it is for
-   */
-  function fromMember(e, el) {
-    try {
-      if (!e.isTrusted || !el || !st.card || !st.root || !st.card.contains(el) || !st.card.isConnected) return false;
-      const rect = el.getBoundingClientRect();
-      const cardRect = st.card.getBoundingClientRect();
-      if (!(rect.width > 0 && rect.height > 0)) return false;
-      // A pointer click is checked where it happened; a key press (Enter, Space, Escape) at the control's centre.
-      const me = /** @type {MouseEvent} */ (e);
-      const pointer = e.type === 'click' && me.detail > 0;
-      const x = pointer ? me.clientX : rect.left + rect.width / 2;
-      const y = pointer ? me.clientY : rect.top + rect.height / 2;
-      // What is on top at that point, as the browser hit-tests it (skips pointer-events:none elements).
-      const top = st.root.elementsFromPoint(x, y)[0];
-      if (!top || !st.card.contains(top)) return false;
-      // Elements that let clicks through are not hit-tested: the top layer is drawn above us whatever our
-      // z-index, so any open popover, modal dialog or fullscreen element over the card rules the click out.
-      if (topLayerOver(cardRect)) return false;
-      // A key press needs the member's focus inside the card (a page cannot put it there).
-      if (!pointer && !st.card.contains(st.root.activeElement)) return false;
-      // Where the browser can tell (IntersectionObserver v2), anything painted over the card, even a transparent
-      // element that lets clicks through, rules a pointer click out; so does a card drawn too recently to have
-      // been seen (the first report comes 100 ms after it rose in).
-      if (pointer && TRACKS_VISIBILITY && st.seen && st.visible !== true) return false;
+/** @template {keyof HTMLElementTagNameMap} K @param {K} tag @param {string} [cls] @param {string} [text]
+ * @returns {HTMLElementTagNameMap[K]} */
+function h(tag, cls, text) {
+  const el = document.createElement(tag);
+  if (cls) el.className = cls;
+  if (text) el.textContent = text;
+  return el;
+}
+
+/** @param {keyof typeof ICONS} name @param {string} [cls] */
+function icon(name, cls) {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  if (cls) svg.setAttribute('class', cls);
+  const p = document.createElementNS(SVG_NS, 'path');
+  p.setAttribute('d', ICONS[name]);
+  svg.appendChild(p);
+  return svg;
+}
+
+/** @param {string} css @returns {CSSStyleSheet|null} */
+function sheet(css) {
+  try {
+    const s = new CSSStyleSheet();
+    s.replaceSync(css);
+    return s;
+  } catch (_) {
+    return null;
+  }
+}
+
+/**
+ * Create the host + closed shadow root, and (re-)attach it to the page unless `detached`: a first card is
+ * built into the detached tree and the host attached once, with it (one insertion, one style recalc).
+ * @param {boolean} [detached] @returns {boolean}
+ */
+function ensureHost(detached) {
+  try {
+    if (st.host && st.root) {
+      if (!detached && !st.host.isConnected) document.documentElement.appendChild(st.host);
       return true;
-    } catch (_) {
-      return false;
     }
-  }
-
-  /** @template {keyof HTMLElementTagNameMap} K @param {K} tag @param {string} [cls] @param {string} [text]
-   * @returns {HTMLElementTagNameMap[K]} */
-  function h(tag, cls, text) {
-    const el = document.createElement(tag);
-    if (cls) el.className = cls;
-    if (text) el.textContent = text;
-    return el;
-  }
-
-  /** @param {keyof typeof ICONS} name @param {string} [cls] */
-  function icon(name, cls) {
-    const svg = document.createElementNS(SVG_NS, 'svg');
-    svg.setAttribute('viewBox', '0 0 24 24');
-    svg.setAttribute('aria-hidden', 'true');
-    svg.setAttribute('focusable', 'false');
-    if (cls) svg.setAttribute('class', cls);
-    const p = document.createElementNS(SVG_NS, 'path');
-    p.setAttribute('d', ICONS[name]);
-    svg.appendChild(p);
-    return svg;
-  }
-
-  /** @param {string} css @returns {CSSStyleSheet|null} */
-  function sheet(css) {
+    const host = document.createElement('div');
+    for (const type of CONTAINED) host.addEventListener(type, contain);
+    const root = host.attachShadow({ mode: 'closed' });
+    const wrap = h('div', 'wrap');
+    const live = h('div', 'sr');
+    live.setAttribute('role', 'status');
+    live.setAttribute('aria-live', 'polite');
+    live.setAttribute('aria-atomic', 'true');
+    wrap.appendChild(live);
+    root.appendChild(wrap);
+    st.host = host; st.root = root; st.wrap = wrap; st.live = live; st.sheets = new Set();
+    let adopted = false;
     try {
-      const s = new CSSStyleSheet();
-      s.replaceSync(css);
-      return s;
-    } catch (_) {
-      return null;
-    }
-  }
-
-  /**
-   * Create the host + closed shadow root, and (re-)attach it to the page unless `detached`: a first card is
-   * built into the detached tree and the host attached once, with it (one insertion, one style recalc).
-   * @param {boolean} [detached] @returns {boolean}
-   */
-  function ensureHost(detached) {
-    try {
-      if (st.host && st.root) {
-        if (!detached && !st.host.isConnected) document.documentElement.appendChild(st.host);
-        return true;
-      }
-      const host = document.createElement('div');
-      for (const type of CONTAINED) host.addEventListener(type, contain);
-      const root = host.attachShadow({ mode: 'closed' });
-      const wrap = h('div', 'wrap');
-      const live = h('div', 'sr');
-      live.setAttribute('role', 'status');
-      live.setAttribute('aria-live', 'polite');
-      live.setAttribute('aria-atomic', 'true');
-      wrap.appendChild(live);
-      root.appendChild(wrap);
-      st.host = host; st.root = root; st.wrap = wrap; st.live = live; st.sheets = new Set();
-      let adopted = false;
-      try {
-        const s = sheet(CSS);
-        if (s) {
-          root.adoptedStyleSheets = [s];
-          adopted = root.adoptedStyleSheets.length === 1;
-        }
-      } catch (_) { adopted = false; }
-      st.adopted = adopted;
-      if (!adopted) addStyleElement(CSS);
-      if (!detached) document.documentElement.appendChild(host);
-      return true;
-    } catch (_) {
-      return false;
-    }
-  }
-
-  /** @param {string} css */
-  function addStyleElement(css) {
-    if (!st.root || !st.wrap) return;
-    const style = document.createElement('style');
-    style.textContent = css;
-    st.root.insertBefore(style, st.wrap);
-  }
-
-  /** Add a sheet (the guide's) to the shadow root once; parsed only when first needed. @param {string} css */
-  function addStyles(css) {
-    if (!st.root || st.sheets.has(css)) return;
-    st.sheets.add(css);
-    try {
-      const s = st.adopted ? sheet(css) : null;
+      const s = sheet(CSS);
       if (s) {
-        const before = st.root.adoptedStyleSheets.length;
-        st.root.adoptedStyleSheets = [...st.root.adoptedStyleSheets, s];
-        if (st.root.adoptedStyleSheets.length === before + 1) return;
+        root.adoptedStyleSheets = [s];
+        adopted = root.adoptedStyleSheets.length === 1;
       }
-    } catch (_) { /* fall back to <style> */ }
-    addStyleElement(css);
+    } catch (_) { adopted = false; }
+    st.adopted = adopted;
+    if (!adopted) addStyleElement(CSS);
+    if (!detached) document.documentElement.appendChild(host);
+    return true;
+  } catch (_) {
+    return false;
   }
+}
 
-  /** Polite announcement through our live region. @param {string} msg */
-  function announce(msg) {
-    if (!msg || !ensureHost() || !st.live) return;
-    const live = st.live;
-    live.textContent = '';
-    // A separate task so that repeating the same sentence is announced again.
-    setTimeout(() => { live.textContent = msg; }, 60);
-  }
+/** @param {string} css */
+function addStyleElement(css) {
+  if (!st.root || !st.wrap) return;
+  const style = document.createElement('style');
+  style.textContent = css;
+  st.root.insertBefore(style, st.wrap);
+}
 
-  /** @param {string} action @param {string} [arg] */
-  function fire(action, arg) {
-    try { if (st.handler) st.handler(action, arg); } catch (_) { /* never throw out */ }
-  }
-
-  /** Only LinkedIn https URLs become links. @param {string} href */
-  function safeHref(href) {
-    try {
-      const u = new URL(href);
-      return u.protocol === 'https:' && u.hostname === 'www.linkedin.com' ? u.href : '';
-    } catch (_) {
-      return '';
+/** Add a sheet (the guide's) to the shadow root once; parsed only when first needed. @param {string} css */
+function addStyles(css) {
+  if (!st.root || st.sheets.has(css)) return;
+  st.sheets.add(css);
+  try {
+    const s = st.adopted ? sheet(css) : null;
+    if (s) {
+      const before = st.root.adoptedStyleSheets.length;
+      st.root.adoptedStyleSheets = [...st.root.adoptedStyleSheets, s];
+      if (st.root.adoptedStyleSheets.length === before + 1) return;
     }
-  }
+  } catch (_) { /* fall back to <style> */ }
+  addStyleElement(css);
+}
 
-  /** @returns {string} key of the focused element inside our card, '' if none */
-  function focusedKey() {
-    try {
-      const a = st.root && st.root.activeElement;
-      if (a && st.card && st.card.contains(a)) return a.getAttribute('data-k') || 'card';
-    } catch (_) { /* ignore */ }
+/** Polite announcement through our live region. @param {string} msg */
+function announce(msg) {
+  if (!msg || !ensureHost() || !st.live) return;
+  const live = st.live;
+  live.textContent = '';
+  // A separate task so that repeating the same sentence is announced again.
+  setTimeout(() => { live.textContent = msg; }, 60);
+}
+
+/** @param {string} action @param {string} [arg] */
+function fire(action, arg) {
+  try { if (st.handler) st.handler(action, arg); } catch (_) { /* never throw out */ }
+}
+
+/** Only LinkedIn https URLs become links. @param {string} href */
+function safeHref(href) {
+  try {
+    const u = new URL(href);
+    return u.protocol === 'https:' && u.hostname === 'www.linkedin.com' ? u.href : '';
+  } catch (_) {
     return '';
   }
+}
 
-  /** @param {string} key */
-  function restoreFocus(key) {
-    if (!key || !st.card) return;
-    try {
-      const el = key === 'card' ? null : st.card.querySelector(`[data-k="${key}"]`);
-      /** @type {HTMLElement} */ (el || st.card).focus({ preventScroll: true });
-    } catch (_) { /* ignore */ }
+/** @returns {string} key of the focused element inside our card, '' if none */
+function focusedKey() {
+  try {
+    const a = st.root && st.root.activeElement;
+    if (a && st.card && st.card.contains(a)) return a.getAttribute('data-k') || 'card';
+  } catch (_) { /* ignore */ }
+  return '';
+}
+
+/** @param {string} key */
+function restoreFocus(key) {
+  if (!key || !st.card) return;
+  try {
+    const el = key === 'card' ? null : st.card.querySelector(`[data-k="${key}"]`);
+    /** @type {HTMLElement} */ (el || st.card).focus({ preventScroll: true });
+  } catch (_) { /* ignore */ }
+}
+
+/** A button that reports `key` through the card's one click listener. @param {string} cls @param {string} label
+ * @param {string} key @param {boolean} [disabled] */
+function button(cls, label, key, disabled) {
+  const b = h('button', cls, label);
+  b.type = 'button';
+  b.setAttribute('data-k', key);
+  if (disabled) b.disabled = true;
+  return b;
+}
+
+/** @param {HTMLElement} parent @param {{link?: {label: string, href: string}|null}} text @param {string} key
+ * @param {string} [cls] */
+function linkButton(parent, text, key, cls) {
+  if (!text.link || !text.link.label) return;
+  const href = safeHref(text.link.href);
+  if (!href) return;
+  const a = h('a', 'btn ' + (cls || 'primary'), text.link.label);
+  a.href = href;
+  a.setAttribute('data-k', key);
+  a.appendChild(icon('arrow'));
+  parent.appendChild(a);
+}
+
+/** @param {HTMLElement} card @param {HTMLElement} toggle */
+function toggleMenu(card, toggle) {
+  let menu = /** @type {HTMLElement|null} */ (card.querySelector('.menu'));
+  const open = toggle.getAttribute('aria-expanded') === 'true';
+  if (!menu) {
+    if (open) return;
+    const labels = /** @type {any} */ (card).snooze || {};
+    menu = h('div', 'menu');
+    menu.id = toggle.getAttribute('aria-controls') || '';
+    menu.setAttribute('role', 'group');
+    menu.setAttribute('aria-label', toggle.textContent || '');
+    for (const d of SNOOZE) if (labels[d]) menu.appendChild(button('btn secondary', labels[d], 'snooze-' + d));
+    /** @type {HTMLElement} */ (toggle.parentElement).appendChild(menu);
   }
+  toggle.setAttribute('aria-expanded', open ? 'false' : 'true');
+  menu.hidden = open;
+  if (open) toggle.focus();
+  else { const first = /** @type {HTMLElement|null} */ (menu.firstElementChild); if (first) first.focus(); }
+}
 
-  /** A button that reports `key` through the card's one click listener. @param {string} cls @param {string} label
-   * @param {string} key @param {boolean} [disabled] */
-  function button(cls, label, key, disabled) {
-    const b = h('button', cls, label);
-    b.type = 'button';
-    b.setAttribute('data-k', key);
-    if (disabled) b.disabled = true;
-    return b;
+/** @param {MouseEvent} e */
+function onClick(e) {
+  const card = /** @type {HTMLElement} */ (e.currentTarget);
+  const el = e.target instanceof Element ? e.target.closest('[data-k]') : null;
+  const key = el ? el.getAttribute('data-k') || '' : '';
+  if (!key || key === 'link') return; // links navigate by themselves
+  // Not the member's click on a card they can see: ignored, the card stays.
+  if (!fromMember(e, el)) { e.preventDefault(); return; }
+  if (key === 'close' && card === st.card && st.ack) { clearCard(); return; }
+  if (key === 'snooze') { toggleMenu(card, /** @type {HTMLElement} */ (el)); return; }
+  if (key.startsWith('snooze-')) { fire('snooze', key.slice(7)); return; }
+  fire(key);
+}
+
+/** @param {KeyboardEvent} e */
+function onKeydown(e) {
+  if (e.key !== 'Escape' || e.defaultPrevented) return;
+  const card = /** @type {HTMLElement} */ (e.currentTarget);
+  if (!fromMember(e, card)) return;
+  const toggle = /** @type {HTMLElement|null} */ (card.querySelector('[data-k=snooze][aria-expanded=true]'));
+  if (toggle) { toggleMenu(card, toggle); e.stopPropagation(); return; }
+  if (card === st.card && st.ack) clearCard(); else fire('close');
+}
+
+/**
+ * An empty card: region landmark in the banner's language, header with logo, brand, optional step and close.
+ * @param {{brand: string, region?: string, close?: string, lang?: string, dir?: string}} text
+ * @param {string} [step]
+ */
+function shell(text, step) {
+  const card = h('section', 'card');
+  card.setAttribute('role', 'region');
+  card.setAttribute('aria-label', text.region || text.brand);
+  card.tabIndex = -1;
+  if (text.lang) card.lang = text.lang;
+  card.dir = text.dir === 'rtl' ? 'rtl' : 'ltr';
+  card.addEventListener('click', onClick);
+  card.addEventListener('keydown', onKeydown);
+  const head = h('div', 'head');
+  head.appendChild(icon('logo', 'logo'));
+  head.appendChild(h('span', 'brand', text.brand));
+  if (step) head.appendChild(h('span', 'step', step));
+  if (text.close) {
+    const x = button('x', '', 'close');
+    x.setAttribute('aria-label', text.close);
+    x.title = text.close;
+    x.appendChild(icon('close'));
+    head.appendChild(x);
   }
+  card.appendChild(head);
+  return card;
+}
 
-  /** @param {HTMLElement} parent @param {{link?: {label: string, href: string}|null}} text @param {string} key
-   * @param {string} [cls] */
-  function linkButton(parent, text, key, cls) {
-    if (!text.link || !text.link.label) return;
-    const href = safeHref(text.link.href);
-    if (!href) return;
-    const a = h('a', 'btn ' + (cls || 'primary'), text.link.label);
-    a.href = href;
-    a.setAttribute('data-k', key);
-    a.appendChild(icon('arrow'));
-    parent.appendChild(a);
+/**
+ * Title, body, detail and aside lines.
+ * @param {HTMLElement} card @param {{title?: string, body?: string, detail?: string, aside?: string}} text
+ */
+function lines(card, text) {
+  if (text.title) card.appendChild(h('h2', '', text.title));
+  if (text.body) card.appendChild(h('p', 'body', text.body));
+  if (text.detail) card.appendChild(h('p', 'detail', text.detail));
+  if (text.aside) card.appendChild(h('p', 'aside', text.aside));
+}
+
+/**
+ * Put `card` on the page in place of the current one; it rises in only when no card was there (a redraw
+ * updates in place, no flicker). Keeps keyboard focus on the same control.
+ * @param {HTMLElement} card @param {boolean} [isAck]
+ */
+function show(card, isAck) {
+  if (!ensureHost(true) || !st.wrap) return;
+  clearTimeout(st.ackTimer);
+  const key = focusedKey();
+  const inPlace = !!st.card;
+  if (st.card) st.card.replaceWith(card); else { card.className += ' enter'; st.wrap.appendChild(card); }
+  st.card = card;
+  st.ack = !!isAck;
+  ensureHost();
+  trackVisibility(card, inPlace);
+  restoreFocus(key);
+}
+
+/** The nudge card of ordinary pages. @param {BannerText} text */
+function nudge(text) {
+  if (!ensureHost(true)) return;
+  // Its close button says how long it lasts (until the browser restarts); acknowledgements keep `close`.
+  const card = shell(text.closeNudge ? { ...text, close: text.closeNudge } : text);
+  lines(card, text);
+  const actions = h('div', 'actions');
+  linkButton(actions, text, 'link');
+  if (actions.firstChild) card.appendChild(actions);
+  const foot = h('div', 'foot');
+  if (text.snooze && text.snooze.label) {
+    const toggle = button('textbtn', text.snooze.label, 'snooze');
+    toggle.setAttribute('aria-expanded', 'false');
+    toggle.setAttribute('aria-controls', 'm' + Math.random().toString(36).slice(2, 8));
+    /** @type {any} */ (card).snooze = text.snooze;
+    foot.appendChild(toggle);
   }
+  if (text.dismissAll) foot.appendChild(button('textbtn', text.dismissAll, 'dismissAll'));
+  if (foot.firstChild) card.appendChild(foot);
+  show(card);
+}
 
-  /** @param {HTMLElement} card @param {HTMLElement} toggle */
-  function toggleMenu(card, toggle) {
-    let menu = /** @type {HTMLElement|null} */ (card.querySelector('.menu'));
-    const open = toggle.getAttribute('aria-expanded') === 'true';
-    if (!menu) {
-      if (open) return;
-      const labels = /** @type {any} */ (card).snooze || {};
-      menu = h('div', 'menu');
-      menu.id = toggle.getAttribute('aria-controls') || '';
-      menu.setAttribute('role', 'group');
-      menu.setAttribute('aria-label', toggle.textContent || '');
-      for (const d of SNOOZE) if (labels[d]) menu.appendChild(button('btn secondary', labels[d], 'snooze-' + d));
-      /** @type {HTMLElement} */ (toggle.parentElement).appendChild(menu);
-    }
-    toggle.setAttribute('aria-expanded', open ? 'false' : 'true');
-    menu.hidden = open;
-    if (open) toggle.focus();
-    else { const first = /** @type {HTMLElement|null} */ (menu.firstElementChild); if (first) first.focus(); }
-  }
-
-  /** @param {MouseEvent} e */
-  function onClick(e) {
-    const card = /** @type {HTMLElement} */ (e.currentTarget);
-    const el = e.target instanceof Element ? e.target.closest('[data-k]') : null;
-    const key = el ? el.getAttribute('data-k') || '' : '';
-    if (!key || key === 'link') return; // links navigate by themselves
-    // Not the member's click on a card they can see: ignored, the card stays.
-    if (!fromMember(e, el)) { e.preventDefault(); return; }
-    if (key === 'close' && card === st.card && st.ack) { clearCard(); return; }
-    if (key === 'snooze') { toggleMenu(card, /** @type {HTMLElement} */ (el)); return; }
-    if (key.startsWith('snooze-')) { fire('snooze', key.slice(7)); return; }
-    fire(key);
-  }
-
-  /** @param {KeyboardEvent} e */
-  function onKeydown(e) {
-    if (e.key !== 'Escape' || e.defaultPrevented) return;
-    const card = /** @type {HTMLElement} */ (e.currentTarget);
-    if (!fromMember(e, card)) return;
-    const toggle = /** @type {HTMLElement|null} */ (card.querySelector('[data-k=snooze][aria-expanded=true]'));
-    if (toggle) { toggleMenu(card, toggle); e.stopPropagation(); return; }
-    if (card === st.card && st.ack) clearCard(); else fire('close');
-  }
-
-  /**
-   * An empty card: region landmark in the banner's language, header with logo, brand, optional step and close.
-   * @param {{brand: string, region?: string, close?: string, lang?: string, dir?: string}} text
-   * @param {string} [step]
-   */
-  function shell(text, step) {
-    const card = h('section', 'card');
-    card.setAttribute('role', 'region');
-    card.setAttribute('aria-label', text.region || text.brand);
-    card.tabIndex = -1;
-    if (text.lang) card.lang = text.lang;
-    card.dir = text.dir === 'rtl' ? 'rtl' : 'ltr';
-    card.addEventListener('click', onClick);
-    card.addEventListener('keydown', onKeydown);
-    const head = h('div', 'head');
-    head.appendChild(icon('logo', 'logo'));
-    head.appendChild(h('span', 'brand', text.brand));
-    if (step) head.appendChild(h('span', 'step', step));
-    if (text.close) {
-      const x = button('x', '', 'close');
-      x.setAttribute('aria-label', text.close);
-      x.title = text.close;
-      x.appendChild(icon('close'));
-      head.appendChild(x);
-    }
-    card.appendChild(head);
-    return card;
-  }
-
-  /**
-   * Title, body, detail and aside lines.
-   * @param {HTMLElement} card @param {{title?: string, body?: string, detail?: string, aside?: string}} text
-   */
-  function lines(card, text) {
-    if (text.title) card.appendChild(h('h2', '', text.title));
-    if (text.body) card.appendChild(h('p', 'body', text.body));
-    if (text.detail) card.appendChild(h('p', 'detail', text.detail));
-    if (text.aside) card.appendChild(h('p', 'aside', text.aside));
-  }
-
-  /**
-   * Put `card` on the page in place of the current one; it rises in only when no card was there (a redraw
-   * updates in place, no flicker). Keeps keyboard focus on the same control.
-   * @param {HTMLElement} card @param {boolean} [isAck]
-   */
-  function show(card, isAck) {
-    if (!ensureHost(true) || !st.wrap) return;
-    clearTimeout(st.ackTimer);
-    const key = focusedKey();
-    const inPlace = !!st.card;
-    if (st.card) st.card.replaceWith(card); else { card.className += ' enter'; st.wrap.appendChild(card); }
-    st.card = card;
-    st.ack = !!isAck;
-    ensureHost();
-    trackVisibility(card, inPlace);
-    restoreFocus(key);
-  }
-
-  /** The nudge card of ordinary pages. @param {BannerText} text */
-  function nudge(text) {
-    if (!ensureHost(true)) return;
-    // Its close button says how long it lasts (until the browser restarts); acknowledgements keep `close`.
-    const card = shell(text.closeNudge ? { ...text, close: text.closeNudge } : text);
-    lines(card, text);
+/** A short acknowledgement card ("OK — we'll remind you tomorrow") that goes away by itself; with `undo`, an
+ * Undo button that reports the action `undo`.
+ * @param {string} message @param {string} closeLabel @param {string} brand @param {string} lang
+ * @param {string} [undo] label of the Undo button */
+function ack(message, closeLabel, brand, lang, undo) {
+  if (!message || !ensureHost()) return;
+  const hadFocus = !!focusedKey();
+  const card = shell({ brand, close: closeLabel, lang });
+  card.appendChild(h('p', 'body', message));
+  if (undo) {
     const actions = h('div', 'actions');
-    linkButton(actions, text, 'link');
-    if (actions.firstChild) card.appendChild(actions);
-    const foot = h('div', 'foot');
-    if (text.snooze && text.snooze.label) {
-      const toggle = button('textbtn', text.snooze.label, 'snooze');
-      toggle.setAttribute('aria-expanded', 'false');
-      toggle.setAttribute('aria-controls', 'm' + Math.random().toString(36).slice(2, 8));
-      /** @type {any} */ (card).snooze = text.snooze;
-      foot.appendChild(toggle);
-    }
-    if (text.dismissAll) foot.appendChild(button('textbtn', text.dismissAll, 'dismissAll'));
-    if (foot.firstChild) card.appendChild(foot);
-    show(card);
+    actions.appendChild(button('btn secondary', undo, 'undo'));
+    card.appendChild(actions);
   }
+  show(card, true);
+  if (hadFocus) { try { card.focus({ preventScroll: true }); } catch (_) { /* ignore */ } }
+  announce(message);
+  st.ackTimer = setTimeout(() => { if (st.card === card && !focusedKey()) clearCard(); }, undo ? 2 * ACK_MS : ACK_MS);
+}
 
-  /** A short acknowledgement card ("OK — we'll remind you tomorrow") that goes away by itself; with `undo`, an
-   * Undo button that reports the action `undo`.
-   * @param {string} message @param {string} closeLabel @param {string} brand @param {string} lang
-   * @param {string} [undo] label of the Undo button */
-  function ack(message, closeLabel, brand, lang, undo) {
-    if (!message || !ensureHost()) return;
-    const hadFocus = !!focusedKey();
-    const card = shell({ brand, close: closeLabel, lang });
-    card.appendChild(h('p', 'body', message));
-    if (undo) {
-      const actions = h('div', 'actions');
-      actions.appendChild(button('btn secondary', undo, 'undo'));
-      card.appendChild(actions);
-    }
-    show(card, true);
-    if (hadFocus) { try { card.focus({ preventScroll: true }); } catch (_) { /* ignore */ } }
-    announce(message);
-    st.ackTimer = setTimeout(() => { if (st.card === card && !focusedKey()) clearCard(); }, undo ? 2 * ACK_MS : ACK_MS);
-  }
+/** Remove the card (the host and its live region stay, so announcements still work). */
+function clearCard() {
+  clearTimeout(st.ackTimer);
+  if (st.seen) { try { st.seen.disconnect(); } catch (_) { /* ignore */ } }
+  st.visible = null;
+  if (st.card) { try { st.card.remove(); } catch (_) { /* ignore */ } }
+  st.card = null;
+  st.ack = false;
+}
 
-  /** Remove the card (the host and its live region stay, so announcements still work). */
-  function clearCard() {
-    clearTimeout(st.ackTimer);
-    if (st.seen) { try { st.seen.disconnect(); } catch (_) { /* ignore */ } }
-    st.visible = null;
-    if (st.card) { try { st.card.remove(); } catch (_) { /* ignore */ } }
-    st.card = null;
-    st.ack = false;
-  }
+/** Remove everything we drew. */
+function destroy() {
+  clearCard();
+  try { if (st.host) st.host.remove(); } catch (_) { /* ignore */ }
+  st.host = null; st.root = null; st.wrap = null; st.live = null; st.sheets = new Set();
+}
 
-  /** Remove everything we drew. */
-  function destroy() {
-    clearCard();
-    try { if (st.host) st.host.remove(); } catch (_) { /* ignore */ }
-    st.host = null; st.root = null; st.wrap = null; st.live = null; st.sheets = new Set();
-  }
+/** Who hears the card's actions (one handler: the bundle that drew it). @param {ActionHandler} fn */
+function onAction(fn) { st.handler = fn; }
 
-  ns.card = Object.freeze({
-    h, icon, button, linkButton, shell, lines, show, nudge, ack, clearCard, destroy, announce, addStyles,
-    ensureHost,
-    /** @param {ActionHandler} fn */ onAction: (fn) => { st.handler = fn; },
-    current: () => st.card,
-    wrap: () => st.wrap,
-    /** Is this event target our own host (events from our shadow root are retargeted to it)? @param {EventTarget|null} t */
-    isOurs: (t) => !!t && t === st.host,
-  });
-})(OptOutPilot);
+/** The card on screen, if any. */
+function current() { return st.card; }
+
+/** The element inside the shadow root that holds the card (and the guide's ring). */
+function wrap() { return st.wrap; }
+
+/** Is this event target our own host (events from our shadow root are retargeted to it)? @param {EventTarget|null} t */
+function isOurs(t) { return !!t && t === st.host; }
+
+export {
+  h, icon, button, linkButton, shell, lines, show, nudge, ack, clearCard, destroy, announce, addStyles,
+  ensureHost, onAction, current, wrap, isOurs,
+};

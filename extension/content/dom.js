@@ -1,9 +1,6 @@
 // @ts-check
-// OptOut Pilot guide bundle: reading a settings page (after page-facts.js, before card.js, banner.js and guide-main.js).
-// Classic script (no import/export), runs in the extension's isolated world at document_start.
-// Everything is kept on ONE namespace object, `OptOutPilot`, which lives in the isolated world only
-// (the page cannot see it). This file holds the pure, bounded page-reading functions; it only reads
-// the DOM (never writes to LinkedIn's elements) and never uses innerText (which forces layout).
+// OptOut Pilot guide bundle: reading a settings page. The pure, bounded page-reading functions; they only read
+// the DOM (never write to LinkedIn's elements) and never use innerText (which forces layout).
 
 /**
  * @typedef {Object} SnapshotControl
@@ -47,691 +44,685 @@
  * @property {(el: Element) => boolean} [ignore]  our own elements (the card's host): never a control, never cover
  */
 
-// eslint-disable-next-line no-var
-var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
+import * as facts from './page-facts.js';
 
-(function (ns) {
-  'use strict';
+const LIMITS = Object.freeze({
+  controls: 5000, // the core's cap too: more than any settings page has
+  name: 500,
+  context: 500,
+  key: 100,
+  keys: 5,
+  heading: 500,
+  title: 500,
+  labelledbyTokens: 10,
+  ancestors: 6,
+  textNodes: 400,
+});
+const CONTROL_SELECTOR = 'input[type=checkbox], [role=switch], [aria-checked], [aria-pressed]';
+const SECTION_SELECTOR = 'section, [role=region], [role=group], fieldset, form, [role=form], article, [role=tabpanel]';
+const MAIN_SELECTOR = 'main, [role=main]';
+const LOADING_SELECTOR = '[aria-busy="true"], [role=progressbar], progress';
+const HIDDEN_TREE_SELECTOR = '[inert], [aria-hidden="true"]';
+// A switch's state is believed only after it (and what we see of it) stayed the same this long after the
+// page finished loading or navigating: placeholders and late flips happen in the first moments.
+const SETTLE_MS = 1200;
+// After this long since load or an in-page navigation, what a settings page does not show is missing, not late.
+const PAGE_SETTLE_MS = 4000;
+const MAX_DEPTH = 256;          // ancestor walks
+const MAX_SHADOW_WALK = 20000;  // elements visited looking for shadow roots
+const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6, [role=heading], legend';
+const DIALOG_SELECTOR = '[role=dialog], [role=alertdialog], [aria-modal=true], dialog[open]';
+const SKIP_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 
-  const LIMITS = Object.freeze({
-    controls: 5000, // the core's cap too: more than any settings page has
-    name: 500,
-    context: 500,
-    key: 100,
-    keys: 5,
-    heading: 500,
-    title: 500,
-    labelledbyTokens: 10,
-    ancestors: 6,
-    textNodes: 400,
-  });
-  const CONTROL_SELECTOR = 'input[type=checkbox], [role=switch], [aria-checked], [aria-pressed]';
-  const SECTION_SELECTOR = 'section, [role=region], [role=group], fieldset, form, [role=form], article, [role=tabpanel]';
-  const MAIN_SELECTOR = 'main, [role=main]';
-  const LOADING_SELECTOR = '[aria-busy="true"], [role=progressbar], progress';
-  const HIDDEN_TREE_SELECTOR = '[inert], [aria-hidden="true"]';
-  // A switch's state is believed only after it (and what we see of it) stayed the same this long after the
-  // page finished loading or navigating: placeholders and late flips happen in the first moments.
-  const SETTLE_MS = 1200;
-  // After this long since load or an in-page navigation, what a settings page does not show is missing, not late.
-  const PAGE_SETTLE_MS = 4000;
-  const MAX_DEPTH = 256;          // ancestor walks
-  const MAX_SHADOW_WALK = 20000;  // elements visited looking for shadow roots
-  const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6, [role=heading], legend';
-  const DIALOG_SELECTOR = '[role=dialog], [role=alertdialog], [aria-modal=true], dialog[open]';
-  const SKIP_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+const clean = facts.clean;
 
-  const facts = ns.facts;
-  const clean = facts.clean;
-
-  /**
-   * Bounded text of a node: like textContent (no layout), but stops early on big subtrees and skips
-   * script/style text. @param {Node|null|undefined} node @param {number} max @returns {string}
-   */
-  function boundedText(node, max) {
-    if (!node) return '';
-    try {
-      if (node.nodeType === 3) return clean(/** @type {Text} */ (node).data, max);
-      const doc = node.ownerDocument || document;
-      const walker = doc.createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
-      let out = '';
-      let count = 0;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (++count > LIMITS.textNodes) break;
-        const parent = n.parentNode;
-        if (parent && SKIP_TEXT_PARENTS.has(/** @type {Element} */ (parent).nodeName)) continue;
-        out += /** @type {Text} */ (n).data + ' ';
-        if (out.length > max * 2 + 64) break;
-      }
-      return clean(out, max);
-    } catch (_) {
-      return '';
+/**
+ * Bounded text of a node: like textContent (no layout), but stops early on big subtrees and skips
+ * script/style text. @param {Node|null|undefined} node @param {number} max @returns {string}
+ */
+function boundedText(node, max) {
+  if (!node) return '';
+  try {
+    if (node.nodeType === 3) return clean(/** @type {Text} */ (node).data, max);
+    const doc = node.ownerDocument || document;
+    const walker = doc.createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
+    let out = '';
+    let count = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (++count > LIMITS.textNodes) break;
+      const parent = n.parentNode;
+      if (parent && SKIP_TEXT_PARENTS.has(/** @type {Element} */ (parent).nodeName)) continue;
+      out += /** @type {Text} */ (n).data + ' ';
+      if (out.length > max * 2 + 64) break;
     }
-  }
-
-  /** @param {Element} el @param {string} name @returns {string|null} */
-  function attr(el, name) {
-    try {
-      return el.getAttribute(name);
-    } catch (_) {
-      return null;
-    }
-  }
-
-  /** @param {Element} el @returns {SnapshotControl['kind']} */
-  function controlKind(el) {
-    const tag = el.nodeName;
-    if (tag === 'INPUT' && String(attr(el, 'type')).toLowerCase() === 'checkbox') return 'checkbox';
-    const role = (attr(el, 'role') || '').trim().toLowerCase();
-    if (role === 'switch') return 'switch';
-    if (attr(el, 'aria-pressed') !== null && attr(el, 'aria-checked') === null) return 'button';
-    return 'other';
-  }
-
-  /** aria "true"/"false" → bool, anything else → null. @param {string|null} v @returns {boolean|null} */
-  function ariaBool(v) {
-    const t = (v || '').trim().toLowerCase();
-    if (t === 'true') return true;
-    if (t === 'false') return false;
-    return null;
-  }
-
-  /**
-   * The state the member sees, or null when it cannot be told: mixed/indeterminate, failed validation
-   * (aria-invalid), or an input whose live state and its aria-checked disagree.
-   * @param {Element} el @returns {boolean|null}
-   */
-  function readChecked(el) {
-    try {
-      if (ariaBool(attr(el, 'aria-invalid')) === true) return null;
-      const aria = attr(el, 'aria-checked');
-      if (controlKind(el) === 'checkbox') {
-        const input = /** @type {HTMLInputElement} */ (el);
-        if (input.indeterminate) return null;
-        const live = !!input.checked;
-        if (aria !== null && ariaBool(aria) !== live) return null;
-        return live;
-      }
-      if (aria !== null) return ariaBool(aria);
-      const pressed = attr(el, 'aria-pressed');
-      if (pressed !== null) return ariaBool(pressed);
-    } catch (_) { /* fall through */ }
-    return null;
-  }
-
-  /** The parent element, crossing from a shadow root to its host. @param {Element} el @returns {Element|null} */
-  function parentOf(el) {
-    try {
-      if (el.parentElement) return el.parentElement;
-      const p = el.parentNode;
-      return p && p.nodeType === 11 ? /** @type {ShadowRoot} */ (p).host || null : null;
-    } catch (_) {
-      return null;
-    }
-  }
-
-  /** `closest` across shadow roots. @param {Element} el @param {string} selector @returns {Element|null} */
-  function closestAcross(el, selector) {
-    let e = /** @type {Element|null} */ (el);
-    for (let depth = 0; e && depth < MAX_DEPTH; depth++, e = parentOf(e)) {
-      try { if (e.matches(selector)) return e; } catch (_) { return null; }
-    }
-    return null;
-  }
-
-  /** Disabled itself, through a disabled fieldset, or by aria-disabled on it or around it. @param {Element} el @returns {boolean} */
-  function isDisabled(el) {
-    try {
-      if (el.matches(':disabled')) return true;
-    } catch (_) {
-      try { if (/** @type {HTMLInputElement} */ (el).disabled === true) return true; } catch (_) { /* ignore */ }
-    }
-    return !!closestAcross(el, '[aria-disabled="true"]');
-  }
-
-  // ---------- is it shown? ----------
-
-  /** display, visibility, content-visibility and closed <details> up the flat tree. @param {Element} el @returns {boolean} */
-  function cssShown(el) {
-    try {
-      if (typeof el.checkVisibility === 'function') {
-        return el.checkVisibility(/** @type {any} */ ({ checkVisibilityCSS: true, visibilityProperty: true }));
-      }
-      if (el.getClientRects().length === 0) return false;
-      return getComputedStyle(el).visibility === 'visible';
-    } catch (_) {
-      return false;
-    }
-  }
-
-  /** Clipped to nothing by `clip` or `clip-path`. @param {CSSStyleDeclaration} cs @returns {boolean} */
-  function clippedAway(cs) {
-    const clip = cs.clip || '';
-    if (/^rect\(\s*0(px)?[\s,]+0(px)?[\s,]+0(px)?[\s,]+0(px)?\s*\)$/.test(clip) && cs.position === 'absolute') return true;
-    return /inset\(\s*(50|100)%/.test(cs.clipPath || '');
-  }
-
-  /** The box is at least a pixel and not placed off the page. @param {Element} el @returns {boolean} */
-  function boxOnPage(el) {
-    const r = el.getBoundingClientRect();
-    if (!(r.width >= 1 && r.height >= 1)) return false;
-    const w = el.ownerDocument && el.ownerDocument.defaultView;
-    const sx = w ? w.scrollX : 0;
-    const sy = w ? w.scrollY : 0;
-    return r.right + sx > 0 && r.bottom + sy > 0;
-  }
-
-  /**
-   * An ancestor that hides what is inside it: transparent, clipped away, or a zero-sized box that clips.
-   * Cached per snapshot: sibling switches share their ancestors.
-   * @param {Element} anc @param {Map<Element, boolean>} cache @returns {boolean}
-   */
-  function hidesInside(anc, cache) {
-    const known = cache.get(anc);
-    if (known !== undefined) return known;
-    let hides = false;
-    try {
-      const cs = getComputedStyle(anc);
-      if (parseFloat(cs.opacity) < 0.05 || clippedAway(cs)) hides = true;
-      else if (cs.overflowX !== 'visible' || cs.overflowY !== 'visible') {
-        const r = anc.getBoundingClientRect();
-        hides = !(r.width >= 1 && r.height >= 1);
-      }
-    } catch (_) { hides = false; }
-    cache.set(anc, hides);
-    return hides;
-  }
-
-  /** @param {Element} el @param {Map<Element, boolean>} cache @returns {boolean} */
-  function ancestorsShow(el, cache) {
-    let a = parentOf(el);
-    for (let depth = 0; a && depth < MAX_DEPTH; depth++, a = parentOf(a)) {
-      if (hidesInside(a, cache)) return false;
-    }
-    return true;
-  }
-
-  /** Its own box is drawn: opaque, not clipped away, at least a pixel, on the page. @param {Element} el @returns {boolean} */
-  function ownBoxShown(el) {
-    try {
-      const cs = getComputedStyle(el);
-      if (parseFloat(cs.opacity) < 0.05 || clippedAway(cs)) return false;
-      return boxOnPage(el);
-    } catch (_) {
-      return false;
-    }
-  }
-
-  /** @param {Element} el @returns {Element[]} */
-  function labelsOf(el) {
-    try {
-      const own = /** @type {HTMLInputElement} */ (el).labels;
-      return own ? Array.from(own).slice(0, 5) : [];
-    } catch (_) {
-      return [];
-    }
-  }
-
-  /**
-   * Something other than the control (and its label or track) is on top of its centre: a skeleton or a
-   * cover the page laid over it. Only checked where the centre is in the viewport; fixed and sticky bars
-   * (LinkedIn's header over a scrolled page) and our own elements do not count.
-   * @param {Element} el @param {ReadOptions} opts @returns {boolean}
-   */
-  function covered(el, opts) {
-    try {
-      const r = el.getBoundingClientRect();
-      const w = el.ownerDocument && el.ownerDocument.defaultView;
-      if (!w) return false;
-      const x = r.left + r.width / 2;
-      const y = r.top + r.height / 2;
-      if (x < 0 || y < 0 || x >= w.innerWidth || y >= w.innerHeight) return false;
-      const root = /** @type {Document|ShadowRoot} */ (el.getRootNode());
-      const stack = typeof root.elementsFromPoint === 'function' ? root.elementsFromPoint(x, y) : [];
-      const top = stack.find((e) => !(opts.ignore && opts.ignore(e)));
-      if (!top || top === el || el.contains(top) || top.contains(el)) return false;
-      const track = parentOf(el);
-      if (track && track.contains(top)) return false;
-      if (labelsOf(el).some((l) => l.contains(top))) return false;
-      const pos = getComputedStyle(top).position;
-      return pos !== 'fixed' && pos !== 'sticky';
-    } catch (_) {
-      return false;
-    }
-  }
-
-  /**
-   * Shown to the member as a person sees it: rendered (no display:none, visibility:hidden, closed details),
-   * nothing around it transparent or clipped to nothing, its own box drawn — or, for a native input the
-   * design makes transparent, its track or <label> drawn instead — and not covered by something else.
-   * @param {Element} el @param {Map<Element, boolean>} cache @param {ReadOptions} opts @returns {boolean}
-   */
-  function isShown(el, cache, opts) {
-    if (!cssShown(el) || !ancestorsShow(el, cache)) return false;
-    // A design system often draws the switch as a track and lays the real input over it transparently (or
-    // hides it and draws its <label>): then the track (its parent) or the label is what the member sees.
-    const track = parentOf(el);
-    const drawn = ownBoxShown(el) || (!!track && ownBoxShown(track)) ||
-      labelsOf(el).some((l) => cssShown(l) && ownBoxShown(l) && ancestorsShow(l, cache));
-    return drawn && !covered(el, opts);
-  }
-
-  /** @param {Document} doc @returns {Element|null} */
-  function openModal(doc) {
-    try { return doc.querySelector('dialog:modal'); } catch (_) { return null; }
-  }
-
-  /** Not for the member to act on: inert, aria-hidden, or behind an open modal dialog. @param {Element} el @param {Element|null} modal @returns {boolean} */
-  function inHiddenTree(el, modal) {
-    if (closestAcross(el, HIDDEN_TREE_SELECTOR)) return true;
-    if (!modal) return false;
-    for (let e = /** @type {Element|null} */ (el), d = 0; e && d < MAX_DEPTH; e = parentOf(e), d++) if (e === modal) return false;
-    return true;
-  }
-
-  /**
-   * Being updated: aria-busy on it or around it, or a shown loading indicator in its section.
-   * @param {Element} el @param {Element|null} section @param {Map<Element, boolean>} loadingCache @returns {boolean}
-   */
-  function isBusy(el, section, loadingCache) {
-    if (closestAcross(el, '[aria-busy="true"]')) return true;
-    if (!section) return false;
-    let loading = loadingCache.get(section);
-    if (loading === undefined) {
-      loading = false;
-      try {
-        const list = section.querySelectorAll(LOADING_SELECTOR);
-        for (let i = 0; i < list.length && i < 20; i++) if (cssShown(list[i])) { loading = true; break; }
-      } catch (_) { loading = false; }
-      loadingCache.set(section, loading);
-    }
-    return loading;
-  }
-
-  // ---------- is it settled? ----------
-
-  /** @type {WeakMap<Element, {sig: string, since: number}>} */
-  let seenFacts = new WeakMap();
-  let navigatedAt = 0;
-
-  /** An in-page navigation happened: nothing seen before it counts as settled. */
-  function markNavigation() {
-    navigatedAt = Date.now();
-    seenFacts = new WeakMap();
-  }
-
-  /**
-   * How long until this control's facts have been stable for SETTLE_MS (0: settled now).
-   * @param {Element} el @param {SnapshotControl} c @param {number} now @param {boolean} loaded @returns {number}
-   */
-  function settleWait(el, c, now, loaded) {
-    const sig = [c.checked, c.disabled, c.busy, c.visible, c.inert, c.kind].join('|');
-    const prev = seenFacts.get(el);
-    if (!prev || prev.sig !== sig) {
-      seenFacts.set(el, { sig, since: now });
-      return SETTLE_MS;
-    }
-    const wait = Math.max(prev.since, navigatedAt) + SETTLE_MS - now;
-    if (wait > 0) return wait;
-    return loaded ? 0 : 200;
-  }
-
-  /** @param {Element} el @returns {string[]} */
-  function labelledbyTokens(el) {
-    const v = attr(el, 'aria-labelledby');
-    if (!v) return [];
-    return v.split(/\s+/).filter(Boolean).slice(0, LIMITS.labelledbyTokens);
-  }
-
-  /**
-   * Accessible name, simplified: aria-labelledby → aria-label → <label> (for= / wrapping) → title.
-   * @param {Element} el @returns {string}
-   */
-  function accessibleName(el) {
-    const max = LIMITS.name;
-    try {
-      const doc = el.ownerDocument || document;
-      // aria-labelledby refers to ids in the control's own tree (its shadow root, if it is in one).
-      const root = /** @type {Document|ShadowRoot} */ (el.getRootNode ? el.getRootNode() : doc);
-      const byId = typeof root.getElementById === 'function' ? root : doc;
-      const ids = labelledbyTokens(el);
-      if (ids.length) {
-        const parts = [];
-        for (const id of ids) {
-          const ref = byId.getElementById(id);
-          if (ref) parts.push(boundedText(ref, max));
-        }
-        const joined = clean(parts.join(' '), max);
-        if (joined) return joined;
-      }
-      const label = clean(attr(el, 'aria-label'), max);
-      if (label) return label;
-      /** @type {Element[]} */
-      const labels = [];
-      const own = /** @type {HTMLInputElement} */ (el).labels;
-      if (own && typeof own.length === 'number') {
-        for (let i = 0; i < own.length && i < 5; i++) labels.push(own[i]);
-      } else {
-        const id = el.id;
-        if (id) {
-          for (const l of doc.querySelectorAll('label')) {
-            if (/** @type {HTMLLabelElement} */ (l).htmlFor === id) { labels.push(l); break; }
-          }
-        }
-        const wrap = el.closest('label');
-        if (wrap && !labels.includes(wrap)) labels.push(wrap);
-      }
-      if (labels.length) {
-        const text = clean(labels.map((l) => boundedText(l, max)).join(' '), max);
-        if (text) return text;
-      }
-      return clean(attr(el, 'title'), max);
-    } catch (_) {
-      return '';
-    }
-  }
-
-  /** @param {Element} el @returns {string[]} */
-  function controlKeys(el) {
-    /** @type {string[]} */
-    const keys = [];
-    const add = (/** @type {string|null} */ k) => {
-      if (!k || keys.length >= LIMITS.keys) return;
-      const t = facts.cut(k.trim(), LIMITS.key);
-      if (t && !keys.includes(t)) keys.push(t);
-    };
-    for (const t of labelledbyTokens(el)) add(t);
-    try { add(el.id); } catch (_) { /* ignore */ }
-    add(attr(el, 'name'));
-    return keys;
-  }
-
-  /**
-   * Nearest heading around the control: walk up at most 6 ancestors; in each, take the nearest
-   * heading that precedes or contains the control.
-   * @param {Element} el @param {Map<Element, Element[]>} [cache] @returns {string}
-   */
-  function headingContext(el, cache) {
-    try {
-      let anc = el.parentElement;
-      for (let depth = 0; anc && depth < LIMITS.ancestors; depth++, anc = anc.parentElement) {
-        let list = cache && cache.get(anc);
-        if (!list) {
-          list = Array.from(anc.querySelectorAll(HEADING_SELECTOR));
-          if (cache) cache.set(anc, list);
-        }
-        /** @type {Element|null} */
-        let best = null;
-        for (const h of list) {
-          if (h === el) continue;
-          const pos = el.compareDocumentPosition(h);
-          // PRECEDING (2) or CONTAINS (8): h is before el or an ancestor of it.
-          if (pos & 8 || pos & 2) best = h; // list is in document order → last one wins = nearest
-          else break;
-        }
-        if (best) {
-          const text = boundedText(best, LIMITS.context);
-          if (text) return text;
-        }
-      }
-    } catch (_) { /* ignore */ }
+    return clean(out, max);
+  } catch (_) {
     return '';
   }
+}
 
-  /**
-   * Per-snapshot caches and context, so that sibling switches share their ancestors' lookups.
-   * @typedef {Object} ReadContext
-   * @property {Map<Element, Element[]>} headings
-   * @property {Map<Element, boolean>} hides
-   * @property {Map<Element, boolean>} loading
-   * @property {Map<Element, number>} sections
-   * @property {Element|null} modal
-   * @property {ReadOptions} opts
-   * @property {number} now
-   * @property {boolean} loaded
-   */
-
-  /** @param {Document} doc @param {ReadOptions} [opts] @returns {ReadContext} */
-  function readContext(doc, opts) {
-    let loaded = true;
-    try { loaded = doc.readyState === 'complete'; } catch (_) { /* ignore */ }
-    return {
-      headings: new Map(), hides: new Map(), loading: new Map(), sections: new Map(),
-      modal: openModal(doc), opts: opts || {}, now: Date.now(), loaded,
-    };
-  }
-
-  /**
-   * Everything the core needs to decide whether this control's state can be believed.
-   * @param {Element} el @param {ReadContext|Map<Element, Element[]>} [ctxOrCache] @returns {SnapshotControl}
-   */
-  function describeControl(el, ctxOrCache) {
-    const ctx = ctxOrCache && !(ctxOrCache instanceof Map) ? ctxOrCache : readContext(el.ownerDocument || document);
-    const section = closestAcross(el, SECTION_SELECTOR);
-    let sectionIndex = null;
-    if (section) {
-      sectionIndex = ctx.sections.get(section);
-      if (sectionIndex === undefined) {
-        sectionIndex = ctx.sections.size;
-        ctx.sections.set(section, sectionIndex);
-      }
-    }
-    let shadow = false;
-    try { shadow = el.getRootNode() !== (el.ownerDocument || document); } catch (_) { /* ignore */ }
-    // Inert first: what is not for the member is never believed, so it needs no (layout-reading) visibility check.
-    const inert = inHiddenTree(el, ctx.modal);
-    /** @type {SnapshotControl} */
-    const c = {
-      kind: controlKind(el),
-      name: accessibleName(el),
-      keys: controlKeys(el),
-      context: headingContext(el, ctx.headings),
-      checked: readChecked(el),
-      disabled: isDisabled(el),
-      visible: !inert && isShown(el, ctx.hides, ctx.opts),
-      busy: isBusy(el, section, ctx.loading),
-      inert,
-      shadow,
-      main: !!closestAcross(el, MAIN_SELECTOR),
-      section: sectionIndex,
-      settled: false,
-    };
-    return c;
-  }
-
-  /**
-   * The shadow roots in the page's main landmark (else its body): open ones, closed ones where the browser lets
-   * an extension reach them, nested ones too. Our own card's host is skipped.
-   * @param {Document} doc @param {ReadOptions} opts @returns {ShadowRoot[]}
-   */
-  function shadowRoots(doc, opts) {
-    /** @type {ShadowRoot[]} */
-    const roots = [];
-    const api = /** @type {any} */ (globalThis).chrome;
-    const closed = api && api.dom && typeof api.dom.openOrClosedShadowRoot === 'function'
-      ? (/** @type {Element} */ e) => api.dom.openOrClosedShadowRoot(e)
-      : (/** @type {Element} */ e) => /** @type {any} */ (e).openOrClosedShadowRoot ? /** @type {any} */ (e).openOrClosedShadowRoot() : null;
-    // LinkedIn's settings content is in its main landmark: walk that, not the whole document.
-    let start = /** @type {Document|Element} */ (doc);
-    try { start = doc.querySelector(MAIN_SELECTOR) || doc.body || doc; } catch (_) { /* the document */ }
-    /** @type {(Document|Element|ShadowRoot)[]} */
-    const queue = [start];
-    let visited = 0;
-    while (queue.length && visited < MAX_SHADOW_WALK) {
-      const scope = /** @type {Document|Element|ShadowRoot} */ (queue.shift());
-      const walker = doc.createTreeWalker(scope, 1 /* NodeFilter.SHOW_ELEMENT */);
-      for (let n = walker.nextNode(); n && visited < MAX_SHADOW_WALK; n = walker.nextNode()) {
-        visited++;
-        const el = /** @type {Element} */ (n);
-        let root = el.shadowRoot;
-        // Closed roots can only be on custom elements or a few built-ins; asking costs, so only custom ones.
-        if (!root && el.localName.includes('-')) {
-          try { root = closed(el); } catch (_) { root = null; }
-        }
-        if (root && !(opts.ignore && opts.ignore(el))) {
-          roots.push(root);
-          queue.push(root);
-        }
-      }
-    }
-    return roots;
-  }
-
-  /**
-   * The controls of the page: the document's and those inside shadow roots. A page with more than
-   * LIMITS.controls keeps those in its main landmark (LinkedIn's settings are there) before cutting.
-   * @param {ParentNode} [root] @param {ReadOptions} [opts] @returns {Collected}
-   */
-  function collectControls(root, opts) {
-    /** @type {Collected} */
-    const out = { controls: [], elements: [], truncated: false, settleIn: 0 };
-    const options = opts || {};
-    try {
-      const scope = root || document;
-      const doc = /** @type {Document} */ ('documentElement' in scope ? scope : /** @type {Node} */ (scope).ownerDocument || document);
-      /** @type {Element[]} */
-      let list = Array.from(scope.querySelectorAll(CONTROL_SELECTOR));
-      try {
-        for (const sr of shadowRoots(doc, options)) list.push(...Array.from(sr.querySelectorAll(CONTROL_SELECTOR)));
-      } catch (_) { /* the document's own controls still count */ }
-      if (list.length > LIMITS.controls) {
-        const inMain = list.filter((el) => closestAcross(el, MAIN_SELECTOR));
-        if (inMain.length) list = inMain;
-      }
-      out.truncated = list.length > LIMITS.controls;
-      const n = Math.min(list.length, LIMITS.controls);
-      const ctx = readContext(doc, options);
-      let settleIn = 0;
-      for (let i = 0; i < n; i++) {
-        const el = list[i];
-        try {
-          const c = describeControl(el, ctx);
-          const wait = settleWait(el, c, ctx.now, ctx.loaded);
-          c.settled = wait === 0;
-          // Only a control the core could believe is worth reading the page again for (an inert or hidden
-          // one flickering forever must not keep us busy).
-          if (wait > 0 && c.visible) settleIn = settleIn ? Math.min(settleIn, wait) : wait;
-          out.controls.push(c);
-          out.elements.push(el);
-        } catch (_) { /* skip this one */ }
-      }
-      out.settleIn = settleIn;
-    } catch (_) { /* return what we have */ }
-    return out;
-  }
-
-  /** @param {Element} el @returns {boolean} */
-  function isRendered(el) {
-    try {
-      return el.getClientRects().length > 0;
-    } catch (_) {
-      return false;
-    }
-  }
-
-  /**
-   * The first <h1> inside <main>, else the first <h1>. One walk that stops at the first <h1>: on a big page
-   * without one (the feed) that is one pass over the document, not one over <main> and another over the rest.
-   * @param {Document} doc @returns {string}
-   */
-  function pageHeading(doc) {
-    try {
-      const first = doc.querySelector('h1');
-      if (!first) return '';
-      const main = doc.querySelector('main');
-      // The first <h1> of the document is also the first of <main> when it lies inside it.
-      const h1 = main && !main.contains(first) ? main.querySelector('h1') || first : first;
-      return boundedText(h1, LIMITS.heading);
-    } catch (_) {
-      return '';
-    }
-  }
-
-  /**
-   * The full snapshot of a settings page: the facts of page-facts.js plus title, heading and (if asked for)
-   * the controls. Ordinary pages send page-facts.js's quick report instead.
-   * @param {boolean} withControls @param {Document} [doc] @param {ReadOptions} [opts]
-   * @returns {{snapshot: PageSnapshot, elements: Element[], settleIn: number}}
-   */
-  function snapshot(withControls, doc, opts) {
-    const d = doc || document;
-    let title = '';
-    try { title = clean(d.title, LIMITS.title); } catch (_) { /* ignore */ }
-    const collected = withControls ? collectControls(d, opts) : { controls: [], elements: [], truncated: false, settleIn: 0 };
-    return {
-      snapshot: {
-        v: 1,
-        url: facts.pageUrl(d),
-        lang: facts.pageLang(d),
-        title,
-        heading: pageHeading(d),
-        loginForm: facts.signInForm(d) || passwordShown(d),
-        controls: collected.controls,
-        truncated: collected.truncated,
-        me: facts.signedInHandle(d),
-        pageSettled: pageSettled(d),
-      },
-      elements: collected.elements,
-      settleIn: collected.settleIn,
-    };
-  }
-
-  /** @param {Document} d @returns {boolean} */
-  function pageSettled(d) {
-    try {
-      if (d.readyState !== 'complete') return false;
-      const age = navigatedAt ? Date.now() - navigatedAt : performance.now();
-      return age >= PAGE_SETTLE_MS;
-    } catch (_) {
-      return false;
-    }
-  }
-
-  /**
-   * A shown password field of any name: an auth wall over a settings address shows no member's settings.
-   * @param {Document} d @returns {boolean}
-   */
-  function passwordShown(d) {
-    try {
-      const list = d.querySelectorAll('input[type=password]');
-      for (let i = 0; i < list.length && i < 10; i++) if (cssShown(list[i])) return true;
-    } catch (_) { /* ignore */ }
-    return false;
-  }
-
-  /** A visible LinkedIn dialog (confirmation) if any. @param {Document} [doc] @returns {Element|null} */
-  function findDialog(doc) {
-    try {
-      const list = (doc || document).querySelectorAll(DIALOG_SELECTOR);
-      for (let i = 0; i < list.length && i < 50; i++) if (isRendered(list[i])) return list[i];
-    } catch (_) { /* ignore */ }
+/** @param {Element} el @param {string} name @returns {string|null} */
+function attr(el, name) {
+  try {
+    return el.getAttribute(name);
+  } catch (_) {
     return null;
   }
+}
 
-  ns.dom = Object.freeze({
-    LIMITS,
-    CONTROL_SELECTOR,
-    SECTION_SELECTOR,
-    SETTLE_MS,
-    PAGE_SETTLE_MS,
-    isShown,
-    cssShown,
-    closestAcross,
-    markNavigation,
-    readContext,
-    clean,
-    boundedText,
-    controlKind,
-    readChecked,
-    isDisabled,
-    accessibleName,
-    controlKeys,
-    headingContext,
-    describeControl,
-    collectControls,
-    pageHeading,
-    snapshot,
-    findDialog,
-    isRendered,
-  });
-})(OptOutPilot);
+/** @param {Element} el @returns {SnapshotControl['kind']} */
+function controlKind(el) {
+  const tag = el.nodeName;
+  if (tag === 'INPUT' && String(attr(el, 'type')).toLowerCase() === 'checkbox') return 'checkbox';
+  const role = (attr(el, 'role') || '').trim().toLowerCase();
+  if (role === 'switch') return 'switch';
+  if (attr(el, 'aria-pressed') !== null && attr(el, 'aria-checked') === null) return 'button';
+  return 'other';
+}
+
+/** aria "true"/"false" → bool, anything else → null. @param {string|null} v @returns {boolean|null} */
+function ariaBool(v) {
+  const t = (v || '').trim().toLowerCase();
+  if (t === 'true') return true;
+  if (t === 'false') return false;
+  return null;
+}
+
+/**
+ * The state the member sees, or null when it cannot be told: mixed/indeterminate, failed validation
+ * (aria-invalid), or an input whose live state and its aria-checked disagree.
+ * @param {Element} el @returns {boolean|null}
+ */
+function readChecked(el) {
+  try {
+    if (ariaBool(attr(el, 'aria-invalid')) === true) return null;
+    const aria = attr(el, 'aria-checked');
+    if (controlKind(el) === 'checkbox') {
+      const input = /** @type {HTMLInputElement} */ (el);
+      if (input.indeterminate) return null;
+      const live = !!input.checked;
+      if (aria !== null && ariaBool(aria) !== live) return null;
+      return live;
+    }
+    if (aria !== null) return ariaBool(aria);
+    const pressed = attr(el, 'aria-pressed');
+    if (pressed !== null) return ariaBool(pressed);
+  } catch (_) { /* fall through */ }
+  return null;
+}
+
+/** The parent element, crossing from a shadow root to its host. @param {Element} el @returns {Element|null} */
+function parentOf(el) {
+  try {
+    if (el.parentElement) return el.parentElement;
+    const p = el.parentNode;
+    return p && p.nodeType === 11 ? /** @type {ShadowRoot} */ (p).host || null : null;
+  } catch (_) {
+    return null;
+  }
+}
+
+/** `closest` across shadow roots. @param {Element} el @param {string} selector @returns {Element|null} */
+function closestAcross(el, selector) {
+  let e = /** @type {Element|null} */ (el);
+  for (let depth = 0; e && depth < MAX_DEPTH; depth++, e = parentOf(e)) {
+    try { if (e.matches(selector)) return e; } catch (_) { return null; }
+  }
+  return null;
+}
+
+/** Disabled itself, through a disabled fieldset, or by aria-disabled on it or around it. @param {Element} el @returns {boolean} */
+function isDisabled(el) {
+  try {
+    if (el.matches(':disabled')) return true;
+  } catch (_) {
+    try { if (/** @type {HTMLInputElement} */ (el).disabled === true) return true; } catch (_) { /* ignore */ }
+  }
+  return !!closestAcross(el, '[aria-disabled="true"]');
+}
+
+// ---------- is it shown? ----------
+
+/** display, visibility, content-visibility and closed <details> up the flat tree. @param {Element} el @returns {boolean} */
+function cssShown(el) {
+  try {
+    if (typeof el.checkVisibility === 'function') {
+      return el.checkVisibility(/** @type {any} */ ({ checkVisibilityCSS: true, visibilityProperty: true }));
+    }
+    if (el.getClientRects().length === 0) return false;
+    return getComputedStyle(el).visibility === 'visible';
+  } catch (_) {
+    return false;
+  }
+}
+
+/** Clipped to nothing by `clip` or `clip-path`. @param {CSSStyleDeclaration} cs @returns {boolean} */
+function clippedAway(cs) {
+  const clip = cs.clip || '';
+  if (/^rect\(\s*0(px)?[\s,]+0(px)?[\s,]+0(px)?[\s,]+0(px)?\s*\)$/.test(clip) && cs.position === 'absolute') return true;
+  return /inset\(\s*(50|100)%/.test(cs.clipPath || '');
+}
+
+/** The box is at least a pixel and not placed off the page. @param {Element} el @returns {boolean} */
+function boxOnPage(el) {
+  const r = el.getBoundingClientRect();
+  if (!(r.width >= 1 && r.height >= 1)) return false;
+  const w = el.ownerDocument && el.ownerDocument.defaultView;
+  const sx = w ? w.scrollX : 0;
+  const sy = w ? w.scrollY : 0;
+  return r.right + sx > 0 && r.bottom + sy > 0;
+}
+
+/**
+ * An ancestor that hides what is inside it: transparent, clipped away, or a zero-sized box that clips.
+ * Cached per snapshot: sibling switches share their ancestors.
+ * @param {Element} anc @param {Map<Element, boolean>} cache @returns {boolean}
+ */
+function hidesInside(anc, cache) {
+  const known = cache.get(anc);
+  if (known !== undefined) return known;
+  let hides = false;
+  try {
+    const cs = getComputedStyle(anc);
+    if (parseFloat(cs.opacity) < 0.05 || clippedAway(cs)) hides = true;
+    else if (cs.overflowX !== 'visible' || cs.overflowY !== 'visible') {
+      const r = anc.getBoundingClientRect();
+      hides = !(r.width >= 1 && r.height >= 1);
+    }
+  } catch (_) { hides = false; }
+  cache.set(anc, hides);
+  return hides;
+}
+
+/** @param {Element} el @param {Map<Element, boolean>} cache @returns {boolean} */
+function ancestorsShow(el, cache) {
+  let a = parentOf(el);
+  for (let depth = 0; a && depth < MAX_DEPTH; depth++, a = parentOf(a)) {
+    if (hidesInside(a, cache)) return false;
+  }
+  return true;
+}
+
+/** Its own box is drawn: opaque, not clipped away, at least a pixel, on the page. @param {Element} el @returns {boolean} */
+function ownBoxShown(el) {
+  try {
+    const cs = getComputedStyle(el);
+    if (parseFloat(cs.opacity) < 0.05 || clippedAway(cs)) return false;
+    return boxOnPage(el);
+  } catch (_) {
+    return false;
+  }
+}
+
+/** @param {Element} el @returns {Element[]} */
+function labelsOf(el) {
+  try {
+    const own = /** @type {HTMLInputElement} */ (el).labels;
+    return own ? Array.from(own).slice(0, 5) : [];
+  } catch (_) {
+    return [];
+  }
+}
+
+/**
+ * Something other than the control (and its label or track) is on top of its centre: a skeleton or a
+ * cover the page laid over it. Only checked where the centre is in the viewport; fixed and sticky bars
+ * (LinkedIn's header over a scrolled page) and our own elements do not count.
+ * @param {Element} el @param {ReadOptions} opts @returns {boolean}
+ */
+function covered(el, opts) {
+  try {
+    const r = el.getBoundingClientRect();
+    const w = el.ownerDocument && el.ownerDocument.defaultView;
+    if (!w) return false;
+    const x = r.left + r.width / 2;
+    const y = r.top + r.height / 2;
+    if (x < 0 || y < 0 || x >= w.innerWidth || y >= w.innerHeight) return false;
+    const root = /** @type {Document|ShadowRoot} */ (el.getRootNode());
+    const stack = typeof root.elementsFromPoint === 'function' ? root.elementsFromPoint(x, y) : [];
+    const top = stack.find((e) => !(opts.ignore && opts.ignore(e)));
+    if (!top || top === el || el.contains(top) || top.contains(el)) return false;
+    const track = parentOf(el);
+    if (track && track.contains(top)) return false;
+    if (labelsOf(el).some((l) => l.contains(top))) return false;
+    const pos = getComputedStyle(top).position;
+    return pos !== 'fixed' && pos !== 'sticky';
+  } catch (_) {
+    return false;
+  }
+}
+
+/**
+ * Shown to the member as a person sees it: rendered (no display:none, visibility:hidden, closed details),
+ * nothing around it transparent or clipped to nothing, its own box drawn — or, for a native input the
+ * design makes transparent, its track or <label> drawn instead — and not covered by something else.
+ * @param {Element} el @param {Map<Element, boolean>} cache @param {ReadOptions} opts @returns {boolean}
+ */
+function isShown(el, cache, opts) {
+  if (!cssShown(el) || !ancestorsShow(el, cache)) return false;
+  // A design system often draws the switch as a track and lays the real input over it transparently (or
+  // hides it and draws its <label>): then the track (its parent) or the label is what the member sees.
+  const track = parentOf(el);
+  const drawn = ownBoxShown(el) || (!!track && ownBoxShown(track)) ||
+    labelsOf(el).some((l) => cssShown(l) && ownBoxShown(l) && ancestorsShow(l, cache));
+  return drawn && !covered(el, opts);
+}
+
+/** @param {Document} doc @returns {Element|null} */
+function openModal(doc) {
+  try { return doc.querySelector('dialog:modal'); } catch (_) { return null; }
+}
+
+/** Not for the member to act on: inert, aria-hidden, or behind an open modal dialog. @param {Element} el @param {Element|null} modal @returns {boolean} */
+function inHiddenTree(el, modal) {
+  if (closestAcross(el, HIDDEN_TREE_SELECTOR)) return true;
+  if (!modal) return false;
+  for (let e = /** @type {Element|null} */ (el), d = 0; e && d < MAX_DEPTH; e = parentOf(e), d++) if (e === modal) return false;
+  return true;
+}
+
+/**
+ * Being updated: aria-busy on it or around it, or a shown loading indicator in its section.
+ * @param {Element} el @param {Element|null} section @param {Map<Element, boolean>} loadingCache @returns {boolean}
+ */
+function isBusy(el, section, loadingCache) {
+  if (closestAcross(el, '[aria-busy="true"]')) return true;
+  if (!section) return false;
+  let loading = loadingCache.get(section);
+  if (loading === undefined) {
+    loading = false;
+    try {
+      const list = section.querySelectorAll(LOADING_SELECTOR);
+      for (let i = 0; i < list.length && i < 20; i++) if (cssShown(list[i])) { loading = true; break; }
+    } catch (_) { loading = false; }
+    loadingCache.set(section, loading);
+  }
+  return loading;
+}
+
+// ---------- is it settled? ----------
+
+/** @type {WeakMap<Element, {sig: string, since: number}>} */
+let seenFacts = new WeakMap();
+let navigatedAt = 0;
+
+/** An in-page navigation happened: nothing seen before it counts as settled. */
+function markNavigation() {
+  navigatedAt = Date.now();
+  seenFacts = new WeakMap();
+}
+
+/**
+ * How long until this control's facts have been stable for SETTLE_MS (0: settled now).
+ * @param {Element} el @param {SnapshotControl} c @param {number} now @param {boolean} loaded @returns {number}
+ */
+function settleWait(el, c, now, loaded) {
+  const sig = [c.checked, c.disabled, c.busy, c.visible, c.inert, c.kind].join('|');
+  const prev = seenFacts.get(el);
+  if (!prev || prev.sig !== sig) {
+    seenFacts.set(el, { sig, since: now });
+    return SETTLE_MS;
+  }
+  const wait = Math.max(prev.since, navigatedAt) + SETTLE_MS - now;
+  if (wait > 0) return wait;
+  return loaded ? 0 : 200;
+}
+
+/** @param {Element} el @returns {string[]} */
+function labelledbyTokens(el) {
+  const v = attr(el, 'aria-labelledby');
+  if (!v) return [];
+  return v.split(/\s+/).filter(Boolean).slice(0, LIMITS.labelledbyTokens);
+}
+
+/**
+ * Accessible name, simplified: aria-labelledby → aria-label → <label> (for= / wrapping) → title.
+ * @param {Element} el @returns {string}
+ */
+function accessibleName(el) {
+  const max = LIMITS.name;
+  try {
+    const doc = el.ownerDocument || document;
+    // aria-labelledby refers to ids in the control's own tree (its shadow root, if it is in one).
+    const root = /** @type {Document|ShadowRoot} */ (el.getRootNode ? el.getRootNode() : doc);
+    const byId = typeof root.getElementById === 'function' ? root : doc;
+    const ids = labelledbyTokens(el);
+    if (ids.length) {
+      const parts = [];
+      for (const id of ids) {
+        const ref = byId.getElementById(id);
+        if (ref) parts.push(boundedText(ref, max));
+      }
+      const joined = clean(parts.join(' '), max);
+      if (joined) return joined;
+    }
+    const label = clean(attr(el, 'aria-label'), max);
+    if (label) return label;
+    /** @type {Element[]} */
+    const labels = [];
+    const own = /** @type {HTMLInputElement} */ (el).labels;
+    if (own && typeof own.length === 'number') {
+      for (let i = 0; i < own.length && i < 5; i++) labels.push(own[i]);
+    } else {
+      const id = el.id;
+      if (id) {
+        for (const l of doc.querySelectorAll('label')) {
+          if (/** @type {HTMLLabelElement} */ (l).htmlFor === id) { labels.push(l); break; }
+        }
+      }
+      const wrap = el.closest('label');
+      if (wrap && !labels.includes(wrap)) labels.push(wrap);
+    }
+    if (labels.length) {
+      const text = clean(labels.map((l) => boundedText(l, max)).join(' '), max);
+      if (text) return text;
+    }
+    return clean(attr(el, 'title'), max);
+  } catch (_) {
+    return '';
+  }
+}
+
+/** @param {Element} el @returns {string[]} */
+function controlKeys(el) {
+  /** @type {string[]} */
+  const keys = [];
+  const add = (/** @type {string|null} */ k) => {
+    if (!k || keys.length >= LIMITS.keys) return;
+    const t = facts.cut(k.trim(), LIMITS.key);
+    if (t && !keys.includes(t)) keys.push(t);
+  };
+  for (const t of labelledbyTokens(el)) add(t);
+  try { add(el.id); } catch (_) { /* ignore */ }
+  add(attr(el, 'name'));
+  return keys;
+}
+
+/**
+ * Nearest heading around the control: walk up at most 6 ancestors; in each, take the nearest
+ * heading that precedes or contains the control.
+ * @param {Element} el @param {Map<Element, Element[]>} [cache] @returns {string}
+ */
+function headingContext(el, cache) {
+  try {
+    let anc = el.parentElement;
+    for (let depth = 0; anc && depth < LIMITS.ancestors; depth++, anc = anc.parentElement) {
+      let list = cache && cache.get(anc);
+      if (!list) {
+        list = Array.from(anc.querySelectorAll(HEADING_SELECTOR));
+        if (cache) cache.set(anc, list);
+      }
+      /** @type {Element|null} */
+      let best = null;
+      for (const h of list) {
+        if (h === el) continue;
+        const pos = el.compareDocumentPosition(h);
+        // PRECEDING (2) or CONTAINS (8): h is before el or an ancestor of it.
+        if (pos & 8 || pos & 2) best = h; // list is in document order → last one wins = nearest
+        else break;
+      }
+      if (best) {
+        const text = boundedText(best, LIMITS.context);
+        if (text) return text;
+      }
+    }
+  } catch (_) { /* ignore */ }
+  return '';
+}
+
+/**
+ * Per-snapshot caches and context, so that sibling switches share their ancestors' lookups.
+ * @typedef {Object} ReadContext
+ * @property {Map<Element, Element[]>} headings
+ * @property {Map<Element, boolean>} hides
+ * @property {Map<Element, boolean>} loading
+ * @property {Map<Element, number>} sections
+ * @property {Element|null} modal
+ * @property {ReadOptions} opts
+ * @property {number} now
+ * @property {boolean} loaded
+ */
+
+/** @param {Document} doc @param {ReadOptions} [opts] @returns {ReadContext} */
+function readContext(doc, opts) {
+  let loaded = true;
+  try { loaded = doc.readyState === 'complete'; } catch (_) { /* ignore */ }
+  return {
+    headings: new Map(), hides: new Map(), loading: new Map(), sections: new Map(),
+    modal: openModal(doc), opts: opts || {}, now: Date.now(), loaded,
+  };
+}
+
+/**
+ * Everything the core needs to decide whether this control's state can be believed.
+ * @param {Element} el @param {ReadContext|Map<Element, Element[]>} [ctxOrCache] @returns {SnapshotControl}
+ */
+function describeControl(el, ctxOrCache) {
+  const ctx = ctxOrCache && !(ctxOrCache instanceof Map) ? ctxOrCache : readContext(el.ownerDocument || document);
+  const section = closestAcross(el, SECTION_SELECTOR);
+  let sectionIndex = null;
+  if (section) {
+    sectionIndex = ctx.sections.get(section);
+    if (sectionIndex === undefined) {
+      sectionIndex = ctx.sections.size;
+      ctx.sections.set(section, sectionIndex);
+    }
+  }
+  let shadow = false;
+  try { shadow = el.getRootNode() !== (el.ownerDocument || document); } catch (_) { /* ignore */ }
+  // Inert first: what is not for the member is never believed, so it needs no (layout-reading) visibility check.
+  const inert = inHiddenTree(el, ctx.modal);
+  /** @type {SnapshotControl} */
+  const c = {
+    kind: controlKind(el),
+    name: accessibleName(el),
+    keys: controlKeys(el),
+    context: headingContext(el, ctx.headings),
+    checked: readChecked(el),
+    disabled: isDisabled(el),
+    visible: !inert && isShown(el, ctx.hides, ctx.opts),
+    busy: isBusy(el, section, ctx.loading),
+    inert,
+    shadow,
+    main: !!closestAcross(el, MAIN_SELECTOR),
+    section: sectionIndex,
+    settled: false,
+  };
+  return c;
+}
+
+/**
+ * The shadow roots in the page's main landmark (else its body): open ones, closed ones where the browser lets
+ * an extension reach them, nested ones too. Our own card's host is skipped.
+ * @param {Document} doc @param {ReadOptions} opts @returns {ShadowRoot[]}
+ */
+function shadowRoots(doc, opts) {
+  /** @type {ShadowRoot[]} */
+  const roots = [];
+  const api = /** @type {any} */ (globalThis).chrome;
+  const closed = api && api.dom && typeof api.dom.openOrClosedShadowRoot === 'function'
+    ? (/** @type {Element} */ e) => api.dom.openOrClosedShadowRoot(e)
+    : (/** @type {Element} */ e) => /** @type {any} */ (e).openOrClosedShadowRoot ? /** @type {any} */ (e).openOrClosedShadowRoot() : null;
+  // LinkedIn's settings content is in its main landmark: walk that, not the whole document.
+  let start = /** @type {Document|Element} */ (doc);
+  try { start = doc.querySelector(MAIN_SELECTOR) || doc.body || doc; } catch (_) { /* the document */ }
+  /** @type {(Document|Element|ShadowRoot)[]} */
+  const queue = [start];
+  let visited = 0;
+  while (queue.length && visited < MAX_SHADOW_WALK) {
+    const scope = /** @type {Document|Element|ShadowRoot} */ (queue.shift());
+    const walker = doc.createTreeWalker(scope, 1 /* NodeFilter.SHOW_ELEMENT */);
+    for (let n = walker.nextNode(); n && visited < MAX_SHADOW_WALK; n = walker.nextNode()) {
+      visited++;
+      const el = /** @type {Element} */ (n);
+      let root = el.shadowRoot;
+      // Closed roots can only be on custom elements or a few built-ins; asking costs, so only custom ones.
+      if (!root && el.localName.includes('-')) {
+        try { root = closed(el); } catch (_) { root = null; }
+      }
+      if (root && !(opts.ignore && opts.ignore(el))) {
+        roots.push(root);
+        queue.push(root);
+      }
+    }
+  }
+  return roots;
+}
+
+/**
+ * The controls of the page: the document's and those inside shadow roots. A page with more than
+ * LIMITS.controls keeps those in its main landmark (LinkedIn's settings are there) before cutting.
+ * @param {ParentNode} [root] @param {ReadOptions} [opts] @returns {Collected}
+ */
+function collectControls(root, opts) {
+  /** @type {Collected} */
+  const out = { controls: [], elements: [], truncated: false, settleIn: 0 };
+  const options = opts || {};
+  try {
+    const scope = root || document;
+    const doc = /** @type {Document} */ ('documentElement' in scope ? scope : /** @type {Node} */ (scope).ownerDocument || document);
+    /** @type {Element[]} */
+    let list = Array.from(scope.querySelectorAll(CONTROL_SELECTOR));
+    try {
+      for (const sr of shadowRoots(doc, options)) list.push(...Array.from(sr.querySelectorAll(CONTROL_SELECTOR)));
+    } catch (_) { /* the document's own controls still count */ }
+    if (list.length > LIMITS.controls) {
+      const inMain = list.filter((el) => closestAcross(el, MAIN_SELECTOR));
+      if (inMain.length) list = inMain;
+    }
+    out.truncated = list.length > LIMITS.controls;
+    const n = Math.min(list.length, LIMITS.controls);
+    const ctx = readContext(doc, options);
+    let settleIn = 0;
+    for (let i = 0; i < n; i++) {
+      const el = list[i];
+      try {
+        const c = describeControl(el, ctx);
+        const wait = settleWait(el, c, ctx.now, ctx.loaded);
+        c.settled = wait === 0;
+        // Only a control the core could believe is worth reading the page again for (an inert or hidden
+        // one flickering forever must not keep us busy).
+        if (wait > 0 && c.visible) settleIn = settleIn ? Math.min(settleIn, wait) : wait;
+        out.controls.push(c);
+        out.elements.push(el);
+      } catch (_) { /* skip this one */ }
+    }
+    out.settleIn = settleIn;
+  } catch (_) { /* return what we have */ }
+  return out;
+}
+
+/** @param {Element} el @returns {boolean} */
+function isRendered(el) {
+  try {
+    return el.getClientRects().length > 0;
+  } catch (_) {
+    return false;
+  }
+}
+
+/**
+ * The first <h1> inside <main>, else the first <h1>. One walk that stops at the first <h1>: on a big page
+ * without one (the feed) that is one pass over the document, not one over <main> and another over the rest.
+ * @param {Document} doc @returns {string}
+ */
+function pageHeading(doc) {
+  try {
+    const first = doc.querySelector('h1');
+    if (!first) return '';
+    const main = doc.querySelector('main');
+    // The first <h1> of the document is also the first of <main> when it lies inside it.
+    const h1 = main && !main.contains(first) ? main.querySelector('h1') || first : first;
+    return boundedText(h1, LIMITS.heading);
+  } catch (_) {
+    return '';
+  }
+}
+
+/**
+ * The full snapshot of a settings page: the facts of page-facts.js plus title, heading and (if asked for)
+ * the controls. Ordinary pages send page-facts.js's quick report instead.
+ * @param {boolean} withControls @param {Document} [doc] @param {ReadOptions} [opts]
+ * @returns {{snapshot: PageSnapshot, elements: Element[], settleIn: number}}
+ */
+function snapshot(withControls, doc, opts) {
+  const d = doc || document;
+  let title = '';
+  try { title = clean(d.title, LIMITS.title); } catch (_) { /* ignore */ }
+  const collected = withControls ? collectControls(d, opts) : { controls: [], elements: [], truncated: false, settleIn: 0 };
+  return {
+    snapshot: {
+      v: 1,
+      url: facts.pageUrl(d),
+      lang: facts.pageLang(d),
+      title,
+      heading: pageHeading(d),
+      loginForm: facts.signInForm(d) || passwordShown(d),
+      controls: collected.controls,
+      truncated: collected.truncated,
+      me: facts.signedInHandle(d),
+      pageSettled: pageSettled(d),
+    },
+    elements: collected.elements,
+    settleIn: collected.settleIn,
+  };
+}
+
+/** @param {Document} d @returns {boolean} */
+function pageSettled(d) {
+  try {
+    if (d.readyState !== 'complete') return false;
+    const age = navigatedAt ? Date.now() - navigatedAt : performance.now();
+    return age >= PAGE_SETTLE_MS;
+  } catch (_) {
+    return false;
+  }
+}
+
+/**
+ * A shown password field of any name: an auth wall over a settings address shows no member's settings.
+ * @param {Document} d @returns {boolean}
+ */
+function passwordShown(d) {
+  try {
+    const list = d.querySelectorAll('input[type=password]');
+    for (let i = 0; i < list.length && i < 10; i++) if (cssShown(list[i])) return true;
+  } catch (_) { /* ignore */ }
+  return false;
+}
+
+/** A visible LinkedIn dialog (confirmation) if any. @param {Document} [doc] @returns {Element|null} */
+function findDialog(doc) {
+  try {
+    const list = (doc || document).querySelectorAll(DIALOG_SELECTOR);
+    for (let i = 0; i < list.length && i < 50; i++) if (isRendered(list[i])) return list[i];
+  } catch (_) { /* ignore */ }
+  return null;
+}
+
+export {
+  LIMITS,
+  CONTROL_SELECTOR,
+  SECTION_SELECTOR,
+  SETTLE_MS,
+  PAGE_SETTLE_MS,
+  isShown,
+  cssShown,
+  closestAcross,
+  markNavigation,
+  readContext,
+  clean,
+  boundedText,
+  controlKind,
+  readChecked,
+  isDisabled,
+  accessibleName,
+  controlKeys,
+  headingContext,
+  describeControl,
+  collectControls,
+  pageHeading,
+  snapshot,
+  findDialog,
+  isRendered,
+};

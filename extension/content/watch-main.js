@@ -1,30 +1,31 @@
 // @ts-check
-// OptOut Pilot watch bundle: on ordinary LinkedIn pages, always (the manifest loads it; the nudge bundle comes
-// and goes with the reminders). Its only job: when an in-page navigation leads to another page, tell the
-// worker, which loads the guide bundle into this document if that page is a settings page, so that what the
-// settings say is read and recorded whatever the reminders are doing.
+// OptOut Pilot watch bundle (entry of watch.js): on ordinary LinkedIn pages, always (the manifest loads it; the
+// nudge bundle comes and goes with the reminders). Its only job: when an in-page navigation leads to another page,
+// tell the worker, which loads the guide bundle into this document if that page is a settings page, so that what
+// the settings say is read and recorded whatever the reminders are doing.
 // Its second job: on a sign-in or sign-out page, tell the worker that the account may change (who.js then says
 // who is signed in on the next ordinary pages).
-// It runs on every LinkedIn page load, so it is self-contained and does the least possible at load: one
+// It runs on every LinkedIn page load, so it imports next to nothing and does the least possible at load: one
 // listener on the Navigation API (or, without it, two on the window object) and one test of the address.
 
-// eslint-disable-next-line no-var
-var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
+import { loadedBundles } from './loaded-bundles.js';
+import { extensionRuntime } from './runtime.js';
 
-(function (ns) {
-  'use strict';
-  if (ns.watching) return;
-  ns.watching = true;
+const AUTH_PATHS = ['login', 'signup', 'authwall', 'logout', 'checkpoint/', 'uas/', 'm/login', 'm/logout', 'reauthentication'];
 
-  /** @param {string} url @returns {string} origin + path: a new query or fragment is not another page */
-  const pageOf = (url) => { try { const u = new URL(url); return u.origin + u.pathname; } catch (_) { return ''; } };
+/** @param {string} url @returns {string} origin + path: a new query or fragment is not another page */
+const pageOf = (url) => { try { const u = new URL(url); return u.origin + u.pathname; } catch (_) { return ''; } };
+
+function watch() {
+  const here = loadedBundles();
+  if (here.watch) return;
+  here.watch = true;
   let last = '';
   let gone = false;
-  const AUTH_PATHS = ['login', 'signup', 'authwall', 'logout', 'checkpoint/', 'uas/', 'm/login', 'm/logout', 'reauthentication'];
 
   /** @param {string} from @param {string} to */
   function moved(from, to) {
-    if (gone || ns.started) return; // the guide is loaded: it serves every page of this document now
+    if (gone || here.guide) return; // the guide is loaded: it serves every page of this document now
     if (!to || to === from) return;
     send({ type: 'navigated' });
   }
@@ -32,8 +33,7 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   /** Send to the worker; after the extension was reloaded or removed, never again. @param {object} message */
   function send(message) {
     try {
-      // @ts-ignore  Firefox: browser.*, Chrome: chrome.*
-      const rt = (typeof browser !== 'undefined' ? browser : chrome).runtime;
+      const rt = extensionRuntime();
       if (!rt || !rt.id) { gone = true; return; }
       rt.sendMessage(message).catch(() => {});
     } catch (_) { gone = true; }
@@ -45,9 +45,9 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
   // may change, so the worker has the next ordinary pages say who is signed in (who.js) until one does. Only the
   // address is looked at, once, through the Navigation API object already at hand (reading `document.URL` first
   // in this world measured slower).
-  const here = nav && nav.currentEntry ? String(nav.currentEntry.url || '') : location.href;
+  const url = nav && nav.currentEntry ? String(nav.currentEntry.url || '') : location.href;
   // (Plain string tests: a regular expression would be compiled on every page load, for nothing.)
-  const path = here.slice(here.indexOf('/', 8) + 1);
+  const path = url.slice(url.indexOf('/', 8) + 1);
   if (path === '' || path[0] === '?' || path[0] === '#' || AUTH_PATHS.some((p) => path.startsWith(p))) {
     send({ type: 'event', event: { type: 'signInPage' } });
   }
@@ -63,4 +63,6 @@ var OptOutPilot = OptOutPilot || /** @type {any} */ ({});
     addEventListener('click', soon, true);
     addEventListener('popstate', check, true);
   }
-})(OptOutPilot);
+}
+
+watch();

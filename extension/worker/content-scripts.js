@@ -102,10 +102,10 @@ const injecting = new Map();
 
 /** @param {chrome.scripting.InjectionTarget} target */
 async function injectGuideNow(target) {
-  // Runs in the content scripts' isolated world, where the bundles share the global `OptOutPilot`.
+  // Runs in the content scripts' isolated world, where the bundles say which of them run (content/loaded-bundles.js).
   const [probe] = await chrome.scripting.executeScript({
     target,
-    func: () => { const ns = /** @type {any} */ (globalThis).OptOutPilot; return !!(ns && ns.started); },
+    func: () => { const ns = /** @type {any} */ (globalThis)[Symbol.for('optout-pilot.bundles')]; return !!(ns && ns.guide); },
   });
   if (probe?.result === true) return;
   await chrome.scripting.executeScript({ target, files: [GUIDE_FILE] });
@@ -131,7 +131,7 @@ export function injectGuide(tabId, frameId, documentId) {
 /** Runs in a LinkedIn tab's isolated world (serialised by chrome.scripting: self-contained). */
 function recheckInPage() {
   try {
-    const ns = /** @type {any} */ (globalThis).OptOutPilot;
+    const ns = /** @type {any} */ (globalThis)[Symbol.for('optout-pilot.bundles')]; // content/loaded-bundles.js
     if (ns && typeof ns.recheck === 'function') ns.recheck();
   } catch (_) { /* never throw into the page */ }
 }

@@ -162,7 +162,7 @@ describe('after setup, in English (rest of the world)', () => {
     await page.locator('main article, main [role=article]').first().waitFor();
     // Proof rather than a wait: the reloaded page runs watch.js alone (the nudge bundle is no longer registered),
     // and watch.js draws nothing.
-    assert.deepEqual(await bundlesInPage(page, ext.extensionId), [{ watching: true, nudging: false, started: false }],
+    assert.deepEqual(await bundlesInPage(page, ext.extensionId), [{ watch: true, nudge: false, guide: false }],
       'only watch.js on the next visit');
     assert.equal((await shadowSnapshot(page))?.visible ?? false, false, 'no banner on the next visit');
     const undo = await sendToWorker(ext.context, ext.extensionId, { type: 'event', event: { type: 'unsnooze' } });

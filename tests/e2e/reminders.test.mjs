@@ -80,7 +80,7 @@ describe('reminders', () => {
     // nothing until an in-page navigation), so there is no report to wait for, and there must be none. Proof
     // instead of a wait: once loaded, the page's content scripts are watch.js alone.
     await page.waitForLoadState('load');
-    assert.deepEqual(await bundlesInPage(page, ext.extensionId), [{ watching: true, nudging: false, started: false }],
+    assert.deepEqual(await bundlesInPage(page, ext.extensionId), [{ watch: true, nudge: false, guide: false }],
       'a quiet feed runs watch.js only, which sends nothing at load');
     const reports = (await pageReports(ext.worker)).filter((r) => r.url === url && r.at >= since);
     assert.deepEqual(reports, [], 'a quiet feed sends nothing to the worker');

@@ -1,23 +1,31 @@
 // @ts-check
-// The content scripts (extension/content/*.js) in headless Chromium, without the built extension: the sources of
-// each bundle (content/bundles.json) are served same-origin from https://www.linkedin.com/ (so a strict CSP
-// applies to them) and loaded into the page world after a stub `browser.runtime.sendMessage` that forwards to a
-// fake worker in node: watch + nudge on ordinary pages, guide on settings pages, as the extension loads them. The
-// fake worker loads the guide when asked (`navigated` from a settings URL), as the real one does.
+// The content scripts (extension/content/*.js) in headless Chromium, without the built extension: the bundles,
+// built as the extension's are (tools/build/bundle-content.mjs) but not minified, are served same-origin from
+// https://www.linkedin.com/ (so a strict CSP applies to them) and loaded into the page world after a stub
+// `browser.runtime.sendMessage` that forwards to a fake worker in node: watch + nudge on ordinary pages, guide on
+// settings pages, as the extension loads them. The fake worker loads the guide when asked (`navigated` from a
+// settings URL), as the real one does. What the tests look at inside is given by this harness, never by the shipped
+// code: spies in the page (observers, listeners, intervals, the closed shadow root) and a probe bundle of dom.js.
 // In the page world our code is MORE exposed than in the real isolated world (page CSP, page prototypes), so
 // this is a strict test. Spies installed before our scripts count observers and listeners, and capture the
 // closed shadow root (the page itself cannot reach it: host.shadowRoot is null).
 // Skipped when /usr/bin/chromium (or OPTOUT_CHROMIUM) is missing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { ROOT as root, CHROMIUM, LINKEDIN_CSP as CSP } from '../lib/env.mjs';
+import { bundleContent } from '../../tools/build/bundle-content.mjs';
 
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}`;
-/** @type {Record<string, string[]>} bundle name -> sources */
-const BUNDLES = JSON.parse(readFileSync(join(root, 'extension', 'content', 'bundles.json'), 'utf8'));
+const CONTENT = join(root, 'extension', 'content');
+/** The bundles (readable) and the probe, built once. */
+const BUILT = mkdtempSync(join(tmpdir(), 'optout-content-'));
+/** The bundles' shared record (extension/content/loaded-bundles.js), as the worker's functions reach it. */
+const BUNDLES_RECORD = `globalThis[Symbol.for('optout-pilot.bundles')]`;
 const isSettings = (/** @type {string} */ url) => /^\/(mypreferences|psettings|settings)(\/|$)/.test(new URL(url).pathname);
 const AI_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const NEXT_URL = 'https://www.linkedin.com/mypreferences/d/settings/ads-beyond-linkedin';
@@ -25,26 +33,49 @@ const NEXT_URL = 'https://www.linkedin.com/mypreferences/d/settings/ads-beyond-l
 /** @type {import('playwright-core').Browser} */
 let browser;
 before(async () => {
+  await bundleContent(CONTENT, BUILT, { minify: false });
+  // The page reading of dom.js, for the tests that call it directly: a bundle of its own (test harness only).
+  await build({
+    stdin: { contents: `import * as dom from './dom.js'; window.__dom = dom;`, resolveDir: CONTENT, sourcefile: 'dom-probe.js' },
+    bundle: true, format: 'iife', outfile: join(BUILT, 'dom-probe.js'), logLevel: 'silent',
+  });
   if (!skip) browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
 });
-after(async () => { await browser?.close(); });
+after(async () => {
+  await browser?.close();
+  rmSync(BUILT, { recursive: true, force: true });
+});
 
 // Installed before our scripts, in the page world: spies + capture of the closed shadow root.
 const SPIES = `
-window.__spy = { observers: 0, observed: [], listeners: [], roots: [] };
+window.__spy = { observers: 0, observed: [], listeners: [], removed: [], roots: [], live: new Set(), intervals: new Set() };
 (function () {
   // Count only what our scripts do (Playwright's own injected script also makes an observer).
   const ours = () => String(new Error().stack).includes('/__ext/');
   const MO = window.MutationObserver;
   window.MutationObserver = class extends MO {
     constructor(cb) { super(cb); this.__ours = ours(); if (this.__ours) window.__spy.observers++; }
-    observe(t, o) { if (this.__ours) window.__spy.observed.push(t.id || t.nodeName); return super.observe(t, o); }
+    observe(t, o) {
+      if (this.__ours) { window.__spy.observed.push(t.id || t.nodeName); window.__spy.live.add(this); if (!this.__root) this.__root = t; }
+      return super.observe(t, o);
+    }
+    disconnect() { window.__spy.live.delete(this); return super.disconnect(); }
   };
+  const setI = window.setInterval, clearI = window.clearInterval;
+  window.setInterval = function (fn, ms, ...rest) { const id = setI.call(window, fn, ms, ...rest); if (ours()) window.__spy.intervals.add(id); return id; };
+  window.clearInterval = function (id) { window.__spy.intervals.delete(id); return clearI.call(window, id); };
+  const whoIs = (t) => t === document ? 'document' : t === window ? 'window' : t.constructor && t.constructor.name;
   const add = EventTarget.prototype.addEventListener;
   EventTarget.prototype.addEventListener = function (type, fn, opts) {
-    const who = this === document ? 'document' : this === window ? 'window' : this.constructor && this.constructor.name;
+    const who = whoIs(this);
     if ((who === 'document' || who === 'window' || who === 'Navigation') && ours()) window.__spy.listeners.push(who + ':' + type);
     return add.call(this, type, fn, opts);
+  };
+  const remove = EventTarget.prototype.removeEventListener;
+  EventTarget.prototype.removeEventListener = function (type, fn, opts) {
+    const who = whoIs(this);
+    if ((who === 'document' || who === 'window') && ours()) window.__spy.removed.push(who + ':' + type);
+    return remove.call(this, type, fn, opts);
   };
   const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) { const r = attach.call(this, init); window.__spy.roots.push(r); return r; };
@@ -155,7 +186,7 @@ async function open(path, html, o = {}) {
     const js = (/** @type {string} */ body) => route.fulfill({ status: 200, contentType: 'text/javascript', body });
     if (p === '/__page/spies.js') return js(SPIES);
     if (p === '/__page/settings.js') return js(SETTINGS_JS);
-    if (p.startsWith('/__ext/')) return js(readFileSync(join(root, 'extension', p.slice(7)), 'utf8'));
+    if (p.startsWith('/__ext/')) return js(readFileSync(join(BUILT, p.slice(7)), 'utf8'));
     const body = p.startsWith('/mypreferences/') ? (route.request().url().includes('late') ? SWITCH_PAGE({ delay: 700 }) : html) : html;
     return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': CSP }, body });
   });
@@ -171,12 +202,32 @@ async function open(path, html, o = {}) {
   return { context, page, errors, state };
 }
 
-/** Load bundles' sources in order (a source already loaded by an earlier bundle is loaded again, as in the
- * extension, where every bundle carries its own copy). @param {import('playwright-core').Page} page @param {string[]} [bundles] */
+/** Load bundles in order (each carries its own copy of the modules it imports, as in the extension).
+ * @param {import('playwright-core').Page} page @param {string[]} [bundles] */
 async function inject(page, bundles = ['guide.js']) {
   if (!(await page.evaluate(() => !!(/** @type {any} */ (window).__spy)))) await page.addScriptTag({ url: '/__page/spies.js' });
-  for (const b of bundles) for (const f of BUNDLES[b]) await page.addScriptTag({ url: '/__ext/content/' + f });
+  for (const b of bundles) await page.addScriptTag({ url: '/__ext/' + b });
 }
+
+/** The guide bundle, then dom.js's probe (window.__dom). @param {import('playwright-core').Page} page */
+async function injectWithDom(page) {
+  await inject(page);
+  await page.addScriptTag({ url: '/__ext/dom-probe.js' });
+}
+
+/**
+ * What the guide follows right now, from the spies: a live observer and what it observes first, a running
+ * interval (the switch poll), capture listeners for the member's clicks on the document.
+ * @param {import('playwright-core').Page} page
+ */
+const watching = (page) => page.evaluate(() => {
+  const spy = /** @type {any} */ (window).__spy;
+  const live = [...spy.live];
+  const root = live.length ? live[live.length - 1].__root : null;
+  const count = (/** @type {string[]} */ list, /** @type {string} */ x) => list.filter((l) => l === x).length;
+  const listening = ['click', 'change', 'keyup'].some((t) => count(spy.listeners, 'document:' + t) > count(spy.removed, 'document:' + t));
+  return { observer: live.length > 0, what: root && (root.id || root.nodeName), polling: spy.intervals.size > 0, listening };
+});
 
 /** The shadow root of our host that is on the page now (captured by the spy). @param {import('playwright-core').Page} page */
 const ROOT = `(() => { const rs = window.__spy.roots.filter((r) => r.host.isConnected); return rs[rs.length - 1] || null; })()`;
@@ -247,8 +298,8 @@ test('controls: kind, accessible name, keys, context, state and what is seen of 
       <fieldset><legend>Legende</legend><input type="checkbox"></fieldset>
     </section></main></body></html>`;
   const { context, page, errors } = await open('/mypreferences/d/categories/privacy', html, { noInject: true });
-  await inject(page);
-  const snap = await page.evaluate(() => /** @type {any} */ (window).OptOutPilot.dom.snapshot(true).snapshot);
+  await injectWithDom(page);
+  const snap = await page.evaluate(() => /** @type {any} */ (window).__dom.snapshot(true).snapshot);
   assert.deepEqual(Object.keys(snap).sort(), ['controls', 'heading', 'lang', 'loginForm', 'me', 'pageSettled', 'title', 'truncated', 'url', 'v']);
   assert.equal(snap.v, 1);
   assert.equal(snap.lang, 'de-DE');
@@ -287,10 +338,10 @@ test('caps: names and context at 500 chars, keys at 100 chars and 5 keys, contro
     <input type="checkbox" aria-label="${long}">
     ${'<input type="checkbox">'.repeat(5100)}</main></body></html>`;
   const { context, page } = await open('/mypreferences/d/categories/privacy', html, { noInject: true });
-  await inject(page);
+  await injectWithDom(page);
   const r = await page.evaluate(() => {
     const t0 = performance.now();
-    const s = /** @type {any} */ (window).OptOutPilot.dom.snapshot(true).snapshot;
+    const s = /** @type {any} */ (window).__dom.snapshot(true).snapshot;
     return { ms: performance.now() - t0, n: s.controls.length, truncated: s.truncated, c0: s.controls[0], c1: s.controls[1] };
   });
   assert.equal(r.n, 5000);
@@ -311,13 +362,13 @@ test('a hostile page that breaks DOM prototypes cannot make the content script t
     Document.prototype.createTreeWalker = () => { throw new Error('hostile'); };
     Element.prototype.closest = () => { throw new Error('hostile'); };
   });
-  await inject(page);
+  await injectWithDom(page);
   const r = await page.evaluate(() => {
-    try { return { ok: true, n: /** @type {any} */ (window).OptOutPilot.dom.snapshot(true).snapshot.controls.length }; } catch (e) { return { ok: false, e: String(e) }; }
+    try { return { ok: true, n: /** @type {any} */ (window).__dom.snapshot(true).snapshot.controls.length }; } catch (e) { return { ok: false, e: String(e) }; }
   });
   assert.equal(r.ok, true, JSON.stringify(r));
   await page.evaluate(() => { Document.prototype.querySelectorAll = () => { throw new Error('hostile'); }; });
-  const r2 = await page.evaluate(() => /** @type {any} */ (window).OptOutPilot.dom.snapshot(true).snapshot.controls.length);
+  const r2 = await page.evaluate(() => /** @type {any} */ (window).__dom.snapshot(true).snapshot.controls.length);
   assert.equal(r2, 0);
   assert.deepEqual(errors.filter((e) => !/hostile/.test(e)), []);
   await context.close();
@@ -421,13 +472,13 @@ test('recheck (the worker, after a decision in another tab or the popup): the ca
   const { context, page, state } = await open('/feed/', FEED_PAGE);
   await waitText(page, /NUDGE/);
   state.snoozed = true; // snoozed from the popup, say
-  await page.evaluate(() => /** @type {any} */ (window).OptOutPilot.recheck());
+  await page.evaluate(`${BUNDLES_RECORD}.recheck()`);
   await waitText(page, /^$/);
   const reports = (await sent(page)).filter((/** @type {any} */ m) => m.type === 'page');
   assert.equal(reports.length, 2, 'one more quick report');
   assert.equal(reports[1].snapshot.controls.length, 0);
   state.snoozed = false; // "Undo" in the popup
-  await page.evaluate(() => /** @type {any} */ (window).OptOutPilot.recheck());
+  await page.evaluate(`${BUNDLES_RECORD}.recheck()`);
   await waitText(page, /NUDGE/);
   await context.close();
 });
@@ -478,11 +529,8 @@ test('late render: observes #main while looking, then follows the found switch\'
   const spy = await page.evaluate(() => /** @type {any} */ (window).__spy);
   assert.equal(spy.observed[0], 'main');
   assert.ok(!spy.observed.includes('HTML') && !spy.observed.includes('#document'), JSON.stringify(spy.observed));
-  const st = await page.evaluate(() => {
-    const s = /** @type {any} */ (window).OptOutPilot.main.state();
-    return { observing: !!s.observer, what: s.observed && (s.observed.id || s.observed.nodeName), polling: !!s.pollTimer };
-  });
-  assert.equal(st.observing, true, 'the switch is followed for the life of the page');
+  const st = await watching(page);
+  assert.equal(st.observer, true, 'the switch is followed for the life of the page');
   assert.notEqual(st.what, 'HTML');
   assert.equal(st.polling, true);
   await context.close();
@@ -536,13 +584,13 @@ test('SPA navigation (pushState) restarts on the new URL and drops the old page\
   assert.ok(urls.includes('/mypreferences/d/settings/data-for-ai-improvement'));
   await page.evaluate(() => history.pushState({}, '', '/feed/'));
   await waitText(page, /NUDGE/);
-  const st = await page.evaluate(() => { const s = /** @type {any} */ (window).OptOutPilot.main.state(); return { listening: s.listening, observer: !!s.observer }; });
-  assert.deepEqual(st, { listening: false, observer: false });
+  const st = await watching(page);
+  assert.deepEqual({ listening: st.listening, observer: st.observer, polling: st.polling }, { listening: false, observer: false, polling: false });
   const ring = await page.evaluate(() => !!/** @type {any} */ (window).__spy.roots.filter((/** @type {any} */ r) => r.host.isConnected).pop().querySelector('.ring'));
   assert.equal(ring, false);
   // The guide's nudge also answers the worker's recheck.
   const before = (await sent(page)).length;
-  await page.evaluate(() => /** @type {any} */ (window).OptOutPilot.recheck());
+  await page.evaluate(`${BUNDLES_RECORD}.recheck()`);
   await page.waitForTimeout(100);
   assert.equal((await sent(page)).length, before + 1, 'one quick report');
   await waitText(page, /NUDGE/);

@@ -22,7 +22,7 @@ function fakeChrome() {
   const fake = {
     registered, log, failNext: '', started: false, /** @type {number} */ delay: 0,
     /** @type {number|null} */ failTab: null, /** @type {any[]|null} */ queried: null,
-    /** @type {Record<number, any>} the content scripts' global in each tab */ worlds: {},
+    /** @type {Record<number, any>} the bundles' shared record in each tab */ worlds: {},
     /** @type {any[]} */ openTabs: [],
     /** @type {Set<string>} documents that are no longer in their frame */ goneDocuments: new Set(),
     runtime: { getManifest: () => manifest },
@@ -58,9 +58,12 @@ function fakeChrome() {
           log.push(`recheck ${o.target.tabId}`);
           if (fake.failTab === o.target.tabId) throw new Error('Frame with ID 0 is showing error page');
           // Run it as the browser would in that tab's isolated world (a self-contained function).
-          const saved = /** @type {any} */ (globalThis).OptOutPilot;
-          /** @type {any} */ (globalThis).OptOutPilot = fake.worlds[o.target.tabId];
-          try { o.func(); } finally { /** @type {any} */ (globalThis).OptOutPilot = saved; }
+          // (The bundles' shared record: extension/content/loaded-bundles.js.)
+          const key = Symbol.for('optout-pilot.bundles');
+          const g = /** @type {any} */ (globalThis);
+          const saved = g[key];
+          g[key] = fake.worlds[o.target.tabId];
+          try { o.func(); } finally { g[key] = saved; }
           return [{ result: undefined }];
         }
         // As Chromium: frameIds and documentIds together are refused; a document that is gone is refused.

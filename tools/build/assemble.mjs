@@ -79,7 +79,7 @@ function excluded(rel) {
   const parts = rel.split('/');
   if (parts.some((p) => p.startsWith('.') || p.endsWith('~'))) return true;
   if (parts[0] === 'pkg' || parts[0] === 'types' || parts.includes('tests') || parts.includes('__tests__')) return true;
-  // Content-script sources ship only as the bundles of content/bundles.json (bundle-content.mjs).
+  // Content-script modules ship only as the bundles of bundle-content.mjs (CONTENT_BUNDLES).
   if (parts[0] === 'content' && parts.length === 2 && /\.(js|json)$/.test(parts[1])) return true;
   return /\.(d\.ts|ts|map|md|orig|rej|swp)$/.test(rel) || /\.test\.[cm]?js$/.test(rel);
 }
@@ -182,7 +182,7 @@ async function main() {
     copyTree(PKG, join(tmp, 'pkg'), (rel) => !/\.(js|wasm)$/.test(rel) || rel.endsWith('.d.ts'));
     const sizes = await bundleContent(join(EXT, 'content'), join(tmp, 'content'), { banner: `OptOut Pilot ${version}` });
     if (browser === 'chrome') {
-      const list = Object.entries(sizes).map(([n, s]) => `${n} ${(s.bytes / 1024).toFixed(1)} KiB (from ${(s.sources / 1024).toFixed(1)})`);
+      const list = Object.entries(sizes).map(([n, s]) => `${n} ${(s.bytes / 1024).toFixed(1)} KiB (${s.modules.length} modules, ${(s.sources / 1024).toFixed(1)} KiB)`);
       console.log(`  content bundles: ${list.join(', ')}`);
     }
     writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

@@ -121,12 +121,12 @@ export function pageFacts() {
 
 /**
  * Which content-script bundles run in the top frame of a page, read in the extension's isolated world (CDP): the
- * flags each bundle sets on the shared `OptOutPilot` global. Once the page has loaded, this set is final (every
+ * record the bundles share there (extension/content/loaded-bundles.js). Once the page has loaded, this set is final (every
  * bundle runs at document_start, or is injected by the worker only after an in-page navigation), so a page whose
  * only bundle is watch.js has sent nothing and will send nothing until it navigates: proof, not a wait.
  * @param {Page} page
  * @param {string} extensionId
- * @returns {Promise<{watching: boolean, nudging: boolean, started: boolean}[]>} one entry per isolated world
+ * @returns {Promise<{watch: boolean, nudge: boolean, guide: boolean}[]>} one entry per isolated world
  */
 export async function bundlesInPage(page, extensionId) {
   const session = await page.context().newCDPSession(page);
@@ -142,8 +142,8 @@ export async function bundlesInPage(page, extensionId) {
     for (const contextId of worlds) {
       const { result } = await session.send('Runtime.evaluate', {
         contextId, returnByValue: true,
-        expression: `(() => { const ns = globalThis.OptOutPilot || {};
-          return { watching: !!ns.watching, nudging: !!ns.nudging, started: !!ns.started }; })()`,
+        expression: `(() => { const ns = globalThis[Symbol.for('optout-pilot.bundles')] || {};
+          return { watch: !!ns.watch, nudge: !!ns.nudge, guide: !!ns.guide }; })()`,
       });
       out.push(result.value);
     }

@@ -1,0 +1,61 @@
+// @ts-check
+// OptOut Pilot content scripts: what the card's buttons decide, for the nudge and the guide alike. A decision is an
+// event the worker records ({type: 'event', event}); once it is recorded, an acknowledgement card takes the card's
+// place, and a reminder's decision can be undone from there.
+
+/** @typedef {import('../worker/banner-text.js').BannerText} BannerText */
+/** @typedef {(msg: object) => Promise<any>} Send */
+/**
+ * @typedef {Object} Decision
+ * @property {object} event      what the worker records
+ * @property {string} ack        key of the acknowledgement's sentence in text.ack
+ * @property {object|null} undo  the event that undoes it (reminders only)
+ */
+
+import * as card from './card.js';
+
+/**
+ * The decision a button stands for; null for anything else (close, fix, undo: each card handles those itself) and
+ * for "I want this on" without a setting to keep.
+ * @param {string} action @param {string|undefined} arg @param {{setting?: string}|null} banner @returns {Decision|null}
+ */
+export function decisionOf(action, arg, banner) {
+  switch (action) {
+    case 'snooze': {
+      const duration = arg === 'week' || arg === 'month' ? arg : 'day';
+      return { event: { type: 'snooze', duration }, ack: duration, undo: { type: 'unsnooze' } };
+    }
+    case 'dismissAll':
+      return { event: { type: 'dismissAll' }, ack: 'dismissAll', undo: { type: 'undismissAll' } };
+    case 'keepOn':
+      return banner && banner.setting ? { event: { type: 'dismiss', setting: banner.setting }, ack: 'keepOn', undo: null } : null;
+    case 'stopGuide':
+      return { event: { type: 'stopGuide' }, ack: 'stopGuide', undo: null };
+    default:
+      return null;
+  }
+}
+
+/** Closing the reminder card: gone for today (the worker remembers it). */
+export const closeNudgeEvent = () => ({ type: 'closeNudge' });
+
+/** Tell the worker; true once it recorded the event. @param {Send} send @param {object} event @returns {Promise<boolean>} */
+export async function tellWorker(send, event) {
+  const reply = await send({ type: 'event', event });
+  return !!(reply && reply.ok);
+}
+
+/** The acknowledgement's sentence for a decision, '' if the text has none. @param {BannerText|null} text @param {string} key */
+export function ackText(text, key) {
+  return (text && text.ack && /** @type {Record<string, string>} */ (/** @type {unknown} */ (text.ack))[key]) || '';
+}
+
+/**
+ * The acknowledgement card in place of the card, in the card's words (close label, brand, language), with an Undo
+ * button when `undoLabel` is given. @param {BannerText|null} text @param {string} message @param {string} [undoLabel]
+ */
+export function showAck(text, message, undoLabel) {
+  /** @param {'close'|'brand'|'lang'} k */
+  const field = (k) => (text ? String(text[k] || '') : '');
+  card.ack(message, field('close'), field('brand'), field('lang'), undoLabel);
+}

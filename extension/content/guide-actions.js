@@ -1,0 +1,70 @@
+// @ts-check
+// OptOut Pilot guide bundle: what the guide's card does when the member clicks its buttons (close, snooze, dismiss,
+// "I want this on", stop the guide, "Turn it off for me"). The decisions themselves are card-actions.js's, as on
+// the nudge card.
+
+/** @typedef {import('../worker/banner-text.js').BannerText} BannerText */
+
+import * as ui from './banner.js';
+import { decisionOf, closeNudgeEvent, tellWorker, ackText, showAck } from './card-actions.js';
+import { send } from './guide-link.js';
+import { oneClick } from './guide-one-click.js';
+import { refresh, showError } from './guide-report.js';
+import { S } from './guide-state.js';
+
+/** The last text seen, so that an acknowledgement can still be worded after the banner went away. */
+/** @type {BannerText|null} */
+let lastTextSeen = null;
+
+/** @param {string} ack the acknowledgement's sentence ('' for none) */
+async function afterEvent(ack) {
+  const gen = S.gen;
+  // The acknowledgement takes the card's place (no vanish-and-rise) when the banner goes away.
+  S.holdCard = !!ack;
+  try { await refresh(); } finally { S.holdCard = false; }
+  if (gen !== S.gen || S.dead) return;
+  const b = S.advice && S.advice.banner;
+  if (!b && ack) showAck(S.text || lastTextSeen, ack);
+  else if (ack) ui.announce(ack);
+}
+
+/** @param {string} action @param {string} [arg] */
+export async function onAction(action, arg) {
+  if (S.dead) return;
+  const b = S.advice && S.advice.banner;
+  const text = S.text;
+  if (text) lastTextSeen = text;
+  try {
+    if (action === 'close') {
+      if (b && b.mode === 'nudge') S.closedNudge = true; else S.closedHere = true;
+      ui.clearCard();
+      ui.highlight(null);
+      // A closed nudge stays away until tomorrow (the worker remembers it).
+      if (b && b.mode === 'nudge') await tellWorker(send, closeNudgeEvent());
+      return;
+    }
+    if (action === 'fix') {
+      await oneClick();
+      return;
+    }
+    const decision = decisionOf(action, arg, b);
+    if (!decision) {
+      if (action === 'keepOn') showError(); // no setting to keep on: say it did not work
+      return;
+    }
+    if (!(await tellWorker(send, decision.event))) {
+      showError();
+      return;
+    }
+    const ack = ackText(text, decision.ack);
+    if (action === 'stopGuide') {
+      // The core still guides on a setting's own page (the member came here on purpose), so stopping
+      // the guide also puts the banner away for this page view.
+      S.closedHere = true;
+      ui.highlight(null);
+      showAck(S.text || lastTextSeen, ack);
+      return;
+    }
+    await afterEvent(ack);
+  } catch (_) { /* never throw out */ }
+}

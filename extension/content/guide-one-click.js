@@ -1,0 +1,96 @@
+// @ts-check
+// OptOut Pilot guide bundle: one-click (only after the member's click on "Turn it off for me") and its read-back.
+// The switch is clicked once, as the member would; LinkedIn's confirmation dialog is the member's to answer, never
+// ours. Success is only what the worker reads back from the page afterwards.
+
+import * as ui from './banner.js';
+import * as dom from './dom.js';
+import { draw, sendFull } from './guide-report.js';
+import { S, SETTLE_MS, setNotice, targetControl } from './guide-state.js';
+import { nextFrame, sleep } from './wait.js';
+
+const FIX_WAIT_MS = 3000;     // wait this long for the switch to change
+const CHECKING_WAIT_MS = 6000; // wait this long for the read-back to settle before judging
+const DIALOG_WAIT_MS = 120000; // keep watching while LinkedIn's confirm dialog is open
+
+/**
+ * Re-find the same control after LinkedIn re-rendered it (same first key, else same name).
+ * @param {Element} el @param {import('./dom.js').SnapshotControl} desc @returns {Element|null}
+ */
+function sameControl(el, desc) {
+  if (el.isConnected) return el;
+  const now = dom.collectControls(document);
+  const key = desc.keys[0];
+  for (let i = 0; i < now.controls.length; i++) {
+    const c = now.controls[i];
+    if ((key && c.keys[0] === key) || (!key && desc.name && c.name === desc.name)) return now.elements[i];
+  }
+  return null;
+}
+
+/**
+ * "Turn it off for me", only ever after the member's click on it: click the switch once, leave any confirmation
+ * dialog to the member, then judge by the worker's reading of the page.
+ */
+export async function oneClick() {
+  const b = S.advice && S.advice.banner;
+  const text = S.text;
+  const el = targetControl();
+  if (!b || !text || S.busy) return;
+  if (!el || dom.readChecked(el) !== true || dom.isDisabled(el)) {
+    await sendFull(true); // our picture is stale: read the page again and redraw
+    return;
+  }
+  const gen = S.gen;
+  const desc = dom.describeControl(el, new Map());
+  S.busy = true;
+  setNotice(text.working || '', 'info');
+  draw();
+  if (text.working) ui.announce(text.working);
+  /** @returns {boolean|null} */
+  const state = () => { const cur = sameControl(el, desc); return cur ? dom.readChecked(cur) : null; };
+  let changed = false;
+  try {
+    /** @type {HTMLElement} */ (el).click();
+    const until = Date.now() + FIX_WAIT_MS;
+    while (Date.now() < until && gen === S.gen) {
+      await nextFrame();
+      if (state() === false) { changed = true; break; }
+    }
+    if (!changed && gen === S.gen && dom.findDialog(document)) {
+      // LinkedIn wants a confirmation: the user confirms in LinkedIn's dialog, never us.
+      setNotice(text.confirm || '', 'warn');
+      S.confirming = true;
+      draw();
+      if (text.confirm) ui.announce(text.confirm);
+      const until2 = Date.now() + DIALOG_WAIT_MS;
+      while (Date.now() < until2 && gen === S.gen) {
+        await sleep(200);
+        if (state() === false) { changed = true; break; }
+        if (!dom.findDialog(document)) { await sleep(SETTLE_MS); changed = state() === false; break; }
+      }
+    }
+  } catch (_) { /* fall through to the honest read-back */ }
+  S.confirming = false;
+  if (gen !== S.gen) { S.busy = false; return; }
+  S.busy = false;
+  setNotice('', 'info');
+  await nextFrame();
+  // Read back: the worker records what the page now says, and its advice says what we show. A switch that
+  // just changed is not believed at once: wait for the settled reading before judging.
+  await sendFull(true);
+  const until3 = Date.now() + CHECKING_WAIT_MS;
+  while (gen === S.gen && Date.now() < until3 && S.advice && S.advice.banner && S.advice.banner.status === 'checking') {
+    await sleep(200);
+  }
+  if (gen !== S.gen) return;
+  // Success is only what the read-back says; if the page changed but the worker did not confirm it,
+  // we say nothing rather than something untrue either way.
+  const after = S.advice && S.advice.banner;
+  const ok = !!after && (after.mode === 'done' || (after.setting === b.setting && after.status === 'off'));
+  if (!ok && !changed && S.text) {
+    setNotice(S.text.failed || '', 'error');
+    draw();
+    if (S.text.failed) ui.announce(S.text.failed);
+  }
+}
