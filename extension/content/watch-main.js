@@ -3,15 +3,13 @@
 // nudge bundle comes and goes with the reminders). Its only job: when an in-page navigation leads to another page,
 // tell the worker, which loads the guide bundle into this document if that page is a settings page, so that what
 // the settings say is read and recorded whatever the reminders are doing.
-// Its second job: on a sign-in or sign-out page, tell the worker that the account may change (who.js then says
-// who is signed in on the next ordinary pages).
 // It runs on every LinkedIn page load, so it imports next to nothing and does the least possible at load: one
-// listener on the Navigation API (or, without it, two on the window object) and one test of the address.
+// listener on the Navigation API (or, without it, two on the window object). It does not even look at the address:
+// sign-in and sign-out pages get signin.js from the manifest instead (a test of the address here cost about a
+// quarter of a millisecond on every load).
 
 import { loadedBundles } from './loaded-bundles.js';
 import { extensionRuntime } from './runtime.js';
-
-const AUTH_PATHS = ['login', 'signup', 'authwall', 'logout', 'checkpoint/', 'uas/', 'm/login', 'm/logout', 'reauthentication'];
 
 /** @param {string} url @returns {string} origin + path: a new query or fragment is not another page */
 const pageOf = (url) => { try { const u = new URL(url); return u.origin + u.pathname; } catch (_) { return ''; } };
@@ -41,16 +39,6 @@ function watch() {
 
   /** @type {any} */
   const nav = /** @type {any} */ (globalThis).navigation;
-  // A sign-in or sign-out page (a signed-in member who opens linkedin.com/ is sent on to the feed): the account
-  // may change, so the worker has the next ordinary pages say who is signed in (who.js) until one does. Only the
-  // address is looked at, once, through the Navigation API object already at hand (reading `document.URL` first
-  // in this world measured slower).
-  const url = nav && nav.currentEntry ? String(nav.currentEntry.url || '') : location.href;
-  // (Plain string tests: a regular expression would be compiled on every page load, for nothing.)
-  const path = url.slice(url.indexOf('/', 8) + 1);
-  if (path === '' || path[0] === '?' || path[0] === '#' || AUTH_PATHS.some((p) => path.startsWith(p))) {
-    send({ type: 'event', event: { type: 'signInPage' } });
-  }
   if (nav && typeof nav.addEventListener === 'function') {
     nav.addEventListener('currententrychange', (/** @type {any} */ e) => {
       moved(pageOf(e.from && e.from.url), pageOf(nav.currentEntry && nav.currentEntry.url));

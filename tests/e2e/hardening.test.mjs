@@ -207,7 +207,7 @@ describe('hardening', () => {
     const page = await ext.context.newPage();
     await page.goto(PROBE);
     const fake = 'abcdefghijklmnopabcdefghijklmnop';
-    const files = ['manifest.json', 'icons/icon-16.png', 'icons/icon-128.png', 'content/watch.js', 'content/nudge.js', 'content/guide.js',
+    const files = ['manifest.json', 'icons/icon-16.png', 'icons/icon-128.png', 'content/watch.js', 'content/signin.js', 'content/nudge.js', 'content/guide.js',
       'pages/popup.html', 'worker/background.js', '_locales/en/messages.json', 'pkg/optout_pilot_core_bg.wasm'];
     const probe = (/** @type {string} */ id) => page.evaluate(async ([id, files]) => {
       /** @type {Record<string, string>} */

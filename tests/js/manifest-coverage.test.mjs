@@ -15,6 +15,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
 const catalog = JSON.parse(readFileSync(join(root, 'src', 'catalog', 'linkedin.json'), 'utf8'));
 const guide = manifest.content_scripts.find((/** @type {any} */ c) => c.js.includes('content/guide.js'));
 const watch = manifest.content_scripts.find((/** @type {any} */ c) => c.js.includes('content/watch.js'));
+const signin = manifest.content_scripts.find((/** @type {any} */ c) => c.js.includes('content/signin.js'));
 
 /** Chrome's match-pattern rule for the patterns used here: exact scheme and host, `*` in the path matches anything
  * (query included). @param {string} pattern @param {string} url */
@@ -69,4 +70,34 @@ test('the two manifest entries split www.linkedin.com exactly: watch excludes wh
     assert.equal(c.run_at, 'document_start');
     assert.equal(c.all_frames, false);
   }
+});
+
+// Sign-in and sign-out pages get signin.js from the manifest; before, watch.js tested the address on every load. The
+// patterns must say exactly what that test said (this is its code).
+const AUTH_PATHS = ['login', 'signup', 'authwall', 'logout', 'checkpoint/', 'uas/', 'm/login', 'm/logout', 'reauthentication'];
+/** @param {string} url */
+function wasSignInPage(url) {
+  const path = url.slice(url.indexOf('/', 8) + 1);
+  return path === '' || path[0] === '?' || path[0] === '#' || AUTH_PATHS.some((p) => path.startsWith(p));
+}
+
+test('signin.js goes exactly where watch.js used to see a sign-in or sign-out page, and only on ordinary pages', () => {
+  const signInPages = ['/', '/?trk=guest_homepage-basic_nav-header-logo', '/#main-content', '/login', '/login?fromSignIn=true&trk=x',
+    '/login/de', '/loginx', '/signup', '/signup/cold-join?session_redirect=%2Ffeed%2F', '/authwall?trk=gf&sessionRedirect=x', '/logout',
+    '/logout/', '/m/logout/', '/checkpoint/lg/login-submit', '/checkpoint/challenge/AgE', '/uas/login?session_redirect=x', '/m/login',
+    '/reauthentication?redirect=x'];
+  const otherPages = [...ordinary.filter((p) => p !== '/'), ...settings, '/checkpoint', '/uas', '/m/', '/feed/?login=1', '/in/login-expert/',
+    '/company/logout/', '/jobs/search/?keywords=signup', '/m/feed/', '/x'];
+  for (const p of signInPages) {
+    const url = 'https://www.linkedin.com' + p;
+    assert.equal(wasSignInPage(url), true, `${p}: the old test`);
+    assert.ok(runs(signin, url), `${p}: signin.js`);
+    assert.ok(runs(watch, url) && !runs(guide, url), `${p}: an ordinary page (watch.js too)`);
+  }
+  for (const p of otherPages) {
+    const url = 'https://www.linkedin.com' + p;
+    assert.equal(runs(signin, url), wasSignInPage(url), `${p}: signin.js ${runs(signin, url)}, the old test ${wasSignInPage(url)}`);
+  }
+  assert.equal(signin.run_at, 'document_start');
+  assert.equal(signin.all_frames, false);
 });
