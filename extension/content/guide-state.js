@@ -1,6 +1,7 @@
 // @ts-check
 // OptOut Pilot guide bundle: what the guide knows about this document and the page on screen. One object, shared by
-// the guide's modules (reporting, watching, one-click, actions, lifecycle); each changes only its own part of it.
+// the guide's modules (reporting, watching, one-click, actions, lifecycle): each sets the fields of its own job, and
+// guide-main.js resets the page view's fields on an in-page navigation.
 
 /** @typedef {import('./banner.js').Banner} Banner */
 /** @typedef {import('../worker/banner-text.js').BannerText} BannerText */
