@@ -66,6 +66,24 @@ pub fn truncate_chars(text: &str, max_chars: usize) -> &str {
     }
 }
 
+/// A whole number as decimal text (without the formatting machinery `format!` adds to the module).
+pub fn int_text(value: i64) -> String {
+    let mut digits = Vec::new();
+    let mut n = value.unsigned_abs();
+    loop {
+        digits.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if value < 0 {
+        digits.push(b'-');
+    }
+    digits.reverse();
+    String::from_utf8(digits).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
