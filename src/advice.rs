@@ -6,7 +6,7 @@ use crate::reminders::storable_day;
 use crate::state::{Millis, State};
 use crate::status::{pick_lang, status, Env, NextStep, RowStatus};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -60,7 +60,7 @@ pub struct Banner {
     pub remaining: usize,
     pub lang: String,
     /// Titles and labels of the settings the banner mentions, in `lang`.
-    pub titles: BTreeMap<String, Titles>,
+    pub titles: SortedMap<Titles>,
     /// Guide: the setting is on again after it was seen off (LinkedIn or someone switched it back on), since.
     pub turned_back_on_at: Option<Millis>,
     /// Labels of switches on this page that are on and that no catalog setting claims (LinkedIn added a
@@ -143,9 +143,8 @@ fn advise_card(
         .filter(|e| e.state == SeenState::On)
         .map(|e| e.label.clone())
         .collect();
-    let titles_for = |ids: &[Option<&str>]| -> BTreeMap<String, Titles> {
-        // Inserted one by one: `collect` would add a sort to the module.
-        let mut titles = BTreeMap::new();
+    let titles_for = |ids: &[Option<&str>]| -> SortedMap<Titles> {
+        let mut titles = SortedMap::new();
         for s in ids.iter().flatten().filter_map(|id| catalog.setting(id)) {
             let t = Titles {
                 title: Setting::localized(&s.title, &lang).to_string(),

@@ -253,7 +253,7 @@ impl<'a> Detector<'a> {
                 .split('/')
                 .skip_while(|s| *s != "categories")
                 .nth(1)
-                .filter(|c| self.catalog.categories.contains_key(*c))
+                .filter(|c| self.catalog.categories.contains_key(c))
                 .map(str::to_string);
             // A known category page lists several settings whatever its heading says.
             if category.is_some() {

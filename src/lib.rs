@@ -11,6 +11,7 @@ pub mod raw;
 pub mod region;
 pub mod reminders;
 pub mod snapshot;
+pub mod sorted_map;
 pub mod state;
 pub mod status;
 pub mod text;

@@ -5,12 +5,13 @@
 use crate::page_url::{normalize_path, PageUrl};
 use crate::region::Region;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use crate::sorted_map::SortedMap;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub mod matcher;
 
-pub type Localized = BTreeMap<String, String>;
+pub type Localized = SortedMap<String>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -52,7 +53,7 @@ pub struct Setting {
     pub title: Localized,
     pub label: Localized,
     #[serde(default)]
-    pub aliases: BTreeMap<String, Vec<String>>,
+    pub aliases: SortedMap<Vec<String>>,
     pub why: Localized,
     // `since`, `unverified` and `sources` document the data for people and are checked by the integrity
     // tests; the extension does not need them at run time, so they are not read into memory.
@@ -103,14 +104,8 @@ fn strings(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
-/// A map from pairs, inserted one by one: `collect` into a `BTreeMap` would add a sort and a bulk build per map
-/// type to the module.
-fn map<V>(pairs: impl Iterator<Item = (String, V)>) -> BTreeMap<String, V> {
-    let mut out = BTreeMap::new();
-    for (k, v) in pairs {
-        out.insert(k, v);
-    }
-    out
+fn map<V>(pairs: impl Iterator<Item = (String, V)>) -> SortedMap<V> {
+    pairs.collect()
 }
 
 fn localized(texts: Texts) -> Localized {
@@ -124,7 +119,7 @@ struct CatalogFile {
     schema_version: u32,
     catalog_version: String,
     languages: Vec<String>,
-    categories: BTreeMap<String, Category>,
+    categories: SortedMap<Category>,
     settings: Vec<Setting>,
 }
 
@@ -147,7 +142,7 @@ pub struct Catalog {
     pub schema_version: u32,
     pub catalog_version: String,
     pub languages: Vec<String>,
-    pub categories: BTreeMap<String, Category>,
+    pub categories: SortedMap<Category>,
     pub settings: Vec<Setting>,
     /// Settings page path → setting index (canonical and alternate URLs).
     by_path: HashMap<String, usize>,
