@@ -3,10 +3,10 @@
 use crate::catalog::{Catalog, Setting};
 use crate::detect::{Detection, PageKind, Reason, SeenState};
 use crate::reminders::storable_day;
+use crate::sorted_map::SortedMap;
 use crate::state::{Millis, State};
 use crate::status::{pick_lang, status, Env, NextStep, RowStatus};
 use serde::Serialize;
-use crate::sorted_map::SortedMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

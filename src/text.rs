@@ -89,6 +89,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn int_text_writes_whole_numbers() {
+        for n in [0i64, 7, -7, 10, 99, 1_764_000_000_000, i64::MIN, i64::MAX] {
+            assert_eq!(int_text(n), n.to_string());
+        }
+    }
+
+    #[test]
     fn folds_case_diacritics_quotes_and_spaces() {
         assert_eq!(
             normalize("  Données pour l’amélioration de l’IA   générative "),

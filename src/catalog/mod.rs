@@ -4,8 +4,8 @@
 
 use crate::page_url::{normalize_path, PageUrl};
 use crate::region::Region;
-use serde::Deserialize;
 use crate::sorted_map::SortedMap;
+use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
