@@ -65,14 +65,15 @@ struct Loaded {
 fn load(stored: &JsValue, problems: &JsValue) -> Loaded {
     let loaded = State::read((!stored.is_undefined()).then_some(stored));
     let mut kept: Vec<String> = problems
-        .items(MAX_PROBLEMS)
+        .items(usize::MAX)
         .map(|(items, _)| items.iter().filter_map(Raw::as_text).collect())
         .unwrap_or_default();
     if loaded.backup {
         kept.extend(loaded.problems);
-        let cut = kept.len().saturating_sub(MAX_PROBLEMS);
-        kept.drain(..cut);
     }
+    // The newest.
+    let cut = kept.len().saturating_sub(MAX_PROBLEMS);
+    kept.drain(..cut);
     Loaded {
         original: loaded.state.clone(),
         state: loaded.state,
