@@ -94,9 +94,13 @@ struct Reply {
     backup: bool,
     /// The problem codes to keep (the stored ones, plus what reading found when `backup`).
     problems: Vec<String>,
-    status: StatusView,
-    /// When the worker should wake to refresh the badge (ms), if ever.
-    wake: Option<f64>,
+    /// The status view. A page report that changed nothing leaves it out (the badge already shows it; building
+    /// and encoding it was most of a quiet report's time).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<StatusView>,
+    /// When the worker should wake to refresh the badge (ms), `null` for never; left out with `status`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    wake: Option<Option<f64>>,
     /// A page report: what to draw.
     #[serde(skip_serializing_if = "Option::is_none")]
     advice: Option<Advice>,
@@ -105,17 +109,24 @@ struct Reply {
     error: Option<String>,
 }
 
-fn reply(loaded: Loaded, env: &Env, now: Millis) -> Reply {
+/// The reply for `loaded` (changed since it was read, or not); `with_view`: include the status view and wake-up.
+fn reply(loaded: Loaded, env: &Env, now: Millis, with_view: bool) -> Reply {
     let state = loaded.state;
-    let view = status(&state, catalog(), env, now, loaded.problems.clone());
-    let region = effective_region(&state, env);
-    let wake = next_wake(&state, catalog(), region, now, env.utc_offset_min).map(|t| t as f64);
+    let changed = state != loaded.original;
+    let (status, wake) = if with_view {
+        let view = status(&state, catalog(), env, now, loaded.problems.clone());
+        let region = effective_region(&state, env);
+        let wake = next_wake(&state, catalog(), region, now, env.utc_offset_min).map(|t| t as f64);
+        (Some(view), Some(wake))
+    } else {
+        (None, None)
+    };
     Reply {
-        changed: state != loaded.original,
+        changed,
         state,
         backup: loaded.backup,
         problems: loaded.problems,
-        status: view,
+        status,
         wake,
         advice: None,
         error: None,
@@ -151,7 +162,7 @@ pub fn page_kind(url: &str) -> String {
 
 /// A LinkedIn page reported a snapshot: detect it, record what it shows (for the account it shows), decide what
 /// to draw (and remember a reminder card drawn today). `card_shown`: the page already shows our reminder card.
-/// One call: `{state, changed, backup, problems, status, wake, advice}`.
+/// One call: `{state, changed, backup, problems, advice}`, and `status` and `wake` when something changed.
 #[wasm_bindgen]
 pub fn page(
     stored: JsValue,
@@ -179,7 +190,8 @@ pub fn page(
         now,
         card_shown,
     );
-    let mut out = reply(loaded, &env, now);
+    let with_view = loaded.backup || loaded.state != loaded.original;
+    let mut out = reply(loaded, &env, now, with_view);
     out.advice = Some(advice);
     to_js(&out)
 }
@@ -197,7 +209,7 @@ pub fn sign_in(
     let env = read_env(&env)?;
     let mut loaded = load(&stored, &problems);
     loaded.state.sign_in(account, millis(now));
-    to_js(&reply(loaded, &env, millis(now)))
+    to_js(&reply(loaded, &env, millis(now), true))
 }
 
 /// Apply a member's event. A refused event (unknown, malformed, an unknown setting) changes nothing and says
@@ -219,7 +231,7 @@ pub fn event(
     if outcome.is_err() {
         loaded.state = loaded.original.clone();
     }
-    let mut out = reply(loaded, &env, now);
+    let mut out = reply(loaded, &env, now, true);
     out.error = outcome.err();
     to_js(&out)
 }
@@ -234,7 +246,7 @@ pub fn status_of(
     now: f64,
 ) -> Result<JsValue, JsError> {
     let env = read_env(&env)?;
-    to_js(&reply(load(&stored, &problems), &env, millis(now)))
+    to_js(&reply(load(&stored, &problems), &env, millis(now), true))
 }
 
 /// An exported file's `state` (the worker parsed the file) to import: `{state}` (readings marked as imported) or

@@ -155,13 +155,17 @@ export const CONTENT_EVENTS = new Set(
  * Every state-taking core call's reply (Rust: `wasm_api::Reply`): one crossing per message.
  * @typedef {Object} CoreReply
  * @property {StoredState} state     the state to store
- * @property {boolean} changed       it differs from what was stored (or that was text): write it
+ * @property {boolean} changed       it differs from what was stored: write it (text from an earlier version too)
  * @property {boolean} backup        what was stored could not be read completely: keep it as a backup
  * @property {string[]} problems     the problem codes to keep
  * @property {StatusView} status
  * @property {number|null} wake      when to wake to refresh the badge (ms)
- * @property {Advice} [advice]       a page report: what to draw
  * @property {string} [error]        an event the core refused (nothing changed)
+ */
+/**
+ * A page report's reply: what to draw; the status view and wake-up only when something changed or was damaged
+ * (the badge already shows the rest).
+ * @typedef {Omit<CoreReply, 'status'|'wake'|'error'> & { advice: Advice, status?: StatusView, wake?: number|null }} PageCoreReply
  */
 /** @typedef {{ state: StoredState, problems?: undefined } | { state?: undefined, problems: string[] }} ImportOutcome */
 

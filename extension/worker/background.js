@@ -41,7 +41,7 @@ function fromLinkedIn(sender) {
 /**
  * Show what a core reply says: the badge (and its wake-up alarm) and whether ordinary pages get the nudge and who
  * bundles. Draws only; returns the status view.
- * @param {CoreReply} reply
+ * @param {Pick<CoreReply, 'status'|'wake'>} reply
  */
 async function reflect(reply) {
   const view = reply.status;
@@ -92,10 +92,10 @@ async function onPage(snapshot, tabId, cardShown) {
     reply: core.page(stored, problems, report, env, now, cardShown === true),
     result: undefined,
   }));
-  const advice = /** @type {import('../shared/protocol.js').Advice} */ (reply.advice);
+  const advice = reply.advice;
   // A setting seen off here changes what the cards in other tabs should say (not every report: seeing a
-  // setting again only moves its timestamp).
-  if (reply.changed && cardChanged(await reflect(reply))) void recheckTabs(tabId);
+  // setting again only moves its timestamp). The core sends the status view only when something changed.
+  if (reply.status && cardChanged(await reflect({ status: reply.status, wake: reply.wake ?? null }))) void recheckTabs(tabId);
   const text = advice.banner ? await bannerText(advice, advice.banner.titles ?? {}) : null;
   return { advice, text };
 }

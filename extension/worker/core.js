@@ -18,7 +18,7 @@ export const initSync = wasm.initSync;
  * @param {string[]} problems the problem codes kept so far
  * @param {unknown} snapshot @param {Env} env @param {number} now
  * @param {boolean} [cardShown] the page already shows our reminder card
- * @returns {CoreReply & {advice: import('../shared/protocol.js').Advice}}
+ * @returns {import('../shared/protocol.js').PageCoreReply}
  */
 export function page(stored, problems, snapshot, env, now, cardShown = false) {
   return wasm.page(stored, problems, snapshot, env, now, cardShown === true);

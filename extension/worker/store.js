@@ -7,7 +7,7 @@
 // storage.local is closed to content scripts where the browser allows it (`trustedOnly`), so that a content script
 // (or a page that broke into one) can neither read nor rewrite what is stored.
 
-/** @typedef {import('../shared/protocol.js').CoreReply} CoreReply */
+/** @typedef {Pick<import('../shared/protocol.js').CoreReply, 'state'|'changed'|'backup'|'problems'>} CoreReply what the store needs of a reply */
 
 const STATE_KEY = 'state';
 const BACKUPS_KEY = 'stateBackups';
@@ -42,9 +42,10 @@ let queue = trustedOnly;
  * returns the core's reply for them. What the reply says is written: the state when it changed (or was text), a
  * backup of the stored value when it was damaged, the problem codes when they changed. Calls run strictly one
  * after another.
+ * @template {CoreReply} R
  * @template T
- * @param {(stored: unknown, problems: string[]) => { reply: CoreReply, result: T } | Promise<{ reply: CoreReply, result: T }>} change
- * @returns {Promise<{ result: T, reply: CoreReply }>}
+ * @param {(stored: unknown, problems: string[]) => { reply: R, result: T } | Promise<{ reply: R, result: T }>} change
+ * @returns {Promise<{ result: T, reply: R }>}
  */
 export function withState(change) {
   const run = queue.then(async () => {
