@@ -2,13 +2,14 @@
 
 use crate::catalog::{Catalog, Setting};
 use crate::detect::{Detection, PageKind, Reason, SeenState};
-use crate::json::Writer;
 use crate::reminders::storable_day;
 use crate::sorted_map::SortedMap;
 use crate::state::{Millis, State};
-use crate::status::{pick_lang, status, write_next, Env, NextStep, RowStatus};
+use crate::status::{pick_lang, status, Env, NextStep, RowStatus};
+use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum BannerMode {
     /// An ordinary LinkedIn page while something is still to do.
     Nudge,
@@ -18,7 +19,8 @@ pub enum BannerMode {
     Done,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum PageStatus {
     On,
     Off,
@@ -28,20 +30,23 @@ pub enum PageStatus {
     Checking,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Step {
     pub index: usize,
     pub total: usize,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Titles {
     pub title: String,
     pub label: String,
     pub url: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Banner {
     pub mode: BannerMode,
     pub setting: Option<String>,
@@ -63,7 +68,9 @@ pub struct Banner {
     pub unknown_here: Vec<String>,
 }
 
-#[derive(Debug, Clone)]
+/// What a page should draw (docs/architecture.md): the worker turns `banner` into the card's text.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Advice {
     /// Send the page's switches: this is a settings page.
     pub need_controls: bool,
@@ -72,51 +79,10 @@ pub struct Advice {
     pub banner: Option<Banner>,
 }
 
-crate::json_names!(BannerMode { Nudge => "nudge", Guide => "guide", Done => "done" });
-crate::json_names!(PageStatus {
+crate::names!(BannerMode { Nudge => "nudge", Guide => "guide", Done => "done" });
+crate::names!(PageStatus {
     On => "on", Off => "off", Unknown => "unknown", NotFound => "notFound", Checking => "checking",
 });
-
-impl Advice {
-    /// The JSON the worker turns into the banner (docs/architecture.md).
-    pub fn write(&self, w: &mut Writer) {
-        w.begin_object()
-            .key("needControls")
-            .bool(self.need_controls);
-        w.key("watch").bool(self.watch);
-        w.key("banner");
-        let Some(b) = &self.banner else {
-            w.null().end_object();
-            return;
-        };
-        w.begin_object().key("mode").string(b.mode.as_str());
-        w.key("setting").opt_string(b.setting.as_deref());
-        w.key("status").opt_string(b.status.map(PageStatus::as_str));
-        w.key("control").opt_int(b.control.map(|c| c as i64));
-        w.key("step");
-        match &b.step {
-            Some(s) => {
-                w.begin_object().key("index").int(s.index as i64);
-                w.key("total").int(s.total as i64).end_object()
-            }
-            None => w.null(),
-        };
-        w.key("next");
-        write_next(w, b.next.as_ref());
-        w.key("url").opt_string(b.url.as_deref());
-        w.key("remaining").int(b.remaining as i64);
-        w.key("lang").string(&b.lang);
-        w.key("turnedBackOnAt").opt_int(b.turned_back_on_at);
-        w.key("unknownHere").strings(&b.unknown_here);
-        w.key("titles").begin_object();
-        for (id, t) in &b.titles {
-            w.key(id).begin_object().key("title").string(&t.title);
-            w.key("label").string(&t.label);
-            w.key("url").string(&t.url).end_object();
-        }
-        w.end_object().end_object().end_object();
-    }
-}
 
 /// What to draw on a page whose card is not on screen (see `advise_card`).
 pub fn advise(
@@ -178,18 +144,16 @@ fn advise_card(
         .map(|e| e.label.clone())
         .collect();
     let titles_for = |ids: &[Option<&str>]| -> SortedMap<Titles> {
-        ids.iter()
-            .flatten()
-            .filter_map(|id| catalog.setting(id))
-            .map(|s| {
-                let titles = Titles {
-                    title: Setting::localized(&s.title, &lang).to_string(),
-                    label: Setting::localized(&s.label, &lang).to_string(),
-                    url: s.url.clone(),
-                };
-                (s.id.clone(), titles)
-            })
-            .collect()
+        let mut titles = SortedMap::new();
+        for s in ids.iter().flatten().filter_map(|id| catalog.setting(id)) {
+            let t = Titles {
+                title: Setting::localized(&s.title, &lang).to_string(),
+                label: Setting::localized(&s.label, &lang).to_string(),
+                url: s.url.clone(),
+            };
+            titles.insert(s.id.clone(), t);
+        }
+        titles
     };
     let banner = match kind {
         PageKind::NotLinkedin | PageKind::Login => None,

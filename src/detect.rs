@@ -6,12 +6,13 @@
 
 use crate::catalog::matcher::Matcher;
 use crate::catalog::{Catalog, SettingKind};
-use crate::json::{Json, Writer};
 use crate::page_url::PageUrl;
 use crate::snapshot::{Control, ControlKind, Snapshot};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum PageKind {
     /// A known setting's own page.
     Setting,
@@ -24,14 +25,15 @@ pub enum PageKind {
     NotLinkedin,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Page {
     pub kind: PageKind,
     pub setting: Option<String>,
     pub category: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum SeenState {
     On,
     Off,
@@ -41,7 +43,8 @@ pub enum SeenState {
 /// Why a finding says what it says. The first three are how a switch was identified (kept with the
 /// reading, so the member can see why the extension believes it); the others say why no state could be
 /// believed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Reason {
     /// LinkedIn's language-neutral key (`aria-labelledby`) on a settings page.
     Key,
@@ -68,11 +71,11 @@ pub enum Reason {
     NotFound,
 }
 
-crate::json_names!(PageKind {
+crate::names!(PageKind {
     Setting => "setting", Hub => "hub", Linkedin => "linkedin", Login => "login", NotLinkedin => "notLinkedin",
 });
-crate::json_names!(SeenState { On => "on", Off => "off", Unknown => "unknown" });
-crate::json_names!(Reason {
+crate::names!(SeenState { On => "on", Off => "off", Unknown => "unknown" });
+crate::names!(Reason {
     Key => "key", Label => "label", OnlySwitch => "onlySwitch", Conflict => "conflict",
     Ambiguous => "ambiguous", Indeterminate => "indeterminate", Disabled => "disabled", Busy => "busy",
     Hidden => "hidden", Unsettled => "unsettled", Missing => "missing", NotFound => "notFound",
@@ -91,7 +94,7 @@ impl Reason {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     pub setting: String,
     pub state: SeenState,
@@ -100,7 +103,8 @@ pub struct Finding {
     pub reason: Reason,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What the core makes of a page (docs/architecture.md). Only the fuzzer and tests read it back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Detection {
     pub page: Page,
     /// The page's language when the catalog has it.
@@ -113,7 +117,7 @@ pub struct Detection {
 }
 
 /// A shown, enabled, settled switch the catalog does not know, as the member sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Extra {
     /// Its label as plain text, at most `MAX_EXTRA_LABEL` characters.
     pub label: String,
@@ -131,85 +135,10 @@ pub const MAX_EXTRA_URL: usize = 300;
 const EXTRA_CATEGORIES: &[&str] = &["privacy", "ads"];
 
 impl Detection {
-    /// The JSON the worker and the pages read (docs/architecture.md).
-    pub fn write(&self, w: &mut Writer) {
-        w.begin_object().key("page").begin_object();
-        w.key("kind").string(self.page.kind.as_str());
-        w.key("setting").opt_string(self.page.setting.as_deref());
-        w.key("category").opt_string(self.page.category.as_deref());
-        w.end_object();
-        w.key("lang").opt_string(self.lang.as_deref());
-        w.key("findings").begin_array();
-        for f in &self.findings {
-            w.begin_object().key("setting").string(&f.setting);
-            w.key("state").string(f.state.as_str());
-            w.key("control").opt_int(f.control.map(|c| c as i64));
-            w.key("reason").string(f.reason.as_str());
-            w.end_object();
-        }
-        w.end_array().key("extras").begin_array();
-        for e in &self.extras {
-            w.begin_object().key("label").string(&e.label);
-            w.key("state").string(e.state.as_str());
-            w.key("url").string(&e.url).end_object();
-        }
-        w.end_array().key("problems").strings(&self.problems);
-        w.end_object();
-    }
-
+    /// As JSON text (native: tests, fuzzer, bench).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_json(&self) -> String {
-        let mut w = Writer::default();
-        self.write(&mut w);
-        w.out
-    }
-
-    /// Read back what `write` produced (the fuzzer checks the round trip); `None` for anything else.
-    pub fn from_json(value: &Json) -> Option<Detection> {
-        let opt_str = |v: Option<&Json>| -> Option<Option<String>> {
-            match v {
-                None | Some(Json::Null) => Some(None),
-                Some(v) => Some(Some(v.as_str()?.to_string())),
-            }
-        };
-        let [page, lang, findings, problems, extras] =
-            value.fields(["page", "lang", "findings", "problems", "extras"])?;
-        let [kind, setting, category] = page?.fields(["kind", "setting", "category"])?;
-        let mut out = Detection {
-            page: Page {
-                kind: PageKind::parse(kind?.as_variant()?)?,
-                setting: opt_str(setting)?,
-                category: opt_str(category)?,
-            },
-            lang: opt_str(lang)?,
-            findings: Vec::new(),
-            extras: Vec::new(),
-            problems: Vec::new(),
-        };
-        for e in extras.map(|e| e.as_array()).unwrap_or(Some(&[]))? {
-            let [label, state, url] = e.fields(["label", "state", "url"])?;
-            out.extras.push(Extra {
-                label: label?.as_str()?.to_string(),
-                state: SeenState::parse(state?.as_variant()?)?,
-                url: url?.as_str()?.to_string(),
-            });
-        }
-        for f in findings?.as_array()? {
-            let [setting, state, control, reason] =
-                f.fields(["setting", "state", "control", "reason"])?;
-            out.findings.push(Finding {
-                setting: setting?.as_str()?.to_string(),
-                state: SeenState::parse(state?.as_variant()?)?,
-                control: match control {
-                    None | Some(Json::Null) => None,
-                    Some(c) => Some(usize::try_from(c.as_u64()?).ok()?),
-                },
-                reason: Reason::parse(reason?.as_variant()?)?,
-            });
-        }
-        for p in problems?.as_array()? {
-            out.problems.push(p.as_str()?.to_string());
-        }
-        Some(out)
+        serde_json::to_string(self).unwrap_or_default()
     }
 }
 

@@ -1,14 +1,23 @@
 //! What the user can tell the extension (from the popup, options, onboarding and the banner).
 
 use crate::catalog::Catalog;
-use crate::json::{int_text, Json, Writer};
+use crate::raw::{lenient, Raw};
 use crate::region::Region;
 use crate::reminders::{remind_again, storable_day, SnoozeDuration};
 use crate::state::{Guide, Millis, State, MAX_RECHECK_DAYS, MIN_RECHECK_DAYS};
 use crate::status::Env;
+use crate::text::int_text;
+use serde::{Deserialize, Serialize};
 
-/// JSON: `{"type": "setRegion", "region": "eu"}` and so on (the variant in camelCase, its fields beside it).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `{type: "setRegion", region: "eu"}` and so on (the variant in camelCase, its fields beside it). Written by
+/// serde; read by `Event::read` through `EventFields` (serde's internally tagged reading would walk every field
+/// of the object, however deeply nested).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum Event {
     SetRegion {
         region: Region,
@@ -41,80 +50,94 @@ pub enum Event {
     SignInPage,
 }
 
+/// The event types (`type`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+enum EventType {
+    SetRegion,
+    FinishSetup,
+    Snooze,
+    Unsnooze,
+    CloseNudge,
+    Dismiss,
+    Undismiss,
+    DismissAll,
+    UndismissAll,
+    StartGuide,
+    StopGuide,
+    SetRecheckDays,
+    ForgetOtherAccounts,
+    SignInPage,
+}
+
+/// Every field an event can carry; which ones it needs depends on its type. Unknown fields are ignored (and never
+/// read); a field of the wrong type reads as missing (an error only for the types that need it).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct EventFields {
+    #[serde(deserialize_with = "lenient")]
+    region: Option<Region>,
+    #[serde(deserialize_with = "lenient")]
+    duration: Option<SnoozeDuration>,
+    #[serde(deserialize_with = "lenient")]
+    setting: Option<String>,
+    #[serde(deserialize_with = "lenient")]
+    days: Option<u32>,
+}
+
 impl Event {
     /// Read an event from the pages. Unknown fields are ignored; a wrong or missing one is an error.
-    pub fn from_json(value: &Json) -> Result<Event, String> {
-        let kind = value.get("type").and_then(Json::as_str);
-        let kind = kind.ok_or("event without a type")?;
-        let field = |name: &str| {
-            value
-                .get(name)
-                .ok_or_else(|| ["missing field ", name].concat())
+    pub fn read<R: Raw>(value: &R) -> Result<Event, String> {
+        let kind = value.field("type").ok_or("event without a type")?;
+        let Some(kind) = kind.decode::<EventType>() else {
+            let name = kind.as_text().unwrap_or_default();
+            return Err(["unknown event type ", &name].concat());
         };
-        let text = |name: &str| {
-            let v = field(name)?;
-            v.as_str().ok_or_else(|| ["invalid ", name].concat())
-        };
+        let fields = value
+            .decode::<EventFields>()
+            .ok_or("invalid event fields")?;
+        fn need<T>(v: Option<T>, name: &str) -> Result<T, String> {
+            v.ok_or_else(|| ["missing field ", name].concat())
+        }
         Ok(match kind {
-            "setRegion" => Event::SetRegion {
-                region: Region::parse(text("region")?).ok_or("unknown region")?,
+            EventType::SetRegion => Event::SetRegion {
+                region: need(fields.region, "region")?,
             },
-            "finishSetup" => Event::FinishSetup,
-            "snooze" => Event::Snooze {
-                duration: SnoozeDuration::parse(text("duration")?).ok_or("unknown duration")?,
+            EventType::FinishSetup => Event::FinishSetup,
+            EventType::Snooze => Event::Snooze {
+                duration: need(fields.duration, "duration")?,
             },
-            "unsnooze" => Event::Unsnooze,
-            "closeNudge" => Event::CloseNudge,
-            "dismiss" => Event::Dismiss {
-                setting: text("setting")?.to_string(),
+            EventType::Unsnooze => Event::Unsnooze,
+            EventType::CloseNudge => Event::CloseNudge,
+            EventType::Dismiss => Event::Dismiss {
+                setting: need(fields.setting, "setting")?,
             },
-            "undismiss" => Event::Undismiss {
-                setting: text("setting")?.to_string(),
+            EventType::Undismiss => Event::Undismiss {
+                setting: need(fields.setting, "setting")?,
             },
-            "dismissAll" => Event::DismissAll,
-            "undismissAll" => Event::UndismissAll,
-            "startGuide" => Event::StartGuide,
-            "stopGuide" => Event::StopGuide,
-            "forgetOtherAccounts" => Event::ForgetOtherAccounts,
-            "signInPage" => Event::SignInPage,
-            "setRecheckDays" => Event::SetRecheckDays {
-                days: field("days")?
-                    .as_u64()
-                    .and_then(|d| u32::try_from(d).ok())
-                    .ok_or("invalid days")?,
+            EventType::DismissAll => Event::DismissAll,
+            EventType::UndismissAll => Event::UndismissAll,
+            EventType::StartGuide => Event::StartGuide,
+            EventType::StopGuide => Event::StopGuide,
+            EventType::ForgetOtherAccounts => Event::ForgetOtherAccounts,
+            EventType::SignInPage => Event::SignInPage,
+            EventType::SetRecheckDays => Event::SetRecheckDays {
+                days: need(fields.days, "days")?,
             },
-            _ => return Err(["unknown event type ", kind].concat()),
         })
     }
 
-    /// The JSON the pages send (`from_json` reads it back).
+    /// Read an event from JSON text (native: tests, fuzzer).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_json(text: &str) -> Result<Event, String> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|_| "not JSON")?;
+        Event::read(&value)
+    }
+
+    /// As JSON text (native: tests).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_json(&self) -> String {
-        let mut w = Writer::default();
-        let (kind, field) = match self {
-            Event::SetRegion { region } => ("setRegion", Some(("region", region.as_str()))),
-            Event::FinishSetup => ("finishSetup", None),
-            Event::Snooze { duration } => ("snooze", Some(("duration", duration.as_str()))),
-            Event::Unsnooze => ("unsnooze", None),
-            Event::CloseNudge => ("closeNudge", None),
-            Event::Dismiss { setting } => ("dismiss", Some(("setting", setting.as_str()))),
-            Event::Undismiss { setting } => ("undismiss", Some(("setting", setting.as_str()))),
-            Event::DismissAll => ("dismissAll", None),
-            Event::UndismissAll => ("undismissAll", None),
-            Event::StartGuide => ("startGuide", None),
-            Event::StopGuide => ("stopGuide", None),
-            Event::ForgetOtherAccounts => ("forgetOtherAccounts", None),
-            Event::SignInPage => ("signInPage", None),
-            Event::SetRecheckDays { .. } => ("setRecheckDays", None),
-        };
-        w.begin_object().key("type").string(kind);
-        if let Some((name, value)) = field {
-            w.key(name).string(value);
-        }
-        if let Event::SetRecheckDays { days } = self {
-            w.key("days").int(*days as i64);
-        }
-        w.end_object();
-        w.out
+        serde_json::to_string(self).unwrap_or_default()
     }
 }
 

@@ -6,10 +6,12 @@
 //! shows it again.
 
 use crate::catalog::Catalog;
+use crate::raw::Raw;
 use crate::reminders::{SnoozeDuration, DAY_MS};
 use crate::state::{Millis, Seen, State, MAX_OTHER_ACCOUNTS};
 
-/// No export is anywhere near this long (the whole state of a member is a few KiB).
+/// No export is anywhere near this long (the whole state of a member is a few KiB). The worker refuses a longer
+/// file before parsing it (it asks the core for this limit: `maxImportChars`).
 pub const MAX_IMPORT_CHARS: usize = 256 * 1024;
 /// 2026-11-25T00:00:00Z, the day the project started: nothing this extension wrote can be older.
 pub const FIRST_RELEASE: Millis = 1_795_564_800_000;
@@ -21,14 +23,27 @@ pub const IMPORT_TOO_LARGE: &str = "importTooLarge";
 pub const IMPORT_UNKNOWN_SETTINGS: &str = "importUnknownSettings";
 pub const IMPORT_BAD_DATES: &str = "importBadDates";
 
-/// The state an import gives, or the reasons it is refused (never both).
+/// An exported file's text (native: tests; the worker parses the file itself and hands over its `state`).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn import(text: &str, catalog: &Catalog, now: Millis) -> Result<State, Vec<String>> {
     if text.len() > MAX_IMPORT_CHARS {
         return Err(vec![IMPORT_TOO_LARGE.to_string()]);
     }
-    let loaded = State::load(Some(text));
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(value) => import_value(&value, catalog, now),
+        Err(_) => import_value(&serde_json::Value::String(text.to_string()), catalog, now),
+    }
+}
+
+/// The state an import gives, or the reasons it is refused (never both).
+pub fn import_value<R: Raw>(
+    value: &R,
+    catalog: &Catalog,
+    now: Millis,
+) -> Result<State, Vec<String>> {
+    let loaded = State::read(Some(value));
     // An import replaces everything, so only a file that reads completely is accepted.
-    if loaded.backup.is_some() || !loaded.problems.is_empty() {
+    if loaded.backup || !loaded.problems.is_empty() {
         return Err(loaded.problems);
     }
     let mut state = loaded.state;

@@ -1,9 +1,11 @@
 //! Where the member's account is: LinkedIn's settings and defaults differ by region.
 
-use crate::json::Json;
-use std::sync::OnceLock;
+use crate::catalog::{RegionHints, REGION_HINTS};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
 pub enum Region {
     /// EU, EEA and Switzerland.
     Eu,
@@ -13,45 +15,20 @@ pub enum Region {
     Row,
 }
 
-crate::json_names!(Region { Eu => "eu", Uk => "uk", Row => "row" });
+crate::names!(Region { Eu => "eu", Uk => "uk", Row => "row" });
 
-struct RegionData {
-    eu_time_zones: Vec<String>,
-    uk_time_zones: Vec<String>,
-    eu_countries: Vec<String>,
-    uk_countries: Vec<String>,
-}
-
-fn data() -> &'static RegionData {
-    static DATA: OnceLock<RegionData> = OnceLock::new();
-    DATA.get_or_init(|| {
-        let json = Json::parse(include_str!("catalog/regions.json"));
-        let list = |name: &str| -> Vec<String> {
-            let items = json.as_ref().and_then(|j| j.get(name)?.as_array());
-            let items = items.expect("regions.json is valid (tested)");
-            items
-                .iter()
-                .filter_map(Json::as_str)
-                .map(str::to_string)
-                .collect()
-        };
-        RegionData {
-            eu_time_zones: list("euTimeZones"),
-            uk_time_zones: list("ukTimeZones"),
-            eu_countries: list("euCountries"),
-            uk_countries: list("ukCountries"),
-        }
-    })
+fn data() -> &'static RegionHints {
+    &REGION_HINTS
 }
 
 /// Best guess of the region from the browser's time zone, then its language tag (e.g. `de-AT`).
 /// Only preselects the onboarding choice: the user confirms it.
 pub fn guess(time_zone: &str, language: &str) -> Region {
     let data = data();
-    if data.uk_time_zones.iter().any(|z| z == time_zone) {
+    if data.uk_time_zones.contains(&time_zone) {
         return Region::Uk;
     }
-    if data.eu_time_zones.iter().any(|z| z == time_zone) {
+    if data.eu_time_zones.contains(&time_zone) {
         return Region::Eu;
     }
     // A known non-European zone is a stronger hint than the language tag.
@@ -67,9 +44,9 @@ pub fn guess(time_zone: &str, language: &str) -> Region {
         .nth(1)
         .unwrap_or("")
         .to_ascii_uppercase();
-    if data.uk_countries.contains(&country) {
+    if data.uk_countries.contains(&country.as_str()) {
         Region::Uk
-    } else if data.eu_countries.contains(&country) {
+    } else if data.eu_countries.contains(&country.as_str()) {
         Region::Eu
     } else {
         Region::Row

@@ -7,14 +7,15 @@ use crate::state::{Millis, State};
 
 pub const DAY_MS: Millis = 24 * 60 * 60 * 1000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum SnoozeDuration {
     Day,
     Week,
     Month,
 }
 
-crate::json_names!(SnoozeDuration { Day => "day", Week => "week", Month => "month" });
+crate::names!(SnoozeDuration { Day => "day", Week => "week", Month => "month" });
 
 impl SnoozeDuration {
     pub fn millis(self) -> Millis {

@@ -3,8 +3,9 @@
 //! The snapshot comes from a page we do not control, so every field is optional, every string and list
 //! is capped, and anything unreadable becomes a reported problem rather than an error.
 
-use crate::json::{int_text, Json};
-use crate::text::truncate_chars;
+use crate::raw::{null_default, Raw};
+use crate::text::{int_text, truncate_chars};
+use serde::{Deserialize, Serialize};
 
 pub const SNAPSHOT_VERSION: u32 = 1;
 /// More controls than any settings page has; beyond this the page is hostile or not a settings page.
@@ -14,7 +15,8 @@ pub const MAX_URL_CHARS: usize = 2_048;
 pub const MAX_KEYS: usize = 8;
 pub const MAX_KEY_CHARS: usize = 100;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum ControlKind {
     /// `<input type=checkbox>` (LinkedIn's switches are checkboxes with role=switch).
     Checkbox,
@@ -25,10 +27,14 @@ pub enum ControlKind {
     /// Anything else exposing `aria-checked`.
     /// Also any kind this version does not know.
     #[default]
+    #[serde(other)]
     Other,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+/// Every field optional (missing: the default, so a missing fact is the cautious one); a field that is there must
+/// have the right type, else the whole control is unreadable. `null` flags read as their default.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct Control {
     pub kind: ControlKind,
     pub name: String,
@@ -36,29 +42,39 @@ pub struct Control {
     pub context: String,
     /// `None` when the control does not say (mixed, missing attribute).
     pub checked: Option<bool>,
+    #[serde(deserialize_with = "null_default")]
     pub disabled: bool,
     // What the content script saw of the control. A snapshot that does not say (an older or a broken
     // content script) gets the cautious default: a control not known to be visible and settled is never
     // believed.
     /// Rendered and visible to the member (not `display:none`, `visibility:hidden`, transparent or
     /// zero-sized, and not inside a closed `<details>`).
+    #[serde(deserialize_with = "null_default")]
     pub visible: bool,
     /// `aria-busy` on the control or around it, or a loading indicator in its section.
+    #[serde(deserialize_with = "null_default")]
     pub busy: bool,
     /// Inside an `inert`, `aria-hidden="true"` or `hidden` subtree: not what the member acts on.
+    #[serde(deserialize_with = "null_default")]
     pub inert: bool,
     /// Inside a shadow root (read through it).
+    #[serde(deserialize_with = "null_default")]
     pub shadow: bool,
     /// Inside the page's current main landmark.
+    #[serde(deserialize_with = "null_default")]
     pub main: bool,
     /// Index of the section (region, fieldset, form, …) the control belongs to; `None` outside any.
     pub section: Option<u32>,
     /// The control and these facts stayed the same for the content script's settle window, and the
     /// document had finished loading.
+    #[serde(deserialize_with = "null_default")]
     pub settled: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+/// Read field by field (`Snapshot::read`), so a wrong field is reported and the rest is kept; written as the
+/// content script sends it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct Snapshot {
     pub v: u32,
     pub url: String,
@@ -76,90 +92,47 @@ pub struct Snapshot {
     pub account: String,
 }
 
-crate::json_names!(ControlKind {
+crate::names!(ControlKind {
     Checkbox => "checkbox", Switch => "switch", Button => "button", Other => "other",
 });
 
-impl Control {
-    /// Read one control as serde read it: every field optional, but a field that is there must have the
-    /// right type, else the whole control is unreadable (`None`). A kind this version does not know
-    /// reads as `Other`.
-    fn from_json(value: &Json) -> Option<Control> {
-        let [kind, name, keys, context, checked, disabled, visible, busy, inert, shadow, main, section, settled] =
-            value.fields([
-                "kind", "name", "keys", "context", "checked", "disabled", "visible", "busy",
-                "inert", "shadow", "main", "section", "settled",
-            ])?;
-        let flag = |v: Option<&Json>, default: bool| match v {
-            None | Some(Json::Null) => Some(default),
-            Some(v) => v.as_bool(),
-        };
-        let text = |v: Option<&Json>| match v {
-            None => Some(String::new()),
-            Some(v) => v.as_str().map(str::to_string),
-        };
-        let mut control = Control {
-            kind: match kind {
-                None => ControlKind::Other,
-                Some(k) => ControlKind::parse(k.as_variant()?).unwrap_or(ControlKind::Other),
-            },
-            name: text(name)?,
-            keys: Vec::new(),
-            context: text(context)?,
-            checked: match checked {
-                None | Some(Json::Null) => None,
-                Some(c) => Some(c.as_bool()?),
-            },
-            disabled: flag(disabled, false)?,
-            visible: flag(visible, false)?,
-            busy: flag(busy, false)?,
-            inert: flag(inert, false)?,
-            shadow: flag(shadow, false)?,
-            main: flag(main, false)?,
-            section: match section {
-                None | Some(Json::Null) => None,
-                Some(s) => Some(u32::try_from(s.as_u64()?).ok()?),
-            },
-            settled: flag(settled, false)?,
-        };
-        if let Some(keys) = keys {
-            for key in keys.as_array()? {
-                control.keys.push(key.as_str()?.to_string());
-            }
-        }
-        Some(control)
-    }
-}
-
 impl Snapshot {
-    /// Read a snapshot from JSON text; text that is not JSON reads as a snapshot that is not an object.
+    /// Read a snapshot from JSON text (native: tests, fuzzer, bench); text that is not JSON reads as a snapshot
+    /// that is not an object.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json_text(text: &str) -> (Snapshot, Vec<String>) {
-        Snapshot::from_json(&Json::parse(text).unwrap_or(Json::Null))
+        Snapshot::read(&serde_json::from_str(text).unwrap_or(serde_json::Value::Null))
     }
 
-    /// Read a snapshot from loosely-typed JSON. Fields of the wrong type are dropped one by one, so a
-    /// partly broken snapshot still yields what is readable. Returns the snapshot and the problems seen.
-    pub fn from_json(value: &Json) -> (Snapshot, Vec<String>) {
+    /// Read a snapshot from whatever the content script sent. Fields of the wrong type are dropped one by one,
+    /// so a partly broken snapshot still yields what is readable; every string and list is bounded after
+    /// decoding. Returns the snapshot and the problems seen.
+    pub fn read<R: Raw>(value: &R) -> (Snapshot, Vec<String>) {
         let mut problems = Vec::new();
-        if value.as_object().is_none() {
+        if !value.is_object() {
             problems.push("snapshot is not an object".to_string());
             return (Snapshot::default(), problems);
         }
         let text = |name: &str, problems: &mut Vec<String>| -> String {
-            match value.get(name) {
-                None | Some(Json::Null) => String::new(),
-                Some(Json::Str(s)) => s.clone(),
-                Some(_) => {
+            match value.field(name) {
+                None => String::new(),
+                Some(v) if v.is_null() => String::new(),
+                Some(v) => v.as_text().unwrap_or_else(|| {
                     problems.push(["snapshot field ", name, " is not text"].concat());
                     String::new()
-                }
+                }),
             }
         };
-        let flag = |name: &str| value.get(name).and_then(Json::as_bool).unwrap_or(false);
+        let flag = |name: &str| {
+            value
+                .field(name)
+                .and_then(|v| v.decode::<bool>())
+                .unwrap_or(false)
+        };
         let mut snapshot = Snapshot {
             v: value
-                .get("v")
-                .and_then(Json::as_u64)
+                .field("v")
+                .and_then(|v| v.decode::<u64>())
                 .unwrap_or(0)
                 .min(u32::MAX as u64) as u32,
             url: text("url", &mut problems),
@@ -172,6 +145,8 @@ impl Snapshot {
             account: text("account", &mut problems),
             page_settled: flag("pageSettled"),
         };
+        // Bounded before anything else reads it (a huge string is cut once, here).
+        snapshot.bound();
         if snapshot.v != SNAPSHOT_VERSION {
             problems.push(
                 [
@@ -184,27 +159,31 @@ impl Snapshot {
                 .concat(),
             );
         }
-        match value.get("controls") {
-            None | Some(Json::Null) => {}
-            Some(Json::Array(items)) => {
-                let mut dropped = 0i64;
-                for item in items.iter().take(MAX_CONTROLS) {
-                    // An unreadable control keeps its place (as a control that says nothing), so the
-                    // indexes the core reports still point at the content script's own list.
-                    let control = Control::from_json(item).unwrap_or_else(|| {
-                        dropped += 1;
-                        Control::default()
-                    });
-                    snapshot.controls.push(control);
+        match value.field("controls") {
+            None => {}
+            Some(v) if v.is_null() => {}
+            Some(list) => match list.items(MAX_CONTROLS) {
+                Some((items, len)) => {
+                    let mut dropped = 0i64;
+                    for item in &items {
+                        // An unreadable control keeps its place (as a control that says nothing), so the
+                        // indexes the core reports still point at the content script's own list.
+                        let control = item.decode::<Control>().unwrap_or_else(|| {
+                            dropped += 1;
+                            Control::default()
+                        });
+                        snapshot.controls.push(control);
+                    }
+                    if len > MAX_CONTROLS {
+                        snapshot.truncated = true;
+                    }
+                    if dropped > 0 {
+                        problems
+                            .push([&int_text(dropped), " unreadable controls ignored"].concat());
+                    }
                 }
-                if items.len() > MAX_CONTROLS {
-                    snapshot.truncated = true;
-                }
-                if dropped > 0 {
-                    problems.push([&int_text(dropped), " unreadable controls ignored"].concat());
-                }
-            }
-            Some(_) => problems.push("snapshot controls is not a list".to_string()),
+                None => problems.push("snapshot controls is not a list".to_string()),
+            },
         }
         snapshot.bound();
         (snapshot, problems)

@@ -1,7 +1,8 @@
-//! A map from text keys kept as a sorted `Vec`: for the catalog's small, trusted maps (languages,
-//! categories) and the banner's titles. Iterates in key order like the `BTreeMap` it replaces, but each
-//! value type costs a few hundred bytes of WASM instead of several KB of B-tree and sort code.
-//! Inserting is linear, so it is not for data of unbounded size from outside.
+//! A map from text keys kept as a sorted `Vec`: for the catalog's small, trusted maps (texts by language,
+//! categories, aliases) and the banner's titles. Iterates in key order like a `BTreeMap`, but each value type costs
+//! a few hundred bytes of WASM instead of several KB of B-tree code: measured in issue 16, these four maps as
+//! `BTreeMap`s made the gzipped module about 4 KB larger (bench/README.md). The state's maps, which grow with
+//! what the member sees, are `BTreeMap`s. Inserting is linear, so it is not for data of unbounded size from outside.
 
 use std::ops::Index;
 
@@ -86,5 +87,20 @@ impl<V> Index<&str> for SortedMap<V> {
     type Output = V;
     fn index(&self, key: &str) -> &V {
         self.get(key).expect("key in map")
+    }
+}
+
+/// Written as an object (advice titles).
+impl<V: serde::Serialize> serde::Serialize for SortedMap<V> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+/// Read from an object (the catalog file, in native tests; the WASM has the catalog compiled in).
+impl<'de, V: serde::Deserialize<'de>> serde::Deserialize<'de> for SortedMap<V> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let map = std::collections::BTreeMap::<String, V>::deserialize(d)?;
+        Ok(map.into_iter().collect())
     }
 }

@@ -1,13 +1,15 @@
-//! What the extension remembers (stored as JSON in `storage.local`), read defensively.
+//! What the extension remembers (an object under `state` in `storage.local`), read defensively.
 //!
 //! Stored data may be damaged, partial, from another program or from a future version. Reading never
-//! fails: whatever is readable is kept, the rest is reported, the raw text is handed back for a backup,
-//! and nothing is ever turned into an "off" that was not stored as one.
+//! fails: whatever is readable is kept, the rest is reported, the caller keeps the stored value as a backup,
+//! and nothing is ever turned into an "off" that was not stored as one. The parts are serde types; the whole is
+//! read field by field through `Raw`, so one damaged field does not cost the others.
 
 use crate::detect::{Detection, Reason, SeenState};
-use crate::json::{Json, Writer};
+use crate::raw::{lenient, Raw};
 use crate::region::Region;
 use crate::reminders::Day;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Schema 2 (this version): readings per LinkedIn account. Schema 1 (one set of readings for the browser) is
@@ -23,7 +25,9 @@ pub const MAX_DAY: Day = 100_000;
 /// Milliseconds since the Unix epoch (what JavaScript's `Date.now()` gives).
 pub type Millis = i64;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A stored reading: `state`, `seenAt`, `changedAt` required; the rest optional (absent when `None`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Seen {
     pub state: SeenState,
     /// When this state was last read from a LinkedIn page.
@@ -32,17 +36,26 @@ pub struct Seen {
     pub changed_at: Millis,
     /// When it was last seen going from off back to on (LinkedIn or someone turned it on again).
     /// Absent from the JSON when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub turned_back_on_at: Option<Millis>,
     /// How the reading was established (`key`, `label`, `onlySwitch`) or, for an unknown state, why
-    /// nothing could be believed (`disabled`, `hidden`, …). Absent in data from older versions.
+    /// nothing could be believed (`disabled`, `hidden`, …). Absent in data from older versions; a reason this
+    /// version does not know is dropped, not the reading.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reason: Option<Reason>,
     /// When this reading came in with an imported file rather than from a LinkedIn page (`importedAt`,
     /// absent when `None`): not something this browser saw, so it is due for a re-check until seen again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub imported_at: Option<Millis>,
 }
 
 /// A switch LinkedIn showed on a data-privacy or advertising page that the catalog does not know.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ExtraSeen {
     pub url: String,
     pub state: SeenState,
@@ -54,7 +67,8 @@ pub struct ExtraSeen {
 pub const MAX_EXTRAS_KEPT: usize = 20;
 
 /// What was seen for an account that is not the one signed in now.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Bucket {
     pub settings: BTreeMap<String, Seen>,
     pub extras: BTreeMap<String, ExtraSeen>,
@@ -71,13 +85,16 @@ pub fn is_account_key(key: &str) -> bool {
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Guide {
     pub active: bool,
     pub started_at: Millis,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The stored state (docs/architecture.md). Written by serde; read by `State::read`, field by field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct State {
     pub schema: u32,
     pub region: Option<Region>,
@@ -87,6 +104,7 @@ pub struct State {
     pub account: Option<String>,
     /// A sign-in or sign-out page was seen since a page last showed who is signed in: the next ordinary pages
     /// must say who it is now (`accountCheck`, absent when false).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub account_check: bool,
     /// The current account's readings (the browser's while `account` is `None`).
     pub settings: BTreeMap<String, Seen>,
@@ -98,8 +116,10 @@ pub struct State {
     pub dismiss_all: bool,
     pub snooze_until: Option<Millis>,
     /// The local day (`reminders::Day`) the reminder card was last drawn on an ordinary LinkedIn page.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub nudge_shown_day: Option<Day>,
     /// The local day the member closed the reminder card (×: not again today).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub nudge_closed_day: Option<Day>,
     pub guide: Option<Guide>,
     pub recheck_days: u32,
@@ -159,89 +179,78 @@ pub struct Loaded {
     pub state: State,
     /// Problem codes found while reading (shown in the popup).
     pub problems: Vec<String>,
-    /// The original text, when it could not be read completely: the caller keeps it as a backup.
-    pub backup: Option<String>,
+    /// The stored value could not be read completely: the caller keeps it as a backup.
+    pub backup: bool,
 }
 
 impl State {
-    /// The stored JSON (docs/architecture.md): settings by id and `dismissed` sorted.
+    /// The stored JSON text (native: tests, fuzzer, bench).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_json(&self) -> String {
-        let mut w = Writer::default();
-        w.begin_object().key("schema").int(self.schema as i64);
-        w.key("region").opt_string(self.region.map(Region::as_str));
-        w.key("setupDone").bool(self.setup_done);
-        w.key("account").opt_string(self.account.as_deref());
-        if self.account_check {
-            w.key("accountCheck").bool(true);
-        }
-        w.key("settings");
-        write_settings(&mut w, &self.settings);
-        w.key("extras");
-        write_extras(&mut w, &self.extras);
-        w.key("others").begin_object();
-        for (key, bucket) in &self.others {
-            w.key(key).begin_object().key("seenAt").int(bucket.seen_at);
-            w.key("settings");
-            write_settings(&mut w, &bucket.settings);
-            w.key("extras");
-            write_extras(&mut w, &bucket.extras);
-            w.end_object();
-        }
-        w.end_object().key("dismissed").strings(&self.dismissed);
-        w.key("dismissAll").bool(self.dismiss_all);
-        w.key("snoozeUntil").opt_int(self.snooze_until);
-        if let Some(day) = self.nudge_shown_day {
-            w.key("nudgeShownDay").int(day);
-        }
-        if let Some(day) = self.nudge_closed_day {
-            w.key("nudgeClosedDay").int(day);
-        }
-        w.key("guide");
-        match &self.guide {
-            Some(g) => {
-                w.begin_object().key("active").bool(g.active);
-                w.key("startedAt").int(g.started_at).end_object()
-            }
-            None => w.null(),
-        };
-        w.key("recheckDays").int(self.recheck_days as i64);
-        w.end_object();
-        w.out
+        serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// Read stored JSON text. `None` or empty means a first run.
+    /// Read stored JSON text (native: tests, fuzzer, bench). `None` or blank means a first run.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn load(raw: Option<&str>) -> Loaded {
-        let raw = raw.map(str::trim).filter(|r| !r.is_empty());
-        let Some(raw) = raw else {
+        State::read(
+            raw.map(|text| serde_json::Value::String(text.to_string()))
+                .as_ref(),
+        )
+    }
+
+    /// Read the stored value: an object (this version), or JSON text (earlier versions stored text; read with the
+    /// platform's own parser). Nothing or blank text means a first run. Text that is not JSON is damaged;
+    /// anything else that is not an object of ours (`null` too) is foreign.
+    pub fn read<R: Raw>(raw: Option<&R>) -> Loaded {
+        let parsed;
+        let object = match raw {
+            None => None,
+            Some(value) => match value.as_text() {
+                None => Some(value),
+                Some(text) if text.trim().is_empty() => None,
+                Some(text) => {
+                    parsed = R::parse_json(&text);
+                    match &parsed {
+                        Some(p) => Some(p),
+                        None => {
+                            return Loaded {
+                                state: State::default(),
+                                problems: vec![PROBLEM_DAMAGED.to_string()],
+                                backup: true,
+                            }
+                        }
+                    }
+                }
+            },
+        };
+        let Some(object) = object else {
             return Loaded {
                 state: State::default(),
                 problems: Vec::new(),
-                backup: None,
+                backup: false,
             };
         };
         let fail = |problem: &str| Loaded {
             state: State::default(),
             problems: vec![problem.to_string()],
-            backup: Some(raw.to_string()),
+            backup: true,
         };
-        let Some(object) = Json::parse(raw) else {
-            return fail(PROBLEM_DAMAGED);
-        };
-        if object.as_object().is_none() {
+        if !object.is_object() {
             return fail(PROBLEM_FOREIGN);
         }
-        let schema = match object.get("schema").and_then(Json::as_u64) {
+        let schema = match object.field("schema").and_then(|s| s.decode::<u64>()) {
             Some(v @ 1..=2) => v,
             Some(newer) if newer > SCHEMA as u64 => return fail(PROBLEM_NEWER),
             _ => return fail(PROBLEM_FOREIGN),
         };
         let mut lost = Vec::new();
         // Schema 1 is schema 2 without accounts: its readings stay the browser's until an account is seen.
-        let mut state = read_v1(&object, &mut lost);
+        let mut state = read_v1(object, &mut lost);
         if schema == 2 {
-            read_accounts(&object, &mut state, &mut lost);
+            read_accounts(object, &mut state, &mut lost);
         }
-        let backup = (!lost.is_empty()).then(|| raw.to_string());
+        let backup = !lost.is_empty();
         let mut problems = Vec::new();
         if lost.iter().any(|field| !CHOICES.contains(&field.as_str())) {
             problems.push(PROBLEM_PARTIAL.to_string());
@@ -344,130 +353,71 @@ impl State {
     }
 }
 
-/// A stored setting, as serde read it: `state`, `seenAt`, `changedAt` required; `None` if unreadable.
-fn read_seen(value: &Json) -> Option<Seen> {
-    let [state, seen_at, changed_at, back_on, reason, imported] = value.fields([
-        "state",
-        "seenAt",
-        "changedAt",
-        "turnedBackOnAt",
-        "reason",
-        "importedAt",
-    ])?;
-    Some(Seen {
-        state: SeenState::parse(state?.as_variant()?)?,
-        seen_at: seen_at?.as_i64()?,
-        changed_at: changed_at?.as_i64()?,
-        turned_back_on_at: match back_on {
-            None | Some(Json::Null) => None,
-            Some(t) => Some(t.as_i64()?),
-        },
-        // A reason this version does not know is dropped, not the reading.
-        reason: reason.and_then(Json::as_variant).and_then(Reason::parse),
-        imported_at: match imported {
-            None | Some(Json::Null) => None,
-            Some(t) => Some(t.as_i64()?),
-        },
-    })
-}
-
-fn read_guide(value: &Json) -> Option<Guide> {
-    let [active, started_at] = value.fields(["active", "startedAt"])?;
-    Some(Guide {
-        active: active?.as_bool()?,
-        started_at: started_at?.as_i64()?,
-    })
-}
-
 /// Read schema-1 fields one by one, so one damaged field does not cost the others. `lost` names what
 /// could not be read.
-fn read_v1(object: &Json, lost: &mut Vec<String>) -> State {
+fn read_v1<R: Raw>(object: &R, lost: &mut Vec<String>) -> State {
     let mut state = State::default();
-    match object.get("region") {
-        None | Some(Json::Null) => {}
-        Some(Json::Str(r)) if Region::parse(r).is_some() => state.region = Region::parse(r),
-        Some(_) => lost.push("region".to_string()),
-    }
     // The member's decisions: a field that is there but unreadable falls back to its default and is
-    // reported (the caller keeps the stored text as a backup), never silently replaced.
+    // reported (the caller keeps the stored value as a backup), never silently replaced.
     let mut decision =
-        |name: &str, nullable: bool, read: &mut dyn FnMut(&Json) -> bool| match object.get(name) {
+        |name: &str, nullable: bool, read: &mut dyn FnMut(&R) -> bool| match object.field(name) {
             None => {}
-            Some(Json::Null) if nullable => {}
-            Some(value) if !read(value) => lost.push(name.to_string()),
+            Some(value) if nullable && value.is_null() => {}
+            Some(value) if !read(&value) => lost.push(name.to_string()),
             Some(_) => {}
         };
+    decision("region", true, &mut |v| {
+        v.decode::<Region>()
+            .map(|r| state.region = Some(r))
+            .is_some()
+    });
     decision("setupDone", false, &mut |v| {
-        v.as_bool().map(|b| state.setup_done = b).is_some()
+        v.decode().map(|b| state.setup_done = b).is_some()
     });
     decision("dismissAll", false, &mut |v| {
-        v.as_bool().map(|b| state.dismiss_all = b).is_some()
+        v.decode().map(|b| state.dismiss_all = b).is_some()
     });
     decision("snoozeUntil", true, &mut |v| {
-        v.as_i64().map(|t| state.snooze_until = Some(t)).is_some()
+        v.decode().map(|t| state.snooze_until = Some(t)).is_some()
     });
     // The reminder card's days: a number that is not a plausible day (0..=MAX_DAY, until the year 2243). Earlier
     // versions' `nudgeClosedSession` is ignored: × now means "not again today".
     decision("nudgeShownDay", false, &mut |v| {
-        v.as_i64()
+        v.decode::<Day>()
             .filter(|d| (0..=MAX_DAY).contains(d))
             .map(|d| state.nudge_shown_day = Some(d))
             .is_some()
     });
     decision("nudgeClosedDay", false, &mut |v| {
-        v.as_i64()
+        v.decode::<Day>()
             .filter(|d| (0..=MAX_DAY).contains(d))
             .map(|d| state.nudge_closed_day = Some(d))
             .is_some()
     });
     decision("recheckDays", false, &mut |v| {
         // Out of range is not something this extension writes: kept within range, and reported.
-        let days = v.as_u64();
+        let days = v.decode::<u64>();
         if let Some(d) = days {
             state.recheck_days = d.clamp(MIN_RECHECK_DAYS as u64, MAX_RECHECK_DAYS as u64) as u32;
         }
         days.is_some_and(|d| d == state.recheck_days as u64)
     });
     decision("guide", true, &mut |v| {
-        read_guide(v).map(|g| state.guide = Some(g)).is_some()
+        v.decode::<Guide>().map(|g| state.guide = Some(g)).is_some()
     });
-    decision("dismissed", false, &mut |v| match v.as_array() {
-        // Inserted one by one: collecting into a set would add a sort to the module.
-        Some(items) => {
-            for id in items.iter().filter_map(Json::as_str) {
-                state.dismissed.insert(id.to_string());
-            }
-            items.iter().all(|id| id.as_str().is_some())
+    decision("dismissed", false, &mut |v| match v.items(usize::MAX) {
+        Some((items, _)) => {
+            let ids: Vec<Option<String>> = items.iter().map(R::as_text).collect();
+            let all = ids.iter().all(Option::is_some);
+            state.dismissed.extend(ids.into_iter().flatten());
+            all
         }
         None => false,
     });
-    match object.get("settings") {
-        None | Some(Json::Null) => {}
-        Some(Json::Object(entries)) => {
-            // A repeated id counts once, its last entry (as JSON readers do): unreadable entries go in
-            // marked with a negative time, so a later entry replaces them, and are taken out at the end.
-            for (id, entry) in entries {
-                let seen = read_seen(entry).filter(|s| s.seen_at >= 0);
-                let unreadable = Seen {
-                    state: SeenState::Unknown,
-                    seen_at: -1,
-                    changed_at: -1,
-                    turned_back_on_at: None,
-                    reason: None,
-                    imported_at: None,
-                };
-                state
-                    .settings
-                    .insert(id.clone(), seen.unwrap_or(unreadable));
-            }
-            state.settings.retain(|id, seen| {
-                if seen.seen_at < 0 {
-                    lost.push(["settings.", id].concat());
-                }
-                seen.seen_at >= 0
-            });
-        }
-        Some(_) => lost.push("settings".to_string()),
+    match object.field("settings") {
+        None => {}
+        Some(v) if v.is_null() => {}
+        Some(v) => state.settings = read_settings(&v, "settings", lost),
     }
     state
 }
@@ -482,50 +432,30 @@ fn merge_newer(mut a: BTreeMap<String, Seen>, b: BTreeMap<String, Seen>) -> BTre
     a
 }
 
-fn write_extras(w: &mut Writer, extras: &BTreeMap<String, ExtraSeen>) {
-    w.begin_object();
-    for (label, e) in extras {
-        w.key(label).begin_object().key("url").string(&e.url);
-        w.key("state").string(e.state.as_str());
-        w.key("firstSeen").int(e.first_seen);
-        w.key("lastSeen").int(e.last_seen).end_object();
-    }
-    w.end_object();
-}
-
 /// Unknown switches; an unreadable entry is dropped and named in `lost`. Labels and lists stay bounded.
-fn read_extras(
-    value: Option<&Json>,
+fn read_extras<R: Raw>(
+    value: Option<R>,
     path: &str,
     lost: &mut Vec<String>,
 ) -> BTreeMap<String, ExtraSeen> {
     let mut out = BTreeMap::new();
-    let Some(value) = value.filter(|v| **v != Json::Null) else {
+    let Some(value) = value.filter(|v| !v.is_null()) else {
         return out;
     };
-    let Some(entries) = value.as_object() else {
+    let Some(entries) = value.entries() else {
         lost.push(path.to_string());
         return out;
     };
-    for (label, e) in entries.iter().take(MAX_EXTRAS_KEPT) {
-        let read = || {
-            let [url, state, first, last] = e.fields(["url", "state", "firstSeen", "lastSeen"])?;
-            Some(ExtraSeen {
-                url: url?
-                    .as_str()?
-                    .chars()
-                    .take(crate::detect::MAX_EXTRA_URL)
-                    .collect(),
-                state: SeenState::parse(state?.as_variant()?)?,
-                first_seen: first?.as_i64()?,
-                last_seen: last?.as_i64()?,
-            })
-        };
-        match read().filter(|_| label.chars().count() <= crate::detect::MAX_EXTRA_LABEL) {
+    for (label, e) in entries.into_iter().take(MAX_EXTRAS_KEPT) {
+        let read = e.decode::<ExtraSeen>().map(|mut x| {
+            x.url = x.url.chars().take(crate::detect::MAX_EXTRA_URL).collect();
+            x
+        });
+        match read.filter(|_| label.chars().count() <= crate::detect::MAX_EXTRA_LABEL) {
             Some(x) => {
-                out.insert(label.clone(), x);
+                out.insert(label, x);
             }
-            None => lost.push([path, ".", label].concat()),
+            None => lost.push([path, ".", &label].concat()),
         }
     }
     out
@@ -545,44 +475,19 @@ fn keep_newest<V>(map: &mut BTreeMap<String, V>, max: usize, seen: impl Fn(&V) -
     }
 }
 
-fn write_settings(w: &mut Writer, settings: &BTreeMap<String, Seen>) {
-    w.begin_object();
-    for (id, seen) in settings {
-        w.key(id).begin_object();
-        w.key("state").string(seen.state.as_str());
-        w.key("seenAt").int(seen.seen_at);
-        w.key("changedAt").int(seen.changed_at);
-        if let Some(t) = seen.turned_back_on_at {
-            w.key("turnedBackOnAt").int(t);
-        }
-        if let Some(r) = seen.reason {
-            w.key("reason").string(r.as_str());
-        }
-        if let Some(t) = seen.imported_at {
-            w.key("importedAt").int(t);
-        }
-        w.end_object();
-    }
-    w.end_object();
-}
-
 /// Read a settings map; unreadable entries are named in `lost` (prefixed with `path`).
-fn read_settings(value: &Json, path: &str, lost: &mut Vec<String>) -> BTreeMap<String, Seen> {
+fn read_settings<R: Raw>(value: &R, path: &str, lost: &mut Vec<String>) -> BTreeMap<String, Seen> {
     let mut out = BTreeMap::new();
-    let Some(entries) = value.as_object() else {
+    let Some(entries) = value.entries() else {
         lost.push(path.to_string());
         return out;
     };
     for (id, entry) in entries {
-        match read_seen(entry).filter(|s| s.seen_at >= 0) {
+        match entry.decode::<Seen>().filter(|s| s.seen_at >= 0) {
             Some(seen) => {
-                out.insert(id.clone(), seen);
+                out.insert(id, seen);
             }
-            None => {
-                // A repeated id counts once, its last entry (as JSON readers do).
-                out.remove(id);
-                lost.push([path, ".", id].concat());
-            }
+            None => lost.push([path, ".", &id].concat()),
         }
     }
     out
@@ -590,47 +495,53 @@ fn read_settings(value: &Json, path: &str, lost: &mut Vec<String>) -> BTreeMap<S
 
 /// Schema 2's account fields. A damaged key or bucket is reported and dropped, never mixed into another
 /// account's readings.
-fn read_accounts(object: &Json, state: &mut State, lost: &mut Vec<String>) {
-    state.extras = read_extras(object.get("extras"), "extras", lost);
+fn read_accounts<R: Raw>(object: &R, state: &mut State, lost: &mut Vec<String>) {
+    state.extras = read_extras(object.field("extras"), "extras", lost);
     // Unreadable counts as set: asking once more who is signed in is the safe side.
     state.account_check = object
-        .get("accountCheck")
-        .is_some_and(|v| v.as_bool() != Some(false));
-    match object.get("account") {
-        None | Some(Json::Null) => {}
-        Some(Json::Str(k)) if is_account_key(k) => state.account = Some(k.clone()),
-        Some(_) => {
-            // Whose readings these are cannot be told: they must not count for whoever signs in next.
-            lost.push("account".to_string());
-            state.settings.clear();
-            state.extras.clear();
-        }
+        .field("accountCheck")
+        .is_some_and(|v| v.decode::<bool>() != Some(false));
+    match object.field("account") {
+        None => {}
+        Some(v) if v.is_null() => {}
+        Some(v) => match v.as_text().filter(|k| is_account_key(k)) {
+            Some(k) => state.account = Some(k),
+            None => {
+                // Whose readings these are cannot be told: they must not count for whoever signs in next.
+                lost.push("account".to_string());
+                state.settings.clear();
+                state.extras.clear();
+            }
+        },
     }
-    match object.get("others") {
-        None | Some(Json::Null) => {}
-        Some(Json::Object(entries)) => {
-            for (key, bucket) in entries {
-                let path = ["others.", key].concat();
-                let seen_at = bucket.get("seenAt").and_then(Json::as_i64);
-                let settings = bucket.get("settings");
-                match (is_account_key(key), seen_at, settings) {
-                    (true, Some(seen_at), Some(settings)) => {
-                        let settings = read_settings(settings, &path, lost);
-                        let extras = read_extras(bucket.get("extras"), &path, lost);
-                        state.others.insert(
-                            key.clone(),
-                            Bucket {
-                                settings,
-                                extras,
-                                seen_at,
-                            },
-                        );
+    match object.field("others") {
+        None => {}
+        Some(v) if v.is_null() => {}
+        Some(v) => match v.entries() {
+            Some(entries) => {
+                for (key, bucket) in entries {
+                    let path = ["others.", &key].concat();
+                    let seen_at = bucket.field("seenAt").and_then(|t| t.decode::<Millis>());
+                    let settings = bucket.field("settings");
+                    match (is_account_key(&key), seen_at, settings) {
+                        (true, Some(seen_at), Some(settings)) => {
+                            let settings = read_settings(&settings, &path, lost);
+                            let extras = read_extras(bucket.field("extras"), &path, lost);
+                            state.others.insert(
+                                key,
+                                Bucket {
+                                    settings,
+                                    extras,
+                                    seen_at,
+                                },
+                            );
+                        }
+                        _ => lost.push(path),
                     }
-                    _ => lost.push(path),
                 }
             }
-        }
-        Some(_) => lost.push("others".to_string()),
+            None => lost.push("others".to_string()),
+        },
     }
     if let Some(current) = &state.account {
         state.others.remove(current);

@@ -2,25 +2,29 @@
 
 use crate::catalog::{Catalog, Setting, SettingKind};
 use crate::detect::SeenState;
-use crate::json::{Json, Writer};
 use crate::region::{self, Region};
 use crate::reminders::{
     local_day, nudge_closed_on, nudge_shown_on, recheck_due, reminders_quiet, MAX_UTC_OFFSET_MIN,
 };
 use crate::state::{Millis, State};
+use serde::{Deserialize, Serialize};
 
-/// The browser facts the core cannot read itself.
-#[derive(Debug, Clone, Default)]
+/// The browser facts the core cannot read itself: `{uiLang, timeZone, utcOffset}` (the worker's `browserEnv`).
+/// Missing fields default; `utcOffset` must be whole minutes within ±16 h (`Env::read`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct Env {
     pub ui_lang: String,
     pub time_zone: String,
     /// How many minutes local time is ahead of UTC now (JS: `-new Date().getTimezoneOffset()`): where the
     /// member's day starts (local midnight) for the once-a-day reminder card.
+    #[serde(rename = "utcOffset")]
     pub utc_offset_min: i32,
 }
 
 /// What was last seen on LinkedIn (`unchecked` = never).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum RowState {
     On,
     Off,
@@ -29,7 +33,8 @@ pub enum RowState {
 }
 
 /// What the extension makes of it for this user.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum RowStatus {
     On,
     Off,
@@ -52,7 +57,8 @@ impl RowStatus {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Row {
     pub id: String,
     pub kind: SettingKind,
@@ -75,7 +81,8 @@ pub struct Row {
     pub category: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum BadgeKind {
     /// Something applicable was seen on.
     Attention,
@@ -87,7 +94,8 @@ pub enum BadgeKind {
     Quiet,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Badge {
     pub text: String,
     pub color: &'static str,
@@ -96,13 +104,16 @@ pub struct Badge {
     pub count: usize,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct NextStep {
     pub id: String,
     pub url: String,
 }
 
-#[derive(Debug, Clone)]
+/// The popup's and the badge's view of the state (docs/architecture.md).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct StatusView {
     pub region: Region,
     pub region_chosen: bool,
@@ -137,120 +148,42 @@ pub struct StatusView {
     pub who_due: bool,
     /// Switches LinkedIn showed that the catalog does not know (label, page, state, first/last seen), most
     /// recently seen first. Not counted as known on/off anywhere.
-    pub unknown_settings: Vec<(String, crate::state::ExtraSeen)>,
+    pub unknown_settings: Vec<UnknownSetting>,
     pub problems: Vec<String>,
 }
 
-crate::json_names!(RowState { On => "on", Off => "off", Unknown => "unknown", Unchecked => "unchecked" });
-crate::json_names!(RowStatus {
+crate::names!(RowState { On => "on", Off => "off", Unknown => "unknown", Unchecked => "unchecked" });
+crate::names!(RowStatus {
     On => "on", Off => "off", Unknown => "unknown", Unchecked => "unchecked", Recheck => "recheck",
     Dismissed => "dismissed", NotInRegion => "notInRegion", Optional => "optional",
 });
-crate::json_names!(BadgeKind { Attention => "attention", Unchecked => "unchecked", Done => "done", Quiet => "quiet" });
+crate::names!(BadgeKind { Attention => "attention", Unchecked => "unchecked", Done => "done", Quiet => "quiet" });
+
+/// A switch LinkedIn showed that the catalog does not know: its label and what was seen of it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UnknownSetting {
+    pub label: String,
+    pub url: String,
+    pub state: SeenState,
+    pub first_seen: Millis,
+    pub last_seen: Millis,
+}
 
 impl Env {
-    /// `{uiLang, timeZone, utcOffset}`: optional text, text, and whole minutes within ±16 h; anything else
-    /// is an error.
-    pub fn from_json(value: &Json) -> Result<Env, String> {
-        let bad = || "env: expected {uiLang, timeZone, utcOffset}".to_string();
-        let [ui_lang, time_zone, utc_offset] = value
-            .fields(["uiLang", "timeZone", "utcOffset"])
-            .ok_or_else(bad)?;
-        let text = |v: Option<&Json>| match v {
-            None => Ok(String::new()),
-            Some(v) => v.as_str().map(str::to_string).ok_or_else(bad),
-        };
-        Ok(Env {
-            ui_lang: text(ui_lang)?,
-            time_zone: text(time_zone)?,
-            utc_offset_min: match utc_offset {
-                None => 0,
-                Some(v) => v
-                    .as_i64()
-                    .filter(|m| m.abs() <= MAX_UTC_OFFSET_MIN as i64)
-                    .ok_or_else(bad)? as i32,
-            },
-        })
-    }
-}
-
-impl NextStep {
-    pub fn write(&self, w: &mut Writer) {
-        w.begin_object().key("id").string(&self.id);
-        w.key("url").string(&self.url).end_object();
-    }
-}
-
-pub fn write_next(w: &mut Writer, next: Option<&NextStep>) {
-    match next {
-        Some(n) => n.write(w),
-        None => {
-            w.null();
-        }
+    /// Decode and check the env (`None` when it is not one).
+    pub fn read<R: crate::raw::Raw>(value: &R) -> Option<Env> {
+        value
+            .decode::<Env>()
+            .filter(|e| e.utc_offset_min.abs() <= MAX_UTC_OFFSET_MIN)
     }
 }
 
 impl StatusView {
-    /// The JSON the popup and options pages read (docs/architecture.md).
+    /// As JSON text (native: tests, bench).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_json(&self) -> String {
-        let mut w = Writer::default();
-        w.begin_object().key("region").string(self.region.as_str());
-        w.key("regionChosen").bool(self.region_chosen);
-        w.key("setupDone").bool(self.setup_done);
-        w.key("lang").string(&self.lang);
-        let b = &self.badge;
-        w.key("badge").begin_object().key("text").string(&b.text);
-        w.key("color").string(b.color);
-        w.key("textColor").string(b.text_color);
-        w.key("kind").string(b.kind.as_str());
-        w.key("count").int(b.count as i64).end_object();
-        w.key("rows").begin_array();
-        for r in &self.rows {
-            w.begin_object().key("id").string(&r.id);
-            w.key("kind").string(r.kind.as_str());
-            w.key("state").string(r.state.as_str());
-            w.key("applies").bool(r.applies);
-            w.key("status").string(r.status.as_str());
-            w.key("seenAt").opt_int(r.seen_at);
-            w.key("reason").opt_string(r.reason.map(|r| r.as_str()));
-            w.key("importedAt").opt_int(r.imported_at);
-            w.key("turnedBackOn").bool(r.turned_back_on);
-            w.key("turnedBackOnAt").opt_int(r.turned_back_on_at);
-            w.key("url").string(&r.url);
-            w.key("title").string(&r.title);
-            w.key("label").string(&r.label);
-            w.key("why").string(&r.why);
-            w.key("importance").int(r.importance as i64);
-            w.key("category").string(&r.category);
-            w.end_object();
-        }
-        w.end_array().key("remaining").int(self.remaining as i64);
-        w.key("total").int(self.total as i64);
-        w.key("allDone").bool(self.all_done);
-        w.key("snoozeUntil").opt_int(self.snooze_until);
-        w.key("dismissAll").bool(self.dismiss_all);
-        w.key("guideActive").bool(self.guide_active);
-        w.key("next");
-        write_next(&mut w, self.next.as_ref());
-        w.key("recheckDays").int(self.recheck_days as i64);
-        w.key("nudge").bool(self.nudge);
-        w.key("nudgeDue").bool(self.nudge_due);
-        w.key("nudgeClosed").bool(self.nudge_closed);
-        w.key("accountKnown").bool(self.account_known);
-        w.key("otherAccounts").int(self.other_accounts as i64);
-        w.key("whoDue").bool(self.who_due);
-        w.key("unknownSettings").begin_array();
-        for (label, e) in &self.unknown_settings {
-            w.begin_object().key("label").string(label);
-            w.key("url").string(&e.url);
-            w.key("state").string(e.state.as_str());
-            w.key("firstSeen").int(e.first_seen);
-            w.key("lastSeen").int(e.last_seen).end_object();
-        }
-        w.end_array();
-        w.key("problems").strings(&self.problems);
-        w.end_object();
-        w.out
+        serde_json::to_string(self).unwrap_or_default()
     }
 }
 
@@ -380,9 +313,15 @@ pub fn status(
             let mut list: Vec<_> = state
                 .extras
                 .iter()
-                .map(|(l, e)| (l.clone(), e.clone()))
+                .map(|(label, seen)| UnknownSetting {
+                    label: label.clone(),
+                    url: seen.url.clone(),
+                    state: seen.state,
+                    first_seen: seen.first_seen,
+                    last_seen: seen.last_seen,
+                })
                 .collect();
-            list.sort_by_key(|(_, e)| std::cmp::Reverse(e.last_seen));
+            list.sort_by_key(|u| std::cmp::Reverse(u.last_seen));
             list
         },
         problems,
@@ -399,7 +338,7 @@ fn badge(remaining: usize, any_on: bool, quiet: bool) -> Badge {
     let text = if remaining == 0 {
         "✓".to_string()
     } else {
-        crate::json::int_text(remaining.min(99) as i64)
+        crate::text::int_text(remaining.min(99) as i64)
     };
     Badge {
         text,

@@ -66,9 +66,34 @@ pub fn truncate_chars(text: &str, max_chars: usize) -> &str {
     }
 }
 
+/// A whole number as decimal text (without the formatting machinery `format!` adds to the module).
+pub fn int_text(value: i64) -> String {
+    let mut digits = Vec::new();
+    let mut n = value.unsigned_abs();
+    loop {
+        digits.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if value < 0 {
+        digits.push(b'-');
+    }
+    digits.reverse();
+    String::from_utf8(digits).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn int_text_writes_whole_numbers() {
+        for n in [0i64, 7, -7, 10, 99, 1_764_000_000_000, i64::MIN, i64::MAX] {
+            assert_eq!(int_text(n), n.to_string());
+        }
+    }
 
     #[test]
     fn folds_case_diacritics_quotes_and_spaces() {

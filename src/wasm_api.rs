@@ -1,20 +1,27 @@
 //! The thin wasm-bindgen surface the service worker calls (through `extension/worker/core.js`).
 //!
-//! Everything crosses the boundary as JSON text, read and written by the core's own small `json` module:
-//! one code path serves storage, tests and the worker, and keeps the module small.
+//! Values cross as JS objects, decoded into the core's serde types and encoded back by serde-wasm-bindgen (no JSON
+//! text). Each message the worker handles is one call: it passes the stored state as it found it in
+//! `storage.local` and gets back everything it needs (the state to store, whether the stored value was damaged,
+//! the problems to keep, the status view, the next wake-up, and for a page its advice).
+//! The shapes are declared once for JS in `extension/shared/protocol.js`.
 
-use crate::advice::advise_and_record;
+use crate::advice::{advise_and_record, Advice};
 use crate::catalog::catalog;
 use crate::detect::{Detector, PageKind};
 use crate::events::{apply, Event};
-use crate::import::import;
-use crate::json::{Json, Writer};
+use crate::import::{import_value, MAX_IMPORT_CHARS};
+use crate::raw::Raw;
 use crate::reminders::next_wake;
-use crate::snapshot::Snapshot;
+use crate::snapshot::{Snapshot, SNAPSHOT_VERSION};
 use crate::state::{Millis, State};
-use crate::status::{effective_region, status, Env};
+use crate::status::{effective_region, status, Env, StatusView};
+use serde::Serialize;
 use std::sync::OnceLock;
 use wasm_bindgen::prelude::*;
+
+/// Problems kept for the popup (the newest).
+const MAX_PROBLEMS: usize = 10;
 
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -26,14 +33,6 @@ fn detector() -> &'static Detector<'static> {
     DETECTOR.get_or_init(|| Detector::new(catalog()))
 }
 
-fn parse(text: &str, what: &str) -> Result<Json, JsError> {
-    Json::parse(text).ok_or_else(|| JsError::new(&[what, ": not valid JSON"].concat()))
-}
-
-fn parse_env(env_json: &str) -> Result<Env, JsError> {
-    Env::from_json(&parse(env_json, "env")?).map_err(|e| JsError::new(&e))
-}
-
 /// JS time (ms, a float) to the core's integer milliseconds, clamped for garbage input.
 fn millis(now: f64) -> Millis {
     if now.is_finite() {
@@ -43,139 +42,241 @@ fn millis(now: f64) -> Millis {
     }
 }
 
-fn parse_state(state_json: &str) -> State {
-    // The worker only passes text that loadState produced; re-reading defensively costs nothing.
-    State::load(Some(state_json)).state
+fn read_env(env: &JsValue) -> Result<Env, JsError> {
+    Env::read(env).ok_or_else(|| JsError::new("env: expected {uiLang, timeZone, utcOffset}"))
 }
 
-/// Detect the page from a snapshot (JSON text). Malformed input gives a detection with problems.
-#[wasm_bindgen]
-pub fn detect(snapshot_json: &str) -> String {
-    let (snapshot, problems) = Snapshot::from_json_text(snapshot_json);
-    detector().detect(&snapshot, problems).to_json()
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|_| JsError::new("core: a reply could not be encoded"))
 }
 
-/// Read stored state text (or nothing): `{state, problems, backup}` with `state` as JSON text.
-#[wasm_bindgen(js_name = loadState)]
-pub fn load_state(raw: Option<String>) -> String {
-    let loaded = State::load(raw.as_deref());
-    let mut w = Writer::default();
-    w.begin_object()
-        .key("state")
-        .string(&loaded.state.to_json());
-    w.key("problems").strings(&loaded.problems);
-    w.key("backup").opt_string(loaded.backup.as_deref());
-    w.end_object();
-    w.out
+/// The stored state as the worker found it, read (and what reading it found).
+struct Loaded {
+    state: State,
+    original: State,
+    backup: bool,
+    problems: Vec<String>,
 }
 
-/// An exported file's `state` (JSON text) to import: `{state}` (JSON text, readings marked as imported) or
-/// `{problems}` (why it is refused; nothing may be stored then).
-#[wasm_bindgen(js_name = importState)]
-pub fn import_state(text: &str, now: f64) -> String {
-    let mut w = Writer::default();
-    w.begin_object();
-    match import(text, catalog(), millis(now)) {
-        Ok(state) => w.key("state").string(&state.to_json()),
-        Err(problems) => w.key("problems").strings(&problems),
+/// `stored`: the value under `state` in storage.local (`undefined` on a first run; text that `JSON.parse`
+/// refused is damage). `problems`: the problem codes kept so far.
+fn load(stored: &JsValue, problems: &JsValue) -> Loaded {
+    let loaded = State::read((!stored.is_undefined()).then_some(stored));
+    let mut kept: Vec<String> = problems
+        .items(usize::MAX)
+        .map(|(items, _)| items.iter().filter_map(Raw::as_text).collect())
+        .unwrap_or_default();
+    if loaded.backup {
+        kept.extend(loaded.problems);
+    }
+    // The newest.
+    let cut = kept.len().saturating_sub(MAX_PROBLEMS);
+    kept.drain(..cut);
+    Loaded {
+        original: loaded.state.clone(),
+        state: loaded.state,
+        backup: loaded.backup,
+        problems: kept,
+    }
+}
+
+/// The part of every reply that concerns the stored state and what the badge shows.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Reply {
+    /// The state to store.
+    state: State,
+    /// `state` differs from what was stored: write it.
+    changed: bool,
+    /// The stored value could not be read completely: keep it as a backup (the problems say why).
+    backup: bool,
+    /// The problem codes to keep (the stored ones, plus what reading found when `backup`).
+    problems: Vec<String>,
+    /// The status view. A page report that changed nothing leaves it out (the badge already shows it; building
+    /// and encoding it was most of a quiet report's time).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<StatusView>,
+    /// When the worker should wake to refresh the badge (ms), `null` for never; left out with `status`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    wake: Option<Option<f64>>,
+    /// A page report: what to draw.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    advice: Option<Advice>,
+    /// An event the core refused (nothing changed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+/// The reply for `loaded` (changed since it was read, or not); `with_view`: include the status view and wake-up.
+fn reply(loaded: Loaded, env: &Env, now: Millis, with_view: bool) -> Reply {
+    let state = loaded.state;
+    let changed = state != loaded.original;
+    let (status, wake) = if with_view {
+        let view = status(&state, catalog(), env, now, loaded.problems.clone());
+        let region = effective_region(&state, env);
+        let wake = next_wake(&state, catalog(), region, now, env.utc_offset_min).map(|t| t as f64);
+        (Some(view), Some(wake))
+    } else {
+        (None, None)
     };
-    w.end_object();
-    w.out
+    Reply {
+        changed,
+        state,
+        backup: loaded.backup,
+        problems: loaded.problems,
+        status,
+        wake,
+        advice: None,
+        error: None,
+    }
 }
 
-/// A LinkedIn page reported a snapshot: detect it, record what it shows, and decide what to draw (and
-/// remember a reminder card drawn today). `card_shown`: the page already shows our reminder card.
-/// Returns `{state, detection, advice}` (state as JSON text). One call, so a detection never has to
-/// travel back into the core.
+/// Detect a page from a snapshot (tests and the bench; the worker's `page` does this itself). Malformed input
+/// gives a detection with problems.
+#[wasm_bindgen]
+pub fn detect(snapshot: JsValue) -> Result<JsValue, JsError> {
+    let (snapshot, problems) = Snapshot::read(&snapshot);
+    to_js(&detector().detect(&snapshot, problems))
+}
+
+/// What kind of page an address is (`setting`, `hub`, `linkedin`, `login`, `notLinkedin`): the worker loads the
+/// guide into a document that navigated to a settings page.
+#[wasm_bindgen(js_name = pageKind)]
+pub fn page_kind(url: &str) -> String {
+    let snapshot = Snapshot {
+        v: SNAPSHOT_VERSION,
+        url: url.to_string(),
+        ..Snapshot::default()
+    };
+    let mut snapshot = snapshot;
+    snapshot.bound();
+    detector()
+        .detect(&snapshot, Vec::new())
+        .page
+        .kind
+        .as_str()
+        .to_string()
+}
+
+/// A LinkedIn page reported a snapshot: detect it, record what it shows (for the account it shows), decide what
+/// to draw (and remember a reminder card drawn today). `card_shown`: the page already shows our reminder card.
+/// One call: `{state, changed, backup, problems, advice}`, and `status` and `wake` when something changed.
 #[wasm_bindgen]
 pub fn page(
-    state_json: &str,
-    snapshot_json: &str,
-    env_json: &str,
+    stored: JsValue,
+    problems: JsValue,
+    snapshot: JsValue,
+    env: JsValue,
     now: f64,
     card_shown: bool,
-) -> Result<String, JsError> {
-    let env = parse_env(env_json)?;
-    let (snapshot, problems) = Snapshot::from_json_text(snapshot_json);
-    let detection = detector().detect(&snapshot, problems);
-    let mut state = parse_state(state_json);
+) -> Result<JsValue, JsError> {
+    let env = read_env(&env)?;
+    let (snapshot, snapshot_problems) = Snapshot::read(&snapshot);
+    let detection = detector().detect(&snapshot, snapshot_problems);
+    let mut loaded = load(&stored, &problems);
     let now = millis(now);
     // A signed-out page (sign-in, auth wall) changes nothing, not even whose status is shown.
     let account = (!snapshot.account.is_empty()
         && !matches!(detection.page.kind, PageKind::Login | PageKind::NotLinkedin))
     .then_some(snapshot.account.as_str());
-    state.observe_for(&detection, account, now);
-    let advice = advise_and_record(&mut state, &detection, catalog(), &env, now, card_shown);
-    let mut w = Writer::default();
-    w.begin_object().key("state").string(&state.to_json());
-    w.key("detection");
-    detection.write(&mut w);
-    w.key("advice");
-    advice.write(&mut w);
-    w.end_object();
-    Ok(w.out)
+    loaded.state.observe_for(&detection, account, now);
+    let advice = advise_and_record(
+        &mut loaded.state,
+        &detection,
+        catalog(),
+        &env,
+        now,
+        card_shown,
+    );
+    let with_view = loaded.backup || loaded.state != loaded.original;
+    let mut out = reply(loaded, &env, now, with_view);
+    out.advice = Some(advice);
+    to_js(&out)
 }
 
 /// An ordinary LinkedIn page showed which account is signed in (its salted key): from now on the status is
-/// that account's. Returns the new state text (unchanged for an invalid key or the same account).
+/// that account's (an invalid key or the same account changes nothing).
 #[wasm_bindgen(js_name = signIn)]
-pub fn sign_in(state_json: &str, account: &str, now: f64) -> String {
-    let mut state = parse_state(state_json);
-    state.sign_in(account, millis(now));
-    state.to_json()
-}
-
-/// Apply a user event. Returns the new state text, or an error for a refused event.
-#[wasm_bindgen(js_name = applyEvent)]
-pub fn apply_event(
-    state_json: &str,
-    event_json: &str,
-    env_json: &str,
+pub fn sign_in(
+    stored: JsValue,
+    problems: JsValue,
+    account: &str,
+    env: JsValue,
     now: f64,
-) -> Result<String, JsError> {
-    let env = parse_env(env_json)?;
-    let event = Event::from_json(&parse(event_json, "event")?)
-        .map_err(|e| JsError::new(&["event: ", &e].concat()))?;
-    let mut state = parse_state(state_json);
-    apply(&mut state, &event, catalog(), millis(now), &env).map_err(|e| JsError::new(&e))?;
-    Ok(state.to_json())
+) -> Result<JsValue, JsError> {
+    let env = read_env(&env)?;
+    let mut loaded = load(&stored, &problems);
+    loaded.state.sign_in(account, millis(now));
+    to_js(&reply(loaded, &env, millis(now), true))
 }
 
-/// The popup's status view and the badge.
-#[wasm_bindgen(js_name = statusView)]
-pub fn status_view(
-    state_json: &str,
-    env_json: &str,
+/// Apply a member's event. A refused event (unknown, malformed, an unknown setting) changes nothing and says
+/// why in `error`.
+#[wasm_bindgen]
+pub fn event(
+    stored: JsValue,
+    problems: JsValue,
+    event: JsValue,
+    env: JsValue,
     now: f64,
-    problems_json: &str,
-) -> Result<String, JsError> {
-    let env = parse_env(env_json)?;
-    // A list of text, else none at all (as before: one wrong item drops the list).
-    let problems = Json::parse(problems_json)
-        .and_then(|p| {
-            p.as_array()?
-                .iter()
-                .map(|i| i.as_str().map(str::to_string))
-                .collect::<Option<Vec<_>>>()
-        })
-        .unwrap_or_default();
-    Ok(status(
-        &parse_state(state_json),
-        catalog(),
-        &env,
-        millis(now),
-        problems,
-    )
-    .to_json())
+) -> Result<JsValue, JsError> {
+    let env = read_env(&env)?;
+    let mut loaded = load(&stored, &problems);
+    let now = millis(now);
+    let outcome = Event::read(&event)
+        .map_err(|e| ["event: ", &e].concat())
+        .and_then(|e| apply(&mut loaded.state, &e, catalog(), now, &env));
+    if outcome.is_err() {
+        loaded.state = loaded.original.clone();
+    }
+    let mut out = reply(loaded, &env, now, true);
+    out.error = outcome.err();
+    to_js(&out)
 }
 
-/// When the worker should wake to refresh the badge (ms), if ever.
-#[wasm_bindgen(js_name = nextWake)]
-pub fn next_wake_at(state_json: &str, env_json: &str, now: f64) -> Result<Option<f64>, JsError> {
-    let env = parse_env(env_json)?;
-    let state = parse_state(state_json);
-    let region = effective_region(&state, &env);
-    Ok(next_wake(&state, catalog(), region, millis(now), env.utc_offset_min).map(|t| t as f64))
+/// The status view (popup, options, badge) of the stored state; `problems` replaces the kept problem codes
+/// (the worker passes `[]` once the member has acknowledged them).
+#[wasm_bindgen(js_name = status)]
+pub fn status_of(
+    stored: JsValue,
+    problems: JsValue,
+    env: JsValue,
+    now: f64,
+) -> Result<JsValue, JsError> {
+    let env = read_env(&env)?;
+    to_js(&reply(load(&stored, &problems), &env, millis(now), true))
+}
+
+/// An exported file's `state` (the worker parsed the file) to import: `{state}` (readings marked as imported) or
+/// `{problems}` (why it is refused; nothing may be stored then).
+#[wasm_bindgen(js_name = importState)]
+pub fn import_state(value: JsValue, now: f64) -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Imported {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        state: Option<State>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        problems: Option<Vec<String>>,
+    }
+    let out = match import_value(&value, catalog(), millis(now)) {
+        Ok(state) => Imported {
+            state: Some(state),
+            problems: None,
+        },
+        Err(problems) => Imported {
+            state: None,
+            problems: Some(problems),
+        },
+    };
+    to_js(&out)
+}
+
+/// The longest export file the core reads (characters): the worker refuses a longer one before parsing it.
+#[wasm_bindgen(js_name = maxImportChars)]
+pub fn max_import_chars() -> u32 {
+    MAX_IMPORT_CHARS as u32
 }
 
 /// The catalog version, for export files and diagnostics.

@@ -24,7 +24,8 @@ function show(key, tone) {
 
 /** Save the chosen region and mark setup as done. */
 async function save() {
-  const region = checkedValue(choices) || 'row';
+  // The choices are the three regions (choices.js); anything else is not sent as one.
+  const region = /** @type {import('../shared/protocol.js').Region} */ (checkedValue(choices) || 'row');
   await sendEvent({ type: 'setRegion', region });
   await sendEvent({ type: 'finishSetup' });
 }

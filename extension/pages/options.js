@@ -168,7 +168,7 @@ async function importState(file) {
 async function load() {
   const view = await getStatus();
   regionChoices($('region-choices'), view.region, (region) => {
-    apply({ type: 'setRegion', region }, $('region-saved'), t('optSaved'), false);
+    apply({ type: 'setRegion', region: /** @type {import('../shared/protocol.js').Region} */ (region) }, $('region-saved'), t('optSaved'), false);
   });
   render(view);
 }

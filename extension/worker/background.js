@@ -4,18 +4,24 @@
 // No top-level await: it silently kills an MV3 module worker. Listeners are registered synchronously.
 
 import * as core from './core.js';
-import { withState, clearProblems } from './store.js';
+import { withState } from './store.js';
 import { showBadge, REFRESH_ALARM } from './badge.js';
 import { browserEnv } from './env.js';
 import { bannerText } from './banner-text.js';
 import { syncNudgeScript, syncWhoScript, injectGuide, recheckTabs } from './content-scripts.js';
 import { withAccount, accountKey } from './account.js';
+import { CONTENT_EVENTS } from '../shared/protocol.js';
+
+/** @typedef {import('../shared/protocol.js').WorkerMessage} WorkerMessage */
+/** @typedef {import('../shared/protocol.js').CoreReply} CoreReply */
+/** @typedef {import('../shared/protocol.js').StatusView} StatusView */
+/** @typedef {import('../shared/protocol.js').ErrorReply} ErrorReply */
+/**
+ * @template {WorkerMessage} M
+ * @typedef {import('../shared/protocol.js').ReplyTo<M>} ReplyTo
+ */
 
 const ready = core.init();
-
-/** Events a content script may send (the banner's; watch.js's `signInPage`); the rest only come from our own pages.
- * The two undos only bring reminders back (the Undo on a card's acknowledgement). */
-const BANNER_EVENTS = new Set(['snooze', 'dismiss', 'dismissAll', 'stopGuide', 'closeNudge', 'unsnooze', 'undismissAll', 'signInPage']);
 
 /** @param {chrome.runtime.MessageSender} sender */
 function fromExtensionPage(sender) {
@@ -33,13 +39,13 @@ function fromLinkedIn(sender) {
 }
 
 /**
- * Show a state: the badge (and its wake-up alarm) and whether ordinary pages get the nudge bundle. Returns the
- * status view it was drawn from.
- * @param {string} state @param {string[]} [problems]
+ * Show what a core reply says: the badge (and its wake-up alarm) and whether ordinary pages get the nudge and who
+ * bundles. Draws only; returns the status view.
+ * @param {Pick<CoreReply, 'status'|'wake'>} reply
  */
-async function reflect(state, problems) {
-  const view = await showBadge(state, problems);
-  await Promise.all([syncNudgeScript(view.nudge === true), syncWhoScript(view.whoDue === true)]);
+async function reflect(reply) {
+  const view = reply.status;
+  await Promise.all([showBadge(view, reply.wake), syncNudgeScript(view.nudge === true), syncWhoScript(view.whoDue === true)]);
   return view;
 }
 
@@ -49,7 +55,7 @@ let cardKey = null;
 
 /**
  * Whether what a reminder card says has changed since the last view (whether there is one, how many settings,
- * which one is next). @param {any} view
+ * which one is next). @param {StatusView} view
  */
 function cardChanged(view) {
   const key = JSON.stringify([view.nudgeDue, view.remaining, view.next?.id ?? null]);
@@ -58,81 +64,88 @@ function cardChanged(view) {
   return changed;
 }
 
-/** Current status view (and refresh the badge with it). */
-async function currentStatus() {
-  const { state, problems } = await withState(() => ({ result: undefined }));
-  return reflect(state, problems);
+/**
+ * Current status view (and refresh the badge with it). `problems`: replace the kept problem codes (`[]` once the
+ * member has read them).
+ * @param {string[]} [problems]
+ * @returns {Promise<StatusView>}
+ */
+async function currentStatus(problems) {
+  const env = await browserEnv();
+  const now = Date.now();
+  const { reply } = await withState((stored, kept) => ({ reply: core.status(stored, problems ?? kept, env, now), result: undefined }));
+  return reflect(reply);
 }
 
 /**
- * A LinkedIn page reported what it shows: record it, answer with what to draw.
+ * A LinkedIn page reported what it shows: record it, answer with what to draw. One core call.
  * @param {unknown} snapshot @param {number} [tabId] the reporting tab
  * @param {boolean} [cardShown] the page shows our reminder card already (it may keep it on the day it was shown)
+ * @returns {Promise<ReplyTo<import('../shared/protocol.js').PageMessage>>}
  */
 async function onPage(snapshot, tabId, cardShown) {
   const env = await browserEnv();
   // The member's handle stops here: the core (and storage) get only the salted hash.
   const report = await withAccount(snapshot);
   const now = Date.now();
-  const { result, changed, state } = await withState((current) => {
-    const outcome = core.page(current, report, env, now, cardShown === true);
-    return { state: outcome.state, result: outcome };
-  });
-  const { advice, detection } = result;
+  const { reply } = await withState((stored, problems) => ({
+    reply: core.page(stored, problems, report, env, now, cardShown === true),
+    result: undefined,
+  }));
+  const advice = reply.advice;
   // A setting seen off here changes what the cards in other tabs should say (not every report: seeing a
-  // setting again only moves its timestamp).
-  if (changed && cardChanged(await reflect(state))) void recheckTabs(tabId);
+  // setting again only moves its timestamp). The core sends the status view only when something changed.
+  if (reply.status && cardChanged(await reflect({ status: reply.status, wake: reply.wake ?? null }))) void recheckTabs(tabId);
   const text = advice.banner ? await bannerText(advice, advice.banner.titles ?? {}) : null;
-  return { advice, text, detection: { page: detection.page, findings: detection.findings } };
+  return { advice, text };
 }
 
 /**
  * An ordinary LinkedIn page without a reminder card showed who is signed in (who.js): a different account
  * switches the status (badge, popup, and whether a reminder is due) to that account's.
  * @param {unknown} me the profile handle, dropped here for its salted hash
+ * @returns {Promise<ReplyTo<import('../shared/protocol.js').WhoMessage>>}
  */
 async function onWho(me) {
   const account = await accountKey(me);
   if (!account) return { ok: true };
-  const { changed, state } = await withState((current) => ({ state: core.signIn(current, account, Date.now()), result: undefined }));
-  if (changed) cardChanged(await reflect(state));
+  const env = await browserEnv();
+  const now = Date.now();
+  const { reply } = await withState((stored, problems) => ({ reply: core.signIn(stored, problems, account, env, now), result: undefined }));
+  if (reply.changed) cardChanged(await reflect(reply));
   return { ok: true };
 }
 
 /**
  * A decision from a page or a card. The other LinkedIn tabs' cards check again (a snooze in the popup takes
  * them away at once); the sender's tab shows its own acknowledgement.
- * @param {any} event @param {number} [tabId] the sending LinkedIn tab, if any
+ * @param {unknown} event @param {number} [tabId] the sending LinkedIn tab, if any
+ * @returns {Promise<ReplyTo<import('../shared/protocol.js').EventMessage>>}
  */
 async function onEvent(event, tabId) {
   const env = await browserEnv();
   const now = Date.now();
-  const { result: error, state } = await withState((current) => {
-    try {
-      return { state: core.applyEvent(current, event, env, now), result: null };
-    } catch (e) {
-      return { result: String(e) };
-    }
-  });
-  const view = await reflect(state);
+  const { reply } = await withState((stored, problems) => ({ reply: core.event(stored, problems, event, env, now), result: undefined }));
+  const view = await reflect(reply);
   cardChanged(view);
+  const type = event && typeof event === 'object' ? /** @type {{type?: unknown}} */ (event).type : undefined;
   // (A sign-in page changes no card: it only has the next pages say who is signed in.)
-  if (!error && event?.type !== 'signInPage') void recheckTabs(tabId);
-  return error ? { ok: false, error, status: view } : { ok: true, status: view };
+  if (!reply.error && type !== 'signInPage') void recheckTabs(tabId);
+  return reply.error ? { ok: false, error: reply.error, status: view } : { ok: true, status: view };
 }
 
+/** @returns {Promise<ReplyTo<import('../shared/protocol.js').ExportMessage>>} */
 async function onExport() {
-  const { state } = await withState(() => ({ result: undefined }));
+  const env = await browserEnv();
+  const now = Date.now();
+  const { reply } = await withState((stored, problems) => ({ reply: core.status(stored, problems, env, now), result: undefined }));
   const json = JSON.stringify(
-    { app: 'optout-pilot', exportedAt: new Date().toISOString(), catalogVersion: core.catalogVersion(), state: JSON.parse(state) },
+    { app: 'optout-pilot', exportedAt: new Date().toISOString(), catalogVersion: core.catalogVersion(), state: reply.state },
     null,
     2,
   );
   return { json };
 }
-
-/** Exports are a few KiB; a file over the core's limit (src/import.rs) is not one, and is not parsed. */
-const MAX_IMPORT_CHARS = 256 * 1024;
 
 /** @param {string[]} codes @returns {string} */
 function problemText(codes) {
@@ -143,23 +156,31 @@ function problemText(codes) {
  * Import an exported file. The core refuses a file that does not read completely, names unknown settings, carries
  * dates this extension cannot have written or lists more than the catalog holds, and marks the readings of an
  * accepted one as imported (due for a re-check): the badge never says "all done" on a file's word alone.
- * @param {unknown} json
+ * @param {unknown} json the file's text
+ * @returns {Promise<ReplyTo<import('../shared/protocol.js').ImportMessage>>}
  */
 async function onImport(json) {
   const textIn = String(json);
+  // Exports are a few KiB; a file over the core's limit is not one, and is not parsed.
+  if (textIn.length > core.maxImportChars()) return { ok: false, error: chrome.i18n.getMessage('problemImportTooLarge') || 'tooLarge' };
   let parsed;
   try {
-    // Not parsed when far too large: the core refuses the text as it is, without reading it.
-    parsed = textIn.length > MAX_IMPORT_CHARS ? undefined : JSON.parse(textIn);
+    parsed = JSON.parse(textIn);
   } catch {
     return { ok: false, error: chrome.i18n.getMessage('importNotJson') || 'notJson' };
   }
   const candidate = parsed && typeof parsed === 'object' && 'state' in parsed ? parsed.state : parsed;
-  const result = core.importState(parsed === undefined ? textIn : JSON.stringify(candidate) ?? 'null', Date.now());
+  const result = core.importState(candidate, Date.now());
   if (result.state === undefined) return { ok: false, error: problemText(result.problems ?? []) || 'refused' };
   const imported = result.state;
-  const { state } = await withState(() => ({ state: imported, result: undefined }));
-  return { ok: true, status: await reflect(state) };
+  const env = await browserEnv();
+  const now = Date.now();
+  // The imported state is stored as the core reads it back (the same call every message makes).
+  const { reply } = await withState((_stored, problems) => {
+    const next = core.status(imported, problems, env, now);
+    return { reply: { ...next, changed: true }, result: undefined };
+  });
+  return { ok: true, status: await reflect(reply) };
 }
 
 /**
@@ -167,28 +188,31 @@ async function onImport(json) {
  * The address is the browser's, not the message's: the tab's current URL for the top frame (sender.url stays the
  * address the document was loaded with; after history.pushState only tab.url follows).
  * @param {chrome.runtime.MessageSender} sender
+ * @returns {Promise<ReplyTo<import('../shared/protocol.js').NavigatedMessage>>}
  */
 async function onNavigated(sender) {
   const tabId = sender.tab?.id;
   const url = sender.frameId === 0 ? sender.tab?.url : sender.url;
   if (tabId === undefined || tabId < 0 || !url) return { guide: false };
-  const detection = core.detect({ v: 1, url, lang: '', title: '', heading: '', loginForm: false, controls: [], truncated: false });
-  const kind = detection?.page?.kind;
+  const kind = core.pageKind(url);
   if (kind !== 'setting' && kind !== 'hub') return { guide: false };
   await injectGuide(tabId, sender.frameId ?? 0, typeof sender.documentId === 'string' ? sender.documentId : undefined);
   return { guide: true };
 }
 
+/** @returns {Promise<ReplyTo<import('../shared/protocol.js').StartGuideMessage>>} */
 async function onStartGuide() {
   const result = await onEvent({ type: 'startGuide' });
-  const view = result.status;
-  const first = view.rows.find((/** @type {any} */ r) => r.kind === 'toggle' && r.applies);
+  const view = /** @type {StatusView} */ (result.status);
+  const first = view.rows.find((r) => r.kind === 'toggle' && r.applies);
   return { url: view.next?.url ?? first?.url ?? null, status: view };
 }
 
 /**
- * @param {any} message
+ * Every runtime message (../shared/protocol.js declares them and their replies).
+ * @param {WorkerMessage} message
  * @param {chrome.runtime.MessageSender} sender
+ * @returns {Promise<ReplyTo<WorkerMessage> | ErrorReply>}
  */
 async function handle(message, sender) {
   await ready;
@@ -201,7 +225,7 @@ async function handle(message, sender) {
     case 'who':
       return fromLinkedIn(sender) ? onWho(message.me) : { error: 'notLinkedIn' };
     case 'event':
-      if (!page && !(fromLinkedIn(sender) && BANNER_EVENTS.has(message.event?.type))) return { ok: false, error: 'notAllowed' };
+      if (!page && !(fromLinkedIn(sender) && CONTENT_EVENTS.has(message.event?.type))) return { ok: false, error: 'notAllowed' };
       return onEvent(message.event, page ? undefined : sender.tab?.id);
     case 'status':
       return currentStatus();
@@ -212,9 +236,7 @@ async function handle(message, sender) {
     case 'import':
       return page ? onImport(message.json) : { error: 'notAllowed' };
     case 'clearProblems':
-      if (!page) return { error: 'notAllowed' };
-      await clearProblems();
-      return currentStatus();
+      return page ? currentStatus([]) : { error: 'notAllowed' };
     default:
       return { error: 'unknownMessage' };
   }
@@ -232,21 +254,21 @@ chrome.runtime.onInstalled.addListener((details) => {
   // Only a real first run gets onboarding: an unpacked extension is "installed" again at every browser start.
   if (details.reason === 'install') {
     ready
-      .then(currentStatus)
+      .then(() => currentStatus())
       .then((view) => (view.setupDone ? undefined : chrome.tabs.create({ url: chrome.runtime.getURL('pages/onboarding.html') })))
       .catch((e) => console.error(e));
   } else {
-    ready.then(currentStatus).catch((e) => console.error(e));
+    ready.then(() => currentStatus()).catch((e) => console.error(e));
   }
 });
 
 chrome.runtime.onStartup.addListener(() => {
-  ready.then(currentStatus).catch((e) => console.error(e));
+  ready.then(() => currentStatus()).catch((e) => console.error(e));
 });
 
 chrome.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === REFRESH_ALARM) ready.then(currentStatus).catch((e) => console.error(e));
+  if (alarm.name === REFRESH_ALARM) ready.then(() => currentStatus()).catch((e) => console.error(e));
 });
 
 // Keep the badge right whenever the worker (re)starts.
-ready.then(currentStatus).catch((e) => console.error(e));
+ready.then(() => currentStatus()).catch((e) => console.error(e));

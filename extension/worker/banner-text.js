@@ -44,10 +44,12 @@ import { messages as defaultMessages, normalizeLang, DEFAULT_LANG } from './loca
  *   short confirmations after the banner's actions
  */
 /**
+ * The core's advice as this module reads it: protocol.js's `Advice` (what the core sends), with every field but
+ * `mode` optional so that partial advice (tests, older replies) reads too.
  * @typedef {Object} AdviceBanner
  * @property {'nudge'|'guide'|'done'} mode
- * @property {string} [setting]
- * @property {'on'|'off'|'unknown'|'notFound'|'checking'} [status]
+ * @property {string|null} [setting]
+ * @property {'on'|'off'|'unknown'|'notFound'|'checking'|null} [status]
  * @property {number|null} [turnedBackOnAt]  guide: on again since then, after it was seen off
  * @property {string[]} [unknownHere]  labels of switches on this page that are on and no catalog setting claims
  * @property {number|null} [control]

@@ -1,76 +1,82 @@
 // @ts-check
-// Object-level facade over the WASM core, whose functions take and return JSON text (read and written by
-// the core's own small src/json.rs, which keeps the module small). Only the worker (and node tests) import this.
+// Typed facade over the WASM core. Values cross as JS objects (the core's serde types, mirrored by the typedefs
+// of ../shared/protocol.js); no JSON text. Each message the worker handles is one call that takes the stored
+// state as found in storage.local and returns everything the worker needs (CoreReply). Only the worker (and node
+// tests) import this.
 
 import init, * as wasm from '../pkg/optout_pilot_core.js';
+
+/** @typedef {import('../shared/protocol.js').CoreReply} CoreReply */
+/** @typedef {import('../shared/protocol.js').Env} Env */
 
 export { init };
 export const initSync = wasm.initSync;
 
-/** @param {unknown} value */
-const text = (value) => JSON.stringify(value ?? null) ?? 'null';
-
-/** @param {unknown} value JSON text of a page snapshot; unserialisable (cyclic…) input reads as empty. */
-function safeText(value) {
-  try {
-    return text(value);
-  } catch {
-    return 'null';
-  }
-}
-
-/** @param {unknown} snapshot @returns {any} */
-export function detect(snapshot) {
-  return JSON.parse(wasm.detect(safeText(snapshot)));
-}
-
-/** @param {string|undefined} raw @returns {{state: string, problems: string[], backup: string|null}} */
-export function loadState(raw) {
-  return JSON.parse(wasm.loadState(raw));
-}
-
 /**
- * An exported state (JSON text) to import: the state to store, or why it is refused.
- * @param {string} text @param {number} now @returns {{state?: string, problems?: string[]}}
- */
-export function importState(text, now) {
-  return JSON.parse(wasm.importState(text, now));
-}
-
-/**
- * Detect a page snapshot, record what it shows and decide what to draw, in one step (and remember a reminder
- * card drawn today).
- * @param {string} state @param {unknown} snapshot @param {unknown} env @param {number} now
+ * A LinkedIn page's report: detect it, record what it shows, decide what to draw.
+ * @param {unknown} stored the value under `state` in storage.local (undefined on a first run)
+ * @param {string[]} problems the problem codes kept so far
+ * @param {unknown} snapshot @param {Env} env @param {number} now
  * @param {boolean} [cardShown] the page already shows our reminder card
- * @returns {{state: string, detection: any, advice: any}}
+ * @returns {import('../shared/protocol.js').PageCoreReply}
  */
-export function page(state, snapshot, env, now, cardShown = false) {
-  return JSON.parse(wasm.page(state, safeText(snapshot), text(env), now, cardShown === true));
+export function page(stored, problems, snapshot, env, now, cardShown = false) {
+  return wasm.page(stored, problems, snapshot, env, now, cardShown === true);
 }
 
 /**
  * A page showed which account is signed in (its salted key): the status becomes that account's.
- * @param {string} state @param {string} account @param {number} now @returns {string}
+ * @param {unknown} stored @param {string[]} problems @param {string} account @param {Env} env @param {number} now
+ * @returns {CoreReply}
  */
-export function signIn(state, account, now) {
-  return wasm.signIn(state, account, now);
+export function signIn(stored, problems, account, env, now) {
+  return wasm.signIn(stored, problems, account, env, now);
 }
 
-/** @param {string} state @param {unknown} event @param {unknown} env @param {number} now @returns {string} */
-export function applyEvent(state, event, env, now) {
-  return wasm.applyEvent(state, text(event), text(env), now);
+/**
+ * A member's event; a refused one comes back with `error` and the state unchanged.
+ * @param {unknown} stored @param {string[]} problems @param {unknown} event @param {Env} env @param {number} now
+ * @returns {CoreReply}
+ */
+export function event(stored, problems, event, env, now) {
+  return wasm.event(stored, problems, event, env, now);
 }
 
-/** @param {string} state @param {unknown} env @param {number} now @param {string[]} problems @returns {any} */
-export function statusView(state, env, now, problems) {
-  return JSON.parse(wasm.statusView(state, text(env), now, text(problems)));
+/**
+ * The status view of the stored state. @param {unknown} stored @param {string[]} problems @param {Env} env
+ * @param {number} now @returns {CoreReply}
+ */
+export function status(stored, problems, env, now) {
+  return wasm.status(stored, problems, env, now);
 }
 
-/** @param {string} state @param {unknown} env @param {number} now @returns {number|undefined} */
-export function nextWake(state, env, now) {
-  return wasm.nextWake(state, text(env), now);
+/**
+ * An exported file's state (parsed by the worker) to import: the state to store, or why it is refused.
+ * @param {unknown} value @param {number} now @returns {import('../shared/protocol.js').ImportOutcome}
+ */
+export function importState(value, now) {
+  return wasm.importState(value, now);
 }
 
+/** Detect a snapshot (tests and the bench; `page` does this itself). @param {unknown} snapshot @returns {any} */
+export function detect(snapshot) {
+  return wasm.detect(snapshot);
+}
+
+/**
+ * The kind of page an address is: 'setting', 'hub', 'linkedin', 'login' or 'notLinkedin'.
+ * @param {string} url @returns {string}
+ */
+export function pageKind(url) {
+  return wasm.pageKind(url);
+}
+
+/** The longest export file the core reads (characters). @returns {number} */
+export function maxImportChars() {
+  return wasm.maxImportChars();
+}
+
+/** @returns {string} */
 export function catalogVersion() {
   return wasm.catalogVersion();
 }

@@ -1,11 +1,13 @@
 // @ts-check
-// Durable state: one JSON text under one storage key, written only by this worker, one change at a time.
+// Durable state: one object under one storage key, written only by this worker, one change at a time.
 // Every read-modify-write goes through `withState`, so messages from two tabs can never overwrite each
-// other's changes. Damaged data is never thrown away: it is kept under `stateBackups`.
+// other's changes. The core reads what is stored (an object; earlier versions stored JSON text, which it reads
+// with JS's own JSON.parse) and says what to write back. Damaged data is never thrown away: it is kept under
+// `stateBackups` (as text).
 // storage.local is closed to content scripts where the browser allows it (`trustedOnly`), so that a content script
 // (or a page that broke into one) can neither read nor rewrite what is stored.
 
-import * as core from './core.js';
+/** @typedef {Pick<import('../shared/protocol.js').CoreReply, 'state'|'changed'|'backup'|'problems'>} CoreReply what the store needs of a reply */
 
 const STATE_KEY = 'state';
 const BACKUPS_KEY = 'stateBackups';
@@ -36,61 +38,48 @@ export const trustedOnly = restrictToTrustedContexts();
 let queue = trustedOnly;
 
 /**
- * `problems`: the reported problems to keep from now on (e.g. `[]` once the member has acknowledged them).
+ * Run `change` with what is stored under `state` (as found: the core reads it) and the kept problem codes; it
+ * returns the core's reply for them. What the reply says is written: the state when it changed (or was text), a
+ * backup of the stored value when it was damaged, the problem codes when they changed. Calls run strictly one
+ * after another.
+ * @template {CoreReply} R
  * @template T
- * @typedef {{ state?: string, problems?: string[], result: T }} Change
- */
-
-/**
- * Run `change` with the current state text and the problems found reading it; store the state it
- * returns (if any and different). Calls run strictly one after another.
- * @template T
- * @param {(state: string, problems: string[]) => Change<T> | Promise<Change<T>>} change
- * @returns {Promise<{ result: T, changed: boolean, state: string, problems: string[] }>}
+ * @param {(stored: unknown, problems: string[]) => { reply: R, result: T } | Promise<{ reply: R, result: T }>} change
+ * @returns {Promise<{ result: T, reply: R }>}
  */
 export function withState(change) {
   const run = queue.then(async () => {
-    const stored = await chrome.storage.local.get([STATE_KEY, PROBLEMS_KEY]);
-    const raw = stored[STATE_KEY];
-    // Anything that is not our text (an object written by another tool, a number…) is handed to the core as
-    // JSON: a complete schema-1 object is read as such, anything else is reported and backed up like damage.
-    const text = raw === undefined ? undefined : typeof raw === 'string' ? raw : JSON.stringify(raw);
-    const loaded = core.loadState(text);
+    const got = await chrome.storage.local.get([STATE_KEY, PROBLEMS_KEY]);
+    const stored = got[STATE_KEY];
     /** @type {string[]} */
-    let problems = Array.isArray(stored[PROBLEMS_KEY]) ? stored[PROBLEMS_KEY].filter((p) => typeof p === 'string') : [];
-    if (loaded.backup) {
-      await keepBackup(loaded.backup);
-      problems = [...problems, ...loaded.problems].slice(-10);
-      await chrome.storage.local.set({ [PROBLEMS_KEY]: problems, [STATE_KEY]: loaded.state });
-    }
-    const outcome = await change(loaded.state, problems);
-    const next = outcome.state ?? loaded.state;
-    const changed = next !== loaded.state;
+    const problems = Array.isArray(got[PROBLEMS_KEY]) ? got[PROBLEMS_KEY].filter((p) => typeof p === 'string') : [];
+    const { reply, result } = await change(stored, problems);
+    if (reply.backup) await keepBackup(stored);
     /** @type {Record<string, unknown>} */
     const write = {};
-    if (changed) write[STATE_KEY] = next;
-    if (outcome.problems) {
-      problems = outcome.problems.slice(-10);
-      write[PROBLEMS_KEY] = problems;
+    if (reply.changed || reply.backup || typeof stored === 'string') write[STATE_KEY] = reply.state;
+    if (reply.problems.length !== problems.length || reply.problems.some((p, i) => p !== problems[i])) {
+      write[PROBLEMS_KEY] = reply.problems;
     }
     if (Object.keys(write).length > 0) await chrome.storage.local.set(write);
-    return { result: outcome.result, changed, state: next, problems };
+    return { result, reply };
   });
   queue = run.catch(() => undefined);
   return run;
 }
 
-/** @param {string} raw */
+/** Keep a damaged stored value, as text (an object as its JSON). @param {unknown} raw */
 async function keepBackup(raw) {
+  let text;
+  try {
+    text = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
+  } catch {
+    text = String(raw);
+  }
   const stored = await chrome.storage.local.get(BACKUPS_KEY);
   const backups = Array.isArray(stored[BACKUPS_KEY]) ? stored[BACKUPS_KEY] : [];
-  backups.push({ at: Date.now(), raw });
+  backups.push({ at: Date.now(), raw: text });
   await chrome.storage.local.set({ [BACKUPS_KEY]: backups.slice(-MAX_BACKUPS) });
-}
-
-/** Forget reported problems once the member has acknowledged them (backups stay), in the one queue. */
-export async function clearProblems() {
-  await withState(() => ({ result: undefined, problems: [] }));
 }
 
 const SALT_KEY = 'accountSalt';

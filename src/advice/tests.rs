@@ -269,9 +269,8 @@ fn the_guide_says_when_linkedin_switched_a_setting_back_on() {
         .unwrap();
     assert_eq!(banner.status, Some(PageStatus::On));
     assert_eq!(banner.turned_back_on_at, Some(T0 + 5));
-    let mut w = crate::json::Writer::default();
-    advise(&later, &on, catalog(), &env(), T0 + 5).write(&mut w);
-    assert!(w.out.contains(r#""turnedBackOnAt":"#), "{}", w.out);
+    let out = serde_json::to_string(&advise(&later, &on, catalog(), &env(), T0 + 5)).unwrap();
+    assert!(out.contains(r#""turnedBackOnAt":"#), "{out}");
 }
 
 #[test]

@@ -2,10 +2,10 @@
 //!
 //! The file is compiled in and parsed once; `integrity` tests guard it, so parsing cannot fail at run time.
 
-use crate::json::Json;
 use crate::page_url::{normalize_path, PageUrl};
 use crate::region::Region;
 use crate::sorted_map::SortedMap;
+use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -13,7 +13,8 @@ pub mod matcher;
 
 pub type Localized = SortedMap<String>;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum SettingKind {
     /// A switch on a LinkedIn settings page.
     Toggle,
@@ -21,103 +22,108 @@ pub enum SettingKind {
     Form,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum OnOff {
     On,
     Off,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct Category {
     pub url: String,
     pub title: Localized,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Setting {
     pub id: String,
     pub kind: SettingKind,
     pub category: String,
     pub importance: u32,
     pub url: String,
+    #[serde(default)]
     pub alt_urls: Vec<String>,
+    #[serde(default)]
     pub keys: Vec<String>,
     pub default: String,
     pub privacy_value: OnOff,
     pub regions: Vec<Region>,
     pub title: Localized,
     pub label: Localized,
+    #[serde(default)]
     pub aliases: SortedMap<Vec<String>>,
     pub why: Localized,
     // `since`, `unverified` and `sources` document the data for people and are checked by the integrity
     // tests; the extension does not need them at run time, so they are not read into memory.
 }
 
-crate::json_names!(SettingKind { Toggle => "toggle", Form => "form" });
-crate::json_names!(OnOff { On => "on", Off => "off" });
+crate::names!(SettingKind { Toggle => "toggle", Form => "form" });
+crate::names!(OnOff { On => "on", Off => "off" });
 
-// Readers for the compiled-in catalog; its integrity tests guarantee the shape, so any surprise is an
-// error rather than a repair.
-fn text(v: Option<&Json>) -> Option<String> {
-    v?.as_str().map(str::to_string)
+type Texts = &'static [(&'static str, &'static str)];
+
+/// The catalog as build.rs compiles it in (static data; `Catalog::from_data` makes the owned catalog once).
+pub(crate) struct CatalogData {
+    schema_version: u32,
+    catalog_version: &'static str,
+    languages: &'static [&'static str],
+    categories: &'static [(&'static str, &'static str, Texts)],
+    settings: &'static [SettingData],
 }
 
-fn texts(v: Option<&Json>) -> Option<Vec<String>> {
-    v?.as_array()?
-        .iter()
-        .map(|s| s.as_str().map(str::to_string))
-        .collect()
+pub(crate) struct SettingData {
+    id: &'static str,
+    kind: SettingKind,
+    category: &'static str,
+    importance: u32,
+    url: &'static str,
+    alt_urls: &'static [&'static str],
+    keys: &'static [&'static str],
+    default: &'static str,
+    privacy_value: OnOff,
+    regions: &'static [Region],
+    title: Texts,
+    label: Texts,
+    aliases: &'static [(&'static str, &'static [&'static str])],
+    why: Texts,
 }
 
-fn localized(v: Option<&Json>) -> Option<Localized> {
-    v?.as_object()?
-        .iter()
-        .map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
-        .collect()
+/// The region hints (regions.json), compiled in.
+pub(crate) struct RegionHints {
+    pub eu_time_zones: &'static [&'static str],
+    pub uk_time_zones: &'static [&'static str],
+    pub eu_countries: &'static [&'static str],
+    pub uk_countries: &'static [&'static str],
 }
 
-impl Category {
-    fn from_json(v: &Json) -> Option<Category> {
-        Some(Category {
-            url: text(v.get("url"))?,
-            title: localized(v.get("title"))?,
-        })
-    }
+include!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));
+
+fn strings(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+fn map<V>(pairs: impl Iterator<Item = (String, V)>) -> SortedMap<V> {
+    pairs.collect()
+}
+
+fn localized(texts: Texts) -> Localized {
+    map(texts.iter().map(|(k, v)| (k.to_string(), v.to_string())))
+}
+
+/// The catalog file's shape (`linkedin.json`), as serde reads it (native: tests read the file itself).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CatalogFile {
+    schema_version: u32,
+    catalog_version: String,
+    languages: Vec<String>,
+    categories: SortedMap<Category>,
+    settings: Vec<Setting>,
 }
 
 impl Setting {
-    fn from_json(v: &Json) -> Option<Setting> {
-        let optional = |name| v.get(name).map_or(Some(Vec::new()), |l| texts(Some(l)));
-        Some(Setting {
-            id: text(v.get("id"))?,
-            kind: SettingKind::parse(v.get("kind")?.as_str()?)?,
-            category: text(v.get("category"))?,
-            importance: u32::try_from(v.get("importance")?.as_u64()?).ok()?,
-            url: text(v.get("url"))?,
-            alt_urls: optional("altUrls")?,
-            keys: optional("keys")?,
-            default: text(v.get("default"))?,
-            privacy_value: OnOff::parse(v.get("privacyValue")?.as_str()?)?,
-            regions: v
-                .get("regions")?
-                .as_array()?
-                .iter()
-                .map(|r| Region::parse(r.as_str()?))
-                .collect::<Option<_>>()?,
-            title: localized(v.get("title"))?,
-            label: localized(v.get("label"))?,
-            aliases: match v.get("aliases") {
-                None => SortedMap::new(),
-                Some(a) => a
-                    .as_object()?
-                    .iter()
-                    .map(|(k, l)| Some((k.clone(), texts(Some(l))?)))
-                    .collect::<Option<_>>()?,
-            },
-            why: localized(v.get("why"))?,
-        })
-    }
-
     pub fn applies_in(&self, region: Region) -> bool {
         self.regions.contains(&region)
     }
@@ -145,42 +151,63 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    fn read(v: &Json) -> Option<Catalog> {
-        Some(Catalog {
-            schema_version: u32::try_from(v.get("schemaVersion")?.as_u64()?).ok()?,
-            catalog_version: text(v.get("catalogVersion"))?,
-            languages: texts(v.get("languages"))?,
-            categories: v
-                .get("categories")?
-                .as_object()?
+    /// Parse catalog JSON (native: tests of the file and of other catalogs).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_json(json: &str) -> Result<Catalog, String> {
+        let file: CatalogFile = serde_json::from_str(json).map_err(|e| format!("catalog: {e}"))?;
+        Catalog::index(file)
+    }
+
+    fn from_data(data: &CatalogData) -> Result<Catalog, String> {
+        Catalog::index(CatalogFile {
+            schema_version: data.schema_version,
+            catalog_version: data.catalog_version.to_string(),
+            languages: strings(data.languages),
+            categories: map(data.categories.iter().map(|(id, url, title)| {
+                let category = Category {
+                    url: url.to_string(),
+                    title: localized(title),
+                };
+                (id.to_string(), category)
+            })),
+            settings: data
+                .settings
                 .iter()
-                .map(|(k, c)| Some((k.clone(), Category::from_json(c)?)))
-                .collect::<Option<_>>()?,
-            settings: v
-                .get("settings")?
-                .as_array()?
-                .iter()
-                .map(Setting::from_json)
-                .collect::<Option<_>>()?,
-            by_path: HashMap::new(),
-            by_key: HashMap::new(),
+                .map(|s| Setting {
+                    id: s.id.to_string(),
+                    kind: s.kind,
+                    category: s.category.to_string(),
+                    importance: s.importance,
+                    url: s.url.to_string(),
+                    alt_urls: strings(s.alt_urls),
+                    keys: strings(s.keys),
+                    default: s.default.to_string(),
+                    privacy_value: s.privacy_value,
+                    regions: s.regions.to_vec(),
+                    title: localized(s.title),
+                    label: localized(s.label),
+                    aliases: map(s
+                        .aliases
+                        .iter()
+                        .map(|(lang, list)| (lang.to_string(), strings(list)))),
+                    why: localized(s.why),
+                })
+                .collect(),
         })
     }
 
-    /// Parse catalog JSON and build the lookup indexes; settings come out ordered by importance.
-    pub fn from_json(json: &str) -> Result<Catalog, String> {
-        let mut catalog = Catalog::read(&Json::parse(json).ok_or("catalog: not JSON")?)
-            .ok_or("catalog: unexpected shape")?;
-        // By importance, file order among equals. An insertion sort: a handful of entries, and the
-        // library's stable sort would add kilobytes to the module for this one call.
-        let settings = &mut catalog.settings;
-        for i in 1..settings.len() {
-            let mut j = i;
-            while j > 0 && settings[j - 1].importance > settings[j].importance {
-                settings.swap(j - 1, j);
-                j -= 1;
-            }
-        }
+    /// Build the lookup indexes; settings come out ordered by importance (file order among equals).
+    fn index(file: CatalogFile) -> Result<Catalog, String> {
+        let mut catalog = Catalog {
+            schema_version: file.schema_version,
+            catalog_version: file.catalog_version,
+            languages: file.languages,
+            categories: file.categories,
+            settings: file.settings,
+            by_path: HashMap::new(),
+            by_key: HashMap::new(),
+        };
+        catalog.settings.sort_by_key(|s| s.importance);
         for (index, setting) in catalog.settings.iter().enumerate() {
             for url in std::iter::once(&setting.url).chain(&setting.alt_urls) {
                 let parsed =
@@ -231,8 +258,8 @@ impl Catalog {
 pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| {
-        Catalog::from_json(include_str!(concat!(env!("OUT_DIR"), "/catalog.min.json")))
-            .unwrap_or_else(|_| panic!("catalog is valid (tested)")) // no Debug formatting in WASM
+        Catalog::from_data(&CATALOG_DATA).unwrap_or_else(|_| panic!("catalog is valid (tested)"))
+        // no Debug formatting in WASM
     })
 }
 

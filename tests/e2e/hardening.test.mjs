@@ -443,7 +443,7 @@ describe('hardening', () => {
     const { page, cs } = await openWatched(FEED);
     await waitForShadow(page, { predicate: (s) => s.text.includes(msg.bannerNudgeTitle) });
     const before = await readStore(ext.worker);
-    assert.equal(typeof before.raw, 'string', 'the worker reads the stored state');
+    assert.equal(typeof before.raw, 'object', 'the worker has stored the state');
     const tabId = await tabIdOf(ext.worker, page);
     // Run in the content scripts' isolated world of that tab, with the chrome.* a content script has.
     const [injection] = await ext.worker.evaluate((tabId) => chrome.scripting.executeScript({
@@ -470,7 +470,7 @@ describe('hardening', () => {
     assert.match(result.read, /^refused/, 'reading storage.local from a content script is refused');
     assert.match(result.write, /^refused/, 'writing storage.local from a content script is refused');
     assert.match(result.remove, /^refused/, 'removing from storage.local in a content script is refused');
-    assert.equal((await readStore(ext.worker)).raw, before.raw, 'the stored state is unchanged');
+    assert.deepEqual((await readStore(ext.worker)).raw, before.raw, 'the stored state is unchanged');
     assert.deepEqual(cs.errors, []);
     await cs.detach();
     await page.close();

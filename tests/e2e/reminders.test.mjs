@@ -63,7 +63,7 @@ describe('reminders', () => {
   /** Stored state (parsed). */
   async function stored() {
     const s = (await readStore(ext.worker)).state;
-    assert.ok(s && s.schema === 2, 'stored state is schema-2 JSON text');
+    assert.ok(s && s.schema === 2, 'the stored state is a schema-2 object');
     return s;
   }
 

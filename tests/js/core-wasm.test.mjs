@@ -40,27 +40,49 @@ test('detect never throws on values JS can send', () => {
   }
 });
 
-test('state round trip: observe, status, advice, events', () => {
-  const fresh = core.loadState(undefined);
-  assert.deepEqual(fresh.problems, []);
-  const snapshot = {
-    v: 1, url: 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement', lang: 'de',
-    controls: [{ kind: 'checkbox', name: '', keys: ['allowDataForGenerativeAI'], checked: true, visible: true, settled: true }],
-  };
-  const { state, detection, advice } = core.page(fresh.state, snapshot, env, T0);
-  assert.equal(detection.page.setting, 'gen-ai-improvement');
-  const view = core.statusView(state, env, T0, []);
-  const row = view.rows.find((/** @type {any} */ r) => r.id === 'gen-ai-improvement');
+const AI_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
+/** @param {Record<string, unknown>} [control] */
+const aiPage = (control = {}) => ({
+  v: 1, url: AI_URL, lang: 'de',
+  controls: [{ kind: 'checkbox', name: '', keys: ['allowDataForGenerativeAI'], checked: true, visible: true, settled: true, ...control }],
+});
+
+/** A first run's reply (nothing stored). */
+const fresh = () => core.status(undefined, [], env, T0);
+
+test('one call per page report: state, advice, status view and wake-up in one reply', () => {
+  const reply = core.page(undefined, [], aiPage(), env, T0);
+  assert.deepEqual(Object.keys(reply).sort(), ['advice', 'backup', 'changed', 'problems', 'state', 'status', 'wake']);
+  assert.equal(reply.changed, true);
+  assert.equal(reply.backup, false);
+  assert.equal(reply.state.settings['gen-ai-improvement'].state, 'on');
+  const row = reply.status.rows.find((/** @type {any} */ r) => r.id === 'gen-ai-improvement');
   assert.equal(row.state, 'on');
-  assert.equal(view.badge.kind, 'attention');
-  assert.equal(advice.banner.mode, 'guide');
-  assert.equal(advice.banner.status, 'on');
-  assert.equal(advice.banner.lang, 'de');
-  const snoozed = core.applyEvent(state, { type: 'snooze', duration: 'week' }, env, T0);
-  assert.equal(core.statusView(snoozed, env, T0, []).badge.kind, 'quiet');
-  assert.equal(core.nextWake(snoozed, env, T0), T0 + 7 * 24 * 3600 * 1000);
-  assert.throws(() => core.applyEvent(state, { type: 'dismiss', setting: 'nope' }, env, T0));
-  assert.throws(() => core.applyEvent(state, { type: 'explode' }, env, T0));
+  assert.equal(reply.status.badge.kind, 'attention');
+  assert.equal(reply.advice.banner.mode, 'guide');
+  assert.equal(reply.advice.banner.status, 'on');
+  assert.equal(reply.advice.banner.lang, 'de');
+  assert.ok(!('detection' in reply), 'no reply field nobody reads');
+  // The same report again changes nothing: no status view to draw (the badge shows it already).
+  const quiet = core.page(reply.state, [], aiPage(), env, T0);
+  assert.equal(quiet.changed, false);
+  assert.deepEqual(Object.keys(quiet).sort(), ['advice', 'backup', 'changed', 'problems', 'state']);
+  assert.equal(quiet.advice.banner.status, 'on');
+  const snoozed = core.event(reply.state, [], { type: 'snooze', duration: 'week' }, env, T0);
+  assert.equal(snoozed.error, undefined);
+  assert.equal(snoozed.status.badge.kind, 'quiet');
+  assert.equal(snoozed.wake, T0 + 7 * 24 * 3600 * 1000);
+  for (const refused of [{ type: 'dismiss', setting: 'nope' }, { type: 'explode' }, { type: 'snooze' }, null, 'snooze']) {
+    const out = core.event(reply.state, [], refused, env, T0);
+    assert.match(out.error, /./, `refused: ${JSON.stringify(refused)}`);
+    assert.equal(out.changed, false, 'a refused event changes nothing');
+    assert.deepEqual(out.state, reply.state);
+  }
+  assert.equal(core.pageKind(AI_URL), 'setting');
+  assert.equal(core.pageKind('https://www.linkedin.com/mypreferences/d/categories/privacy'), 'hub');
+  assert.equal(core.pageKind('https://www.linkedin.com/feed/'), 'linkedin');
+  assert.equal(core.pageKind('https://example.com/'), 'notLinkedin');
+  assert.equal(core.maxImportChars(), 256 * 1024);
 });
 
 test('the reminder card on ordinary pages: once a local day, a card on screen stays, × until the next local midnight', () => {
@@ -68,27 +90,136 @@ test('the reminder card on ordinary pages: once a local day, a card on screen st
   // New York (UTC-5): T0 is 11:00 there; the next local midnight is 05:00 UTC tomorrow.
   const ny = { ...env, utcOffset: -300 };
   const midnight = T0 - ((T0 - 300 * 60_000) % DAY) + DAY;
-  let { state, advice } = core.page(core.loadState(undefined).state, feed, ny, T0);
-  assert.equal(advice.banner?.mode, 'nudge', 'first ordinary page of the day');
-  assert.equal(core.statusView(state, ny, T0, []).nudge, false, 'no card script for the rest of the day');
-  assert.equal(core.page(state, feed, ny, T0 + 1).advice.banner, null, 'the next load is quiet');
-  assert.equal(core.page(state, feed, ny, T0 + 2, true).advice.banner?.mode, 'nudge', 'the card on screen stays');
-  assert.equal(core.nextWake(state, ny, T0), midnight, 'the worker wakes at local midnight');
-  assert.equal(core.page(state, feed, ny, midnight - 1).advice.banner, null);
-  assert.equal(core.page(state, feed, ny, midnight).advice.banner?.mode, 'nudge', 'a new local day');
-  state = core.applyEvent(state, { type: 'closeNudge' }, ny, T0 + 3);
-  assert.equal(core.page(state, feed, ny, T0 + 4, true).advice.banner, null, '× takes it away, also where it is on screen');
-  assert.equal(core.statusView(state, ny, T0 + 4, []).nudgeClosed, true);
-  state = core.applyEvent(state, { type: 'unsnooze' }, ny, T0 + 5);
-  assert.equal(core.page(state, feed, ny, T0 + 6).advice.banner?.mode, 'nudge', '"remind me again": the very next load');
-  assert.throws(() => core.statusView(state, { ...env, utcOffset: 24 * 60 }, T0, []), /utcOffset/);
+  const first = core.page(undefined, [], feed, ny, T0);
+  let state = first.state;
+  assert.equal(first.advice.banner?.mode, 'nudge', 'first ordinary page of the day');
+  assert.equal(first.status.nudge, false, 'no card script for the rest of the day');
+  assert.equal(first.wake, midnight, 'the worker wakes at local midnight');
+  assert.equal(core.page(state, [], feed, ny, T0 + 1).advice.banner, null, 'the next load is quiet');
+  assert.equal(core.page(state, [], feed, ny, T0 + 2, true).advice.banner?.mode, 'nudge', 'the card on screen stays');
+  assert.equal(core.page(state, [], feed, ny, midnight - 1).advice.banner, null);
+  assert.equal(core.page(state, [], feed, ny, midnight).advice.banner?.mode, 'nudge', 'a new local day');
+  const closed = core.event(state, [], { type: 'closeNudge' }, ny, T0 + 3);
+  state = closed.state;
+  assert.equal(core.page(state, [], feed, ny, T0 + 4, true).advice.banner, null, '× takes it away, also where it is on screen');
+  assert.equal(core.status(state, [], ny, T0 + 4).status.nudgeClosed, true);
+  state = core.event(state, [], { type: 'unsnooze' }, ny, T0 + 5).state;
+  assert.equal(core.page(state, [], feed, ny, T0 + 6).advice.banner?.mode, 'nudge', '"remind me again": the very next load');
+  assert.throws(() => core.status(state, [], { ...env, utcOffset: 24 * 60 }, T0), /utcOffset/);
 });
 
 test('damaged storage is reported with a backup, never as off', () => {
-  const loaded = core.loadState('{"schema":1,"settings":{"gen-ai-improvement":{"state":"of');
-  assert.ok(loaded.backup);
-  assert.equal(loaded.problems.length, 1);
-  const view = core.statusView(loaded.state, env, T0, loaded.problems);
-  assert.ok(view.rows.every((/** @type {any} */ r) => r.state === 'unchecked'));
-  assert.deepEqual(view.problems, loaded.problems);
+  for (const stored of ['{"schema":1,"settings":{"gen-ai-improvement":{"state":"of', 42, null, [1, 2], '"text"', { schema: 9 }]) {
+    const reply = core.status(stored, ['earlier'], env, T0);
+    assert.equal(reply.backup, true, JSON.stringify(stored));
+    assert.equal(reply.problems.length, 2, 'the earlier problem is kept, the new one added');
+    assert.ok(reply.status.rows.every((/** @type {any} */ r) => r.state === 'unchecked'));
+    assert.deepEqual(reply.status.problems, reply.problems);
+  }
+  // One damaged reading: reported, backed up, the rest kept; nothing becomes "off".
+  const partial = core.status({ schema: 2, setupDone: true, settings: {
+    'gen-ai-improvement': { state: 'off', seenAt: 'yesterday', changedAt: T0 },
+    'ads-age': { state: 'off', seenAt: T0, changedAt: T0 },
+  } }, [], env, T0);
+  assert.equal(partial.backup, true);
+  assert.deepEqual(partial.problems, ['statePartial']);
+  assert.equal(partial.state.setupDone, true);
+  assert.equal(partial.state.settings['gen-ai-improvement'], undefined);
+  assert.equal(partial.state.settings['ads-age'].state, 'off');
+  // A damaged choice falls back to its default and is reported.
+  const choice = core.status({ schema: 2, setupDone: 'yes', recheckDays: 30 }, [], env, T0);
+  assert.deepEqual(choice.problems, ['stateChoicesReset']);
+  assert.equal(choice.state.setupDone, false);
+  assert.equal(choice.state.recheckDays, 30);
+});
+
+test('stored state round trip: an object out reads back as itself; old JSON text is migrated', () => {
+  const seen = core.page(undefined, [], aiPage({ checked: false }), env, T0);
+  assert.equal(seen.state.settings['gen-ai-improvement'].state, 'off');
+  const again = core.status(seen.state, [], env, T0);
+  assert.equal(again.changed, false, 'reading what the core wrote changes nothing');
+  assert.equal(again.backup, false);
+  assert.deepEqual(again.state, seen.state);
+  // Through structured clone and JSON, as storage.local keeps it.
+  assert.deepEqual(core.status(JSON.parse(JSON.stringify(seen.state)), [], env, T0).state, seen.state);
+  const text = core.status(JSON.stringify(seen.state), [], env, T0);
+  assert.equal(text.backup, false, 'JSON text from an earlier version is read');
+  assert.deepEqual(text.state, seen.state);
+  const v1 = core.status(JSON.stringify({ schema: 1, region: 'eu', setupDone: true }), [], env, T0);
+  assert.equal(v1.state.schema, 2);
+  assert.equal(v1.state.region, 'eu');
+  assert.equal(fresh().state.schema, 2);
+  // Import: the exported state reads back, marked as imported; a file with unknown settings is refused.
+  const now = Date.UTC(2026, 11, 1);
+  const exported = core.page(undefined, [], aiPage({ checked: false }), env, now).state;
+  const imported = core.importState(exported, now + 1000);
+  assert.equal(imported.state.settings['gen-ai-improvement'].importedAt, now + 1000);
+  assert.deepEqual(core.importState({ ...exported, dismissed: ['nope'] }, now).problems, ['importUnknownSettings']);
+  assert.ok(core.importState(null, now).problems.length > 0, 'null is not a state');
+});
+
+test('hostile values: wrong types, huge strings, deep nesting, lone surrogates give a safe result', () => {
+  /** @type {any} */
+  let deep = {};
+  const root = deep;
+  for (let i = 0; i < 100_000; i++) {
+    const next = { list: [] };
+    deep.x = next;
+    deep = next;
+  }
+  const huge = 'ä'.repeat(5_000_000);
+  const lone = 'Daten\uD800 zur\uDC00';
+  const snapshots = [
+    { ...aiPage(), extra: root },
+    { ...aiPage(), url: huge },
+    { ...aiPage(), title: huge, heading: huge, lang: huge },
+    aiPage({ name: huge, context: huge, keys: Array(100_000).fill('allowDataForGenerativeAI') }),
+    aiPage({ name: lone, keys: [lone], extra: root }),
+    { ...aiPage(), url: `${AI_URL}${lone}` },
+    aiPage({ checked: 'true' }),
+    aiPage({ checked: 1 }),
+    aiPage({ visible: 'yes' }),
+    aiPage({ section: 1.5 }),
+    aiPage({ section: -1 }),
+    aiPage({ keys: 'allowDataForGenerativeAI' }),
+    aiPage({ keys: [root] }),
+    { ...aiPage(), controls: root },
+    { ...aiPage(), controls: Array(20_000).fill(aiPage().controls[0]) },
+    { ...aiPage(), v: 1e300 },
+    { ...aiPage(), v: '1' },
+  ];
+  for (const [i, snapshot] of snapshots.entries()) {
+    const reply = core.page(undefined, [], snapshot, env, T0);
+    const seen = reply.state.settings['gen-ai-improvement'];
+    // Anything unreadable is never an "off"; a control that cannot be read says nothing.
+    assert.notEqual(seen?.state, 'off', `snapshot ${i}`);
+    assert.ok(!reply.status || reply.status.rows.length > 0);
+  }
+  // Wrong types in a control make it unreadable: no reading at all (not on, not off).
+  for (const bad of [{ checked: 'true' }, { visible: 'yes' }, { keys: 'allowDataForGenerativeAI' }, { section: 1.5 }]) {
+    const detection = core.detect(aiPage(bad));
+    assert.notEqual(detection.findings.find((/** @type {any} */ f) => f.setting === 'gen-ai-improvement')?.state, 'on', JSON.stringify(bad));
+    assert.ok(detection.problems.some((/** @type {string} */ p) => /unreadable controls/.test(p)), JSON.stringify(bad));
+  }
+  // Huge strings are bounded after decoding; deep nesting in unknown fields is never walked.
+  const bounded = core.detect({ ...aiPage(), title: huge, extra: root });
+  assert.equal(bounded.page.setting, 'gen-ai-improvement');
+  const lonely = core.detect(aiPage({ name: lone }));
+  assert.equal(lonely.findings[0].state, 'on', 'a lone surrogate in a name costs nothing');
+  // Stored state: hostile values in every field; never a throw, never an invented "off".
+  for (const stored of [{ schema: 2, settings: root }, { schema: 2, others: root }, { schema: 2, extras: { [lone]: { url: huge, state: 'off', firstSeen: T0, lastSeen: T0 } } },
+    { schema: 2, settings: { 'gen-ai-improvement': { state: 'off', seenAt: T0, changedAt: T0, reason: root } } },
+    { schema: 2, settings: { 'gen-ai-improvement': { state: ['off'], seenAt: T0, changedAt: T0 } } },
+    { schema: 2, dismissed: Array(50_000).fill(root) }, { schema: 2, account: huge }, { schema: Number.MAX_VALUE }]) {
+    const reply = core.status(stored, [], env, T0);
+    assert.equal(typeof reply.backup, 'boolean');
+  }
+  // Events and the env: wrong types are refused, not crashes.
+  for (const [i, event] of [{ type: root }, { type: 'setRecheckDays', days: 1e300 }, { type: 'setRecheckDays', days: '30' }, { type: 'dismiss', setting: root }, { type: lone }].entries()) {
+    assert.match(core.event(undefined, [], event, env, T0).error, /./, `event ${i}`);
+  }
+  assert.throws(() => core.status(undefined, [], { utcOffset: root }, T0), /env/);
+  assert.throws(() => core.status(undefined, [], 'de', T0), /env/);
+  // Still alive after all of it.
+  assert.equal(core.page(undefined, [], aiPage(), env, T0).advice.banner.status, 'on');
 });

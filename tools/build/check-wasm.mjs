@@ -12,3 +12,13 @@ const bytes = readFileSync(join(dir, 'optout_pilot_core_bg.wasm'));
 const exports = glue.initSync({ module: bytes });
 const names = Object.keys(glue).filter((k) => k !== 'default' && k !== 'initSync');
 console.log(`  wasm instantiates in node: ${Object.keys(exports).length} wasm exports, ${names.length} JS exports`);
+
+// The size budget (issue 16: raised from 80 KB for the serde boundary). gzip -9 as build.sh and bench/ report it.
+const { gzipSync } = await import('node:zlib');
+const MAX_GZIP = 110 * 1000;
+const gzip = gzipSync(bytes, { level: 9 }).length;
+if (gzip > MAX_GZIP) {
+  console.error(`  wasm is ${gzip} bytes gzipped: over the ${MAX_GZIP}-byte budget (bench/README.md)`);
+  process.exit(1);
+}
+console.log(`  wasm size budget: ${gzip} of ${MAX_GZIP} bytes gzipped`);

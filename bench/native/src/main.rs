@@ -2,9 +2,10 @@
 //!
 //!   cargo run --release --manifest-path bench/native/Cargo.toml -- bench/out/snapshots/index.json [budget_ms]
 //!
-//! Prints one JSON object per line: the cold set-up (catalog parse + matcher build), then per snapshot the
-//! median time of (a) JSON text -> Snapshot::from_json_text -> detect, what the worker's `detect`
-//! does apart from the JS<->Rust value conversion, and (b) detect alone on the already-bounded snapshot.
+//! Prints one JSON object per line: the cold set-up (the compiled-in catalog made into its owned form + matcher
+//! build), then per snapshot the median time of (a) JSON text -> serde_json::Value -> Snapshot::read (field by
+//! field, controls decoded into their serde type, then bounded) -> detect, the worker's path with a native raw
+//! value in place of the JS one, and (b) detect alone on the already-bounded snapshot.
 use optout_pilot_core::catalog::catalog;
 use optout_pilot_core::detect::Detector;
 use optout_pilot_core::snapshot::Snapshot;

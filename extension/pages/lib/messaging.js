@@ -1,15 +1,14 @@
 // @ts-check
 /**
- * Messages from pages to the service worker (see docs/architecture.md, "Worker messages").
+ * Messages from pages to the service worker: their shapes and replies are declared in ../../shared/protocol.js.
  */
 
 /** @typedef {import('./view.js').StatusView} StatusView */
+/** @typedef {import('../../shared/protocol.js').WorkerEvent} WorkerEvent */
+/** @typedef {import('../../shared/protocol.js').PageToWorkerMessage} PageToWorkerMessage */
 /**
- * @typedef {{ type: 'setRegion', region: string } | { type: 'finishSetup' } |
- *   { type: 'snooze', duration: 'day' | 'week' | 'month' } | { type: 'unsnooze' } |
- *   { type: 'dismiss', setting: string } | { type: 'undismiss', setting: string } |
- *   { type: 'dismissAll' } | { type: 'undismissAll' } | { type: 'startGuide' } | { type: 'stopGuide' } |
- *   { type: 'setRecheckDays', days: number } | { type: 'forgetOtherAccounts' }} WorkerEvent
+ * @template {PageToWorkerMessage} M
+ * @typedef {import('../../shared/protocol.js').ReplyTo<M>} ReplyTo
  */
 /**
  * @typedef {{
@@ -26,8 +25,9 @@ export function chromeApi() {
 
 /**
  * Send a message and reject on a missing or error reply.
- * @param {Record<string, unknown>} msg
- * @returns {Promise<any>}
+ * @template {PageToWorkerMessage} M
+ * @param {M} msg
+ * @returns {Promise<ReplyTo<M>>}
  */
 export async function send(msg) {
   const reply = await chromeApi().runtime.sendMessage(msg);

@@ -64,14 +64,15 @@ export function launch(options = {}) {
 }
 
 /**
- * Everything the worker keeps in storage.local: the state (parsed when it is JSON text), backups, problems.
+ * Everything the worker keeps in storage.local: the state (an object; parsed when it is JSON text written by a
+ * test or an earlier version), backups, problems.
  * @param {Worker} worker
  */
 export async function readStore(worker) {
   const all = await worker.evaluate(() => chrome.storage.local.get(null));
   const raw = all.state;
   /** @type {any} */
-  let state = null;
+  let state = raw && typeof raw === 'object' ? raw : null;
   if (typeof raw === 'string') {
     try {
       state = JSON.parse(raw);
@@ -301,7 +302,7 @@ export async function drainStateWrites(worker) {
     return g.__optoutTestWrites ? g.__optoutTestWrites.splice(0) : [];
   });
   return list.map((/** @type {{at: number, value: unknown}} */ w) => {
-    let state = null;
+    let state = w.value && typeof w.value === 'object' ? w.value : null;
     if (typeof w.value === 'string') {
       try {
         state = JSON.parse(w.value);

@@ -1,0 +1,218 @@
+// @ts-check
+// The one declaration of every runtime message, event and reply: content scripts ↔ worker ↔ extension pages,
+// the entry points the worker injects, and the values that cross into the WASM core. Senders and handlers import
+// these types (the type check enforces them); the core mirrors them as serde types with the same field names
+// (src/snapshot.rs, src/events.rs, src/advice.rs, src/status.rs, src/state.rs, src/wasm_api.rs).
+// docs/architecture.md describes what the fields mean and points here for their shapes.
+
+// ------------------------------------------------------------------------------------------- page snapshot
+/**
+ * One switch-like control as the content script saw it (Rust: `snapshot::Control`). A missing fact reads as the
+ * cautious default (not visible, not settled).
+ * @typedef {Object} Control
+ * @property {'checkbox'|'switch'|'button'|'other'} kind  (an unknown kind reads as `other`)
+ * @property {string} [name]      accessible name, at most 500 chars
+ * @property {string[]} [keys]    aria-labelledby tokens, id, name attribute (at most 8 of 100 chars)
+ * @property {string} [context]   nearest heading / label group, at most 500 chars
+ * @property {boolean|null} [checked]  null: the control does not say
+ * @property {boolean} [disabled]
+ * @property {boolean} [visible]
+ * @property {boolean} [busy]
+ * @property {boolean} [inert]
+ * @property {boolean} [shadow]
+ * @property {boolean} [main]
+ * @property {number|null} [section]
+ * @property {boolean} [settled]
+ */
+/**
+ * What a LinkedIn page shows, version 1 (Rust: `snapshot::Snapshot`). Missing fields default, unknown fields are
+ * ignored, the core bounds every string and list again. `account` is set by the worker only (the salted key).
+ * @typedef {Object} Snapshot
+ * @property {1} v
+ * @property {string} url
+ * @property {string} [lang]
+ * @property {string} [title]
+ * @property {string} [heading]
+ * @property {boolean} [loginForm]
+ * @property {Control[]} [controls]   at most 5,000
+ * @property {boolean} [truncated]
+ * @property {boolean} [pageSettled]
+ * @property {string} [me]            the profile handle the page links to (the worker replaces it by `account`)
+ * @property {string} [account]
+ */
+
+// ------------------------------------------------------------------------------------------------- events
+/** @typedef {'eu'|'uk'|'row'} Region */
+/**
+ * A member's decision (Rust: `events::Event`, read through `EventFields`).
+ * @typedef {{ type: 'setRegion', region: 'eu'|'uk'|'row' } | { type: 'finishSetup' } |
+ *   { type: 'snooze', duration: 'day'|'week'|'month' } | { type: 'unsnooze' } | { type: 'closeNudge' } |
+ *   { type: 'dismiss', setting: string } | { type: 'undismiss', setting: string } |
+ *   { type: 'dismissAll' } | { type: 'undismissAll' } | { type: 'startGuide' } | { type: 'stopGuide' } |
+ *   { type: 'setRecheckDays', days: number } | { type: 'forgetOtherAccounts' } | { type: 'signInPage' }} WorkerEvent
+ */
+/** @typedef {WorkerEvent['type']} EventType */
+/**
+ * The events a content script may send (the card's decisions and undos; watch.js's `signInPage`); the others come
+ * only from the extension's own pages.
+ * @type {ReadonlySet<EventType>}
+ */
+export const CONTENT_EVENTS = new Set(
+  /** @type {EventType[]} */ (['snooze', 'dismiss', 'dismissAll', 'stopGuide', 'closeNudge', 'unsnooze', 'undismissAll', 'signInPage']),
+);
+
+// -------------------------------------------------------------------------------------------- core values
+/**
+ * The browser facts the core cannot read (Rust: `status::Env`): `utcOffset` in whole minutes within ±16 h.
+ * @typedef {{ uiLang: string, timeZone: string, utcOffset: number }} Env
+ */
+/**
+ * The stored state object (`storage.local.state`, Rust: `state::State`, schema 2). Earlier versions stored it as
+ * JSON text; the core reads both and the worker writes the object back.
+ * @typedef {Object} StoredState
+ * @property {2} schema
+ * @property {'eu'|'uk'|'row'|null} region
+ * @property {boolean} setupDone
+ * @property {string|null} account
+ * @property {boolean} [accountCheck]
+ * @property {Record<string, SeenSetting>} settings
+ * @property {Record<string, ExtraSeen>} extras
+ * @property {Record<string, {seenAt: number, settings: Record<string, SeenSetting>, extras: Record<string, ExtraSeen>}>} others
+ * @property {string[]} dismissed
+ * @property {boolean} dismissAll
+ * @property {number|null} snoozeUntil
+ * @property {number} [nudgeShownDay]
+ * @property {number} [nudgeClosedDay]
+ * @property {{active: boolean, startedAt: number}|null} guide
+ * @property {number} recheckDays
+ */
+/**
+ * @typedef {{ state: 'on'|'off'|'unknown', seenAt: number, changedAt: number, turnedBackOnAt?: number,
+ *   reason?: string, importedAt?: number }} SeenSetting
+ * @typedef {{ url: string, state: 'on'|'off'|'unknown', firstSeen: number, lastSeen: number }} ExtraSeen
+ */
+/**
+ * What a page should draw (Rust: `advice::Advice`).
+ * @typedef {Object} Advice
+ * @property {boolean} needControls  send the page's switches: this is a settings page
+ * @property {boolean} watch         keep watching for a late switch and for the member flipping it
+ * @property {AdviceBanner|null} banner
+ */
+/**
+ * @typedef {Object} AdviceBanner
+ * @property {'nudge'|'guide'|'done'} mode
+ * @property {string|null} setting
+ * @property {'on'|'off'|'unknown'|'notFound'|'checking'|null} status
+ * @property {number|null} control
+ * @property {{index: number, total: number}|null} step   index is 1-based ("Step 2 of 5")
+ * @property {NextStep|null} next
+ * @property {string|null} url        the setting's own URL
+ * @property {number} remaining
+ * @property {string} lang
+ * @property {number|null} turnedBackOnAt
+ * @property {string[]} unknownHere   labels of switches on this page that are on and no catalog setting claims
+ * @property {Record<string, {title: string, label: string, url: string}>} titles
+ */
+/** @typedef {{ id: string, url: string }} NextStep */
+/**
+ * @typedef {'on'|'off'|'unknown'|'unchecked'} RowState
+ * @typedef {'on'|'off'|'unknown'|'unchecked'|'recheck'|'dismissed'|'notInRegion'|'optional'} RowStatus
+ */
+/**
+ * One catalog setting in the status view (Rust: `status::Row`).
+ * @typedef {{ id: string, kind: 'toggle'|'form', state: RowState, applies: boolean, status: RowStatus,
+ *   seenAt: number|null, reason: string|null, importedAt: number|null, turnedBackOn: boolean,
+ *   turnedBackOnAt: number|null, url: string, title: string, label: string, why: string, importance: number,
+ *   category: string }} Row
+ */
+/**
+ * The popup's and the badge's view (Rust: `status::StatusView`).
+ * @typedef {Object} StatusView
+ * @property {'eu'|'uk'|'row'} region
+ * @property {boolean} regionChosen
+ * @property {boolean} setupDone
+ * @property {string} lang
+ * @property {{text: string, color: string, textColor: string, kind: 'attention'|'unchecked'|'done'|'quiet', count: number}} badge
+ * @property {Row[]} rows
+ * @property {number} remaining
+ * @property {number} total
+ * @property {boolean} allDone
+ * @property {number|null} snoozeUntil
+ * @property {boolean} dismissAll
+ * @property {boolean} guideActive
+ * @property {NextStep|null} next
+ * @property {number} recheckDays
+ * @property {boolean} nudge        ordinary pages get the reminder card bundle
+ * @property {boolean} nudgeDue
+ * @property {boolean} nudgeClosed
+ * @property {boolean} accountKnown
+ * @property {number} otherAccounts
+ * @property {boolean} whoDue       ordinary pages get who.js
+ * @property {{label: string, url: string, state: 'on'|'off'|'unknown', firstSeen: number, lastSeen: number}[]} unknownSettings
+ * @property {string[]} problems   problem codes (`problem<Code>` messages)
+ */
+/**
+ * Every state-taking core call's reply (Rust: `wasm_api::Reply`): one crossing per message.
+ * @typedef {Object} CoreReply
+ * @property {StoredState} state     the state to store
+ * @property {boolean} changed       it differs from what was stored: write it (text from an earlier version too)
+ * @property {boolean} backup        what was stored could not be read completely: keep it as a backup
+ * @property {string[]} problems     the problem codes to keep
+ * @property {StatusView} status
+ * @property {number|null} wake      when to wake to refresh the badge (ms)
+ * @property {string} [error]        an event the core refused (nothing changed)
+ */
+/**
+ * A page report's reply: what to draw; the status view and wake-up only when something changed or was damaged
+ * (the badge already shows the rest).
+ * @typedef {Omit<CoreReply, 'status'|'wake'|'error'> & { advice: Advice, status?: StatusView, wake?: number|null }} PageCoreReply
+ */
+/** @typedef {{ state: StoredState, problems?: undefined } | { state?: undefined, problems: string[] }} ImportOutcome */
+
+// --------------------------------------------------------------------------------------- runtime messages
+/**
+ * Content script → worker.
+ * @typedef {{ type: 'page', snapshot: Snapshot, card?: boolean }} PageMessage  `card`: our reminder card is on screen
+ * @typedef {{ type: 'navigated' }} NavigatedMessage  the page changed in-page
+ * @typedef {{ type: 'who', me: string }} WhoMessage  the handle the global navigation links to
+ * @typedef {{ type: 'event', event: WorkerEvent }} EventMessage  (content scripts: CONTENT_EVENTS only)
+ * @typedef {PageMessage | NavigatedMessage | WhoMessage | EventMessage} ContentMessage
+ */
+/**
+ * Extension page (popup, options, onboarding) → worker.
+ * @typedef {{ type: 'status' }} StatusMessage
+ * @typedef {{ type: 'startGuide' }} StartGuideMessage
+ * @typedef {{ type: 'export' }} ExportMessage
+ * @typedef {{ type: 'import', json: string }} ImportMessage  the file's text
+ * @typedef {{ type: 'clearProblems' }} ClearProblemsMessage  the member has read the notices (backups stay)
+ * @typedef {EventMessage | StatusMessage | StartGuideMessage | ExportMessage | ImportMessage | ClearProblemsMessage} PageToWorkerMessage
+ */
+/** @typedef {ContentMessage | PageToWorkerMessage} WorkerMessage */
+/**
+ * Replies (an `ErrorReply` instead when the sender may not send it, or the worker failed).
+ * @typedef {{ advice: Advice, text: import('../worker/banner-text.js').BannerText|null }} PageReply
+ * @typedef {{ guide: boolean }} NavigatedReply  true: the worker loaded the guide into the sender's document
+ * @typedef {{ ok: true }} WhoReply
+ * @typedef {{ ok: true, status: StatusView } | { ok: false, error: string, status?: StatusView }} EventReply
+ * @typedef {{ url: string|null, status: StatusView }} StartGuideReply
+ * @typedef {{ json: string }} ExportReply
+ * @typedef {{ ok: true, status: StatusView } | { ok: false, error: string }} ImportReply
+ * @typedef {{ error: string }} ErrorReply  'notLinkedIn', 'notAllowed', 'unknownMessage' or the failure
+ */
+/**
+ * The reply each message gets.
+ * @template {WorkerMessage} M
+ * @typedef {M extends PageMessage ? PageReply : M extends NavigatedMessage ? NavigatedReply : M extends WhoMessage ? WhoReply :
+ *   M extends EventMessage ? EventReply : M extends StatusMessage ? StatusView : M extends StartGuideMessage ? StartGuideReply :
+ *   M extends ExportMessage ? ExportReply : M extends ImportMessage ? ImportReply : M extends ClearProblemsMessage ? StatusView :
+ *   never} ReplyTo
+ */
+
+// ---------------------------------------------------------------------------------- injected entry points
+/**
+ * What the content bundles expose in their isolated world as `globalThis.OptOutPilot`, for the worker's
+ * `chrome.scripting.executeScript` (worker/content-scripts.js): `started` (the guide runs in this document) and
+ * `recheck()` (a card on screen asks the worker again).
+ * @typedef {{ started?: boolean, recheck?: () => void }} InjectedApi
+ */
+
