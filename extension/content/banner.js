@@ -8,16 +8,7 @@
  * The text the worker sends with the advice (built by extension/worker/banner-text.js).
  * @typedef {import('../worker/banner-text.js').BannerText} BannerText
  */
-/**
- * @typedef {Object} Banner  advice.banner (docs/architecture.md)
- * @property {'nudge'|'guide'|'done'} mode
- * @property {string} [setting]
- * @property {'on'|'off'|'unknown'|'notFound'|'checking'} [status]
- * @property {number|null} [control]
- * @property {{index:number,total:number}|null} [step]
- * @property {{id:string,url:string}|null} [next]
- * @property {string} [lang]
- */
+/** @typedef {import('../shared/protocol.js').AdviceBanner} Banner  advice.banner, as the worker sends it */
 /**
  * @typedef {Object} View
  * @property {Banner} banner

@@ -4,12 +4,13 @@
 // place, and a reminder's decision can be undone from there.
 
 /** @typedef {import('../worker/banner-text.js').BannerText} BannerText */
-/** @typedef {(msg: object) => Promise<any>} Send */
+/** @typedef {import('../shared/protocol.js').WorkerEvent} WorkerEvent */
+/** @typedef {(msg: import('../shared/protocol.js').EventMessage) => Promise<import('../shared/protocol.js').EventReply | null>} Send */
 /**
  * @typedef {Object} Decision
- * @property {object} event      what the worker records
+ * @property {WorkerEvent} event what the worker records
  * @property {string} ack        key of the acknowledgement's sentence in text.ack
- * @property {object|null} undo  the event that undoes it (reminders only)
+ * @property {WorkerEvent|null} undo  the event that undoes it (reminders only)
  */
 
 import * as card from './card.js';
@@ -17,7 +18,7 @@ import * as card from './card.js';
 /**
  * The decision a button stands for; null for anything else (close, fix, undo: each card handles those itself) and
  * for "I want this on" without a setting to keep.
- * @param {string} action @param {string|undefined} arg @param {{setting?: string}|null} banner @returns {Decision|null}
+ * @param {string} action @param {string|undefined} arg @param {{setting?: string|null}|null} banner @returns {Decision|null}
  */
 export function decisionOf(action, arg, banner) {
   switch (action) {
@@ -37,9 +38,10 @@ export function decisionOf(action, arg, banner) {
 }
 
 /** Closing the reminder card: gone for today (the worker remembers it). */
+/** @returns {WorkerEvent} */
 export const closeNudgeEvent = () => ({ type: 'closeNudge' });
 
-/** Tell the worker; true once it recorded the event. @param {Send} send @param {object} event @returns {Promise<boolean>} */
+/** Tell the worker; true once it recorded the event. @param {Send} send @param {WorkerEvent} event @returns {Promise<boolean>} */
 export async function tellWorker(send, event) {
   const reply = await send({ type: 'event', event });
   return !!(reply && reply.ok);

@@ -7,7 +7,10 @@ import { stopWatch } from './guide-watch.js';
 import { S } from './guide-state.js';
 import * as messenger from './messenger.js';
 
-/** @param {object} msg @returns {Promise<any>} the reply, null if none */
+/**
+ * @template {import('../shared/protocol.js').ContentMessage} M
+ * @param {M} msg @returns {Promise<import('../shared/protocol.js').ReplyTo<M> | null>} the reply, null if none
+ */
 export function send(msg) {
   return S.dead ? Promise.resolve(null) : messenger.send(msg, die);
 }

@@ -5,8 +5,8 @@
 
 /** @typedef {import('./banner.js').Banner} Banner */
 /** @typedef {import('../worker/banner-text.js').BannerText} BannerText */
-/** @typedef {{needControls?: boolean, watch?: boolean, banner: Banner|null}} Advice */
-/** @typedef {{advice: Advice, text: BannerText|null}} PageReply */
+/** @typedef {import('../shared/protocol.js').Advice} Advice */
+/** @typedef {import('../shared/protocol.js').PageReply} PageReply */
 
 /** After a click on the page, let LinkedIn update before reading back. */
 export const SETTLE_MS = 300;

@@ -8,7 +8,10 @@ const TIMEOUT_MS = 10000;
 /**
  * Send one message; the reply object, or null (no answer in time, error). `onGone` runs when the extension
  * was reloaded or removed under this page: its context is dead and nothing will ever answer again.
- * @param {object} msg @param {() => void} onGone @returns {Promise<any>}
+ * The reply is the protocol's reply to that message; an `ErrorReply` (the worker refused or failed) is null too.
+ * @template {import('../shared/protocol.js').ContentMessage} M
+ * @param {M} msg @param {() => void} onGone
+ * @returns {Promise<import('../shared/protocol.js').ReplyTo<M> | null>}
  */
 export async function send(msg, onGone) {
   const rt = extensionRuntime();
@@ -21,7 +24,8 @@ export async function send(msg, onGone) {
       new Promise((resolve) => { timer = setTimeout(() => resolve(null), TIMEOUT_MS); }),
     ]);
     clearTimeout(timer);
-    return reply && typeof reply === 'object' ? reply : null;
+    if (!reply || typeof reply !== 'object' || ('error' in reply && !('ok' in reply))) return null;
+    return /** @type {import('../shared/protocol.js').ReplyTo<M>} */ (reply);
   } catch (e) {
     if (/invalidated|Extension context/i.test(String(e && /** @type {any} */ (e).message))) onGone();
     return null;

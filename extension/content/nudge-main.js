@@ -29,7 +29,7 @@ const S = {
   closed: false,   // the member closed the card: not again in this document (nor today)
   drawn: false,
   showing: false,  // the reminder card (not an acknowledgement) is on screen: it may stay on the day it was shown
-  /** @type {object|null} */ undo: null, // the event that undoes the decision on the acknowledgement on screen
+  /** @type {import('../shared/protocol.js').WorkerEvent|null} */ undo: null, // the event that undoes the decision on the acknowledgement on screen
   taken: false,    // a decision elsewhere (popup, another tab) took the card away: its Undo brings it back here
   /** @type {BannerText|null} */ text: null,
 };
@@ -48,7 +48,10 @@ function guideTookOver() {
   return true;
 }
 
-/** @param {object} msg @returns {Promise<any>} */
+/**
+ * @template {import('../shared/protocol.js').ContentMessage} M
+ * @param {M} msg @returns {Promise<import('../shared/protocol.js').ReplyTo<M> | null>} the reply, null if none
+ */
 function send(msg) {
   return S.dead ? Promise.resolve(null) : messenger.send(msg, die);
 }

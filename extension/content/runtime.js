@@ -6,7 +6,7 @@
 /**
  * @typedef {Object} Runtime
  * @property {string} [id]   gone once the extension was reloaded or removed: nothing will answer any more
- * @property {(message: object) => Promise<any>} sendMessage
+ * @property {(message: import('../shared/protocol.js').ContentMessage) => Promise<unknown>} sendMessage
  */
 
 /** @returns {Runtime|null} */

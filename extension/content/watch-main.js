@@ -28,7 +28,7 @@ function watch() {
     send({ type: 'navigated' });
   }
 
-  /** Send to the worker; after the extension was reloaded or removed, never again. @param {object} message */
+  /** Send to the worker; after the extension was reloaded or removed, never again. @param {import('../shared/protocol.js').NavigatedMessage} message */
   function send(message) {
     try {
       const rt = extensionRuntime();

@@ -53,7 +53,7 @@
  */
 /** @typedef {WorkerEvent['type']} EventType */
 /**
- * The events a content script may send (the card's decisions and undos; watch.js's `signInPage`); the others come
+ * The events a content script may send (the card's decisions and undos; signin.js's `signInPage`); the others come
  * only from the extension's own pages.
  * @type {ReadonlySet<EventType>}
  */
@@ -210,9 +210,9 @@ export const CONTENT_EVENTS = new Set(
 
 // ---------------------------------------------------------------------------------- injected entry points
 /**
- * What the content bundles expose in their isolated world as `globalThis.OptOutPilot`, for the worker's
- * `chrome.scripting.executeScript` (worker/content-scripts.js): `started` (the guide runs in this document) and
- * `recheck()` (a card on screen asks the worker again).
- * @typedef {{ started?: boolean, recheck?: () => void }} InjectedApi
+ * What the content bundles share in their isolated world under `Symbol.for(LOADED_BUNDLES_KEY)`, read by the worker's
+ * `chrome.scripting.executeScript` functions (worker/content-scripts.js): `guide` (the guide runs in this document)
+ * and `recheck()` (a card on screen asks the worker again). Declared with the bundles, in content/loaded-bundles.js.
+ * @typedef {import('../content/loaded-bundles.js').LoadedBundles} InjectedApi
  */
 

@@ -11,6 +11,8 @@
 // All of it runs in this extension's isolated world (chrome.scripting): its own files, or a function of this
 // module; nothing is web-accessible.
 
+/** @typedef {import('../shared/protocol.js').InjectedApi} InjectedApi */
+
 const NUDGE_ID = 'nudge';
 const NUDGE_FILE = 'content/nudge.js';
 const WHO_ID = 'who';
@@ -105,7 +107,10 @@ async function injectGuideNow(target) {
   // Runs in the content scripts' isolated world, where the bundles say which of them run (content/loaded-bundles.js).
   const [probe] = await chrome.scripting.executeScript({
     target,
-    func: () => { const ns = /** @type {any} */ (globalThis)[Symbol.for('optout-pilot.bundles')]; return !!(ns && ns.guide); },
+    func: () => {
+      const ns = /** @type {Record<symbol, InjectedApi|undefined>} */ (/** @type {unknown} */ (globalThis))[Symbol.for('optout-pilot.bundles')];
+      return !!(ns && ns.guide);
+    },
   });
   if (probe?.result === true) return;
   await chrome.scripting.executeScript({ target, files: [GUIDE_FILE] });
@@ -131,7 +136,8 @@ export function injectGuide(tabId, frameId, documentId) {
 /** Runs in a LinkedIn tab's isolated world (serialised by chrome.scripting: self-contained). */
 function recheckInPage() {
   try {
-    const ns = /** @type {any} */ (globalThis)[Symbol.for('optout-pilot.bundles')]; // content/loaded-bundles.js
+    // The key is written out: a serialised function cannot import LOADED_BUNDLES_KEY (content/loaded-bundles.js).
+    const ns = /** @type {Record<symbol, InjectedApi|undefined>} */ (/** @type {unknown} */ (globalThis))[Symbol.for('optout-pilot.bundles')];
     if (ns && typeof ns.recheck === 'function') ns.recheck();
   } catch (_) { /* never throw into the page */ }
 }
