@@ -22,3 +22,19 @@ export function extensionRuntime() {
   } catch (_) { /* ignore */ }
   return null;
 }
+
+/**
+ * Send a message that needs no reply (a failed delivery is dropped). False when the extension was reloaded or
+ * removed under this page: nothing will answer any more.
+ * @param {import('../shared/protocol.js').ContentMessage} message @returns {boolean}
+ */
+export function post(message) {
+  try {
+    const rt = extensionRuntime();
+    if (!rt || !rt.id) return false;
+    rt.sendMessage(message).catch(() => {});
+    return true;
+  } catch (_) {
+    return false;
+  }
+}

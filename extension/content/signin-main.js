@@ -4,9 +4,6 @@
 // here, so it tells the worker, which then has the next ordinary pages say who is signed in (who.js) until one does.
 // (A signed-in member who opens linkedin.com/ is sent on to the feed: the bare address counts as a sign-in page.)
 
-import { extensionRuntime } from './runtime.js';
+import { post } from './runtime.js';
 
-try {
-  const rt = extensionRuntime();
-  if (rt && rt.id) rt.sendMessage({ type: 'event', event: { type: 'signInPage' } }).catch(() => {});
-} catch (_) { /* the extension was reloaded or removed */ }
+post({ type: 'event', event: { type: 'signInPage' } });

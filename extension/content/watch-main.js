@@ -9,7 +9,7 @@
 // quarter of a millisecond on every load).
 
 import { loadedBundles } from './loaded-bundles.js';
-import { extensionRuntime } from './runtime.js';
+import { post } from './runtime.js';
 
 /** @param {string} url @returns {string} origin + path: a new query or fragment is not another page */
 const pageOf = (url) => { try { const u = new URL(url); return u.origin + u.pathname; } catch (_) { return ''; } };
@@ -25,17 +25,9 @@ function watch() {
   function moved(from, to) {
     if (gone || here.guide) return; // the guide is loaded: it serves every page of this document now
     if (!to || to === from) return;
-    send({ type: 'navigated' });
+    if (!post({ type: 'navigated' })) gone = true; // the extension was reloaded or removed: never again
   }
 
-  /** Send to the worker; after the extension was reloaded or removed, never again. @param {import('../shared/protocol.js').NavigatedMessage} message */
-  function send(message) {
-    try {
-      const rt = extensionRuntime();
-      if (!rt || !rt.id) { gone = true; return; }
-      rt.sendMessage(message).catch(() => {});
-    } catch (_) { gone = true; }
-  }
 
   /** @type {any} */
   const nav = /** @type {any} */ (globalThis).navigation;

@@ -9,17 +9,14 @@
 
 import { loadedBundles } from './loaded-bundles.js';
 import { signedInHandle } from './page-facts.js';
-import { extensionRuntime } from './runtime.js';
+import { post } from './runtime.js';
 
 function tellWho() {
   const here = loadedBundles();
   if (here.guide || here.nudge) return; // those report the page themselves, with the account
   const me = signedInHandle(document);
   if (!me) return;
-  try {
-    const rt = extensionRuntime();
-    if (rt && rt.id) rt.sendMessage({ type: 'who', me }).catch(() => {});
-  } catch (_) { /* the extension was reloaded or removed */ }
+  post({ type: 'who', me });
 }
 
 function start() {
