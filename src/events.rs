@@ -40,6 +40,9 @@ pub enum Event {
     UndismissAll,
     StartGuide,
     StopGuide,
+    /// Undo of "Stop guide" from the guide's card: the guide as it was, and nothing else (unlike `StartGuide`,
+    /// which also ends a snooze and "don't remind me again").
+    ResumeGuide,
     SetRecheckDays {
         days: u32,
     },
@@ -65,6 +68,7 @@ enum EventType {
     UndismissAll,
     StartGuide,
     StopGuide,
+    ResumeGuide,
     SetRecheckDays,
     ForgetOtherAccounts,
     SignInPage,
@@ -119,6 +123,7 @@ impl Event {
             EventType::UndismissAll => Event::UndismissAll,
             EventType::StartGuide => Event::StartGuide,
             EventType::StopGuide => Event::StopGuide,
+            EventType::ResumeGuide => Event::ResumeGuide,
             EventType::ForgetOtherAccounts => Event::ForgetOtherAccounts,
             EventType::SignInPage => Event::SignInPage,
             EventType::SetRecheckDays => Event::SetRecheckDays {
@@ -203,6 +208,11 @@ pub fn apply(
                 active: false,
                 started_at,
             });
+        }
+        Event::ResumeGuide => {
+            if let Some(g) = state.guide.as_mut() {
+                g.active = true;
+            }
         }
         Event::ForgetOtherAccounts => state.others.clear(),
         Event::SignInPage => state.account_check = true,

@@ -15,6 +15,7 @@
  * @property {BannerText} text
  * @property {string} [notice]      a transient line from the one-click flow (working / confirm / failed)
  * @property {'info'|'warn'|'error'} [noticeKind]
+ * @property {string} [undo]        label of an Undo button after the notice (the notice acknowledges a decision)
  * @property {boolean} [looking]    still waiting for the switch to render: show text.looking
  * @property {boolean} [busy]       one-click in progress: disable the buttons
  */
@@ -82,7 +83,7 @@ function guideCard(view) {
       s.appendChild(C.h('span', '', line));
       card.appendChild(s);
     }
-    if (view.notice) card.appendChild(C.h('p', 'notice ' + (view.noticeKind || 'info'), view.notice));
+    notice(card, view);
     const actions = C.h('div', 'actions');
     if (text.fix) {
       actions.appendChild(C.button('btn primary', text.fix, 'fix', view.busy));
@@ -97,10 +98,21 @@ function guideCard(view) {
       foot.appendChild(C.button('textbtn', text.stopGuide, 'stopGuide'));
       card.appendChild(foot);
     }
-  } else if (view.notice) {
-    card.appendChild(C.h('p', 'notice ' + (view.noticeKind || 'info'), view.notice));
+  } else {
+    notice(card, view);
   }
   return card;
+}
+
+/** The notice line, and the Undo of the decision it acknowledges. @param {HTMLElement} card @param {View} view */
+function notice(card, view) {
+  if (!view.notice) return;
+  card.appendChild(C.h('p', 'notice ' + (view.noticeKind || 'info'), view.notice));
+  if (view.undo) {
+    const actions = C.h('div', 'actions');
+    actions.appendChild(C.button('btn secondary', view.undo, 'undo'));
+    card.appendChild(actions);
+  }
 }
 
 /** Draw (or redraw) the card. @param {View} view */

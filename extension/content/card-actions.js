@@ -10,7 +10,7 @@
  * @typedef {Object} Decision
  * @property {WorkerEvent} event what the worker records
  * @property {string} ack        key of the acknowledgement's sentence in text.ack
- * @property {WorkerEvent|null} undo  the event that undoes it (reminders only)
+ * @property {WorkerEvent} undo  the event that undoes it (every decision on the card is a quieting one)
  */
 
 import * as card from './card.js';
@@ -29,9 +29,11 @@ export function decisionOf(action, arg, banner) {
     case 'dismissAll':
       return { event: { type: 'dismissAll' }, ack: 'dismissAll', undo: { type: 'undismissAll' } };
     case 'keepOn':
-      return banner && banner.setting ? { event: { type: 'dismiss', setting: banner.setting }, ack: 'keepOn', undo: null } : null;
+      return banner && banner.setting
+        ? { event: { type: 'dismiss', setting: banner.setting }, ack: 'keepOn', undo: { type: 'undismiss', setting: banner.setting } }
+        : null;
     case 'stopGuide':
-      return { event: { type: 'stopGuide' }, ack: 'stopGuide', undo: null };
+      return { event: { type: 'stopGuide' }, ack: 'stopGuide', undo: { type: 'resumeGuide' } };
     default:
       return null;
   }

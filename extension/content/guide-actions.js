@@ -4,28 +4,53 @@
 // the nudge card.
 
 /** @typedef {import('../worker/banner-text.js').BannerText} BannerText */
+/** @typedef {import('../shared/protocol.js').WorkerEvent} WorkerEvent */
 
 import * as ui from './banner.js';
 import { decisionOf, closeNudgeEvent, tellWorker, ackText, showAck } from './card-actions.js';
 import { send } from './guide-link.js';
 import { oneClick } from './guide-one-click.js';
-import { refresh, showError } from './guide-report.js';
-import { S } from './guide-state.js';
+import { draw, refresh, showError } from './guide-report.js';
+import { S, setNotice } from './guide-state.js';
 
 /** The last text seen, so that an acknowledgement can still be worded after the banner went away. */
 /** @type {BannerText|null} */
 let lastTextSeen = null;
 
-/** @param {string} ack the acknowledgement's sentence ('' for none) */
-async function afterEvent(ack) {
+/**
+ * Once the worker recorded a decision: the acknowledgement, with the Undo of the decision. It takes the card's
+ * place when the banner goes away; when the banner stays (a settings page keeps its guide), it is the card's
+ * notice line.
+ * @param {string} ack the acknowledgement's sentence ('' for none) @param {WorkerEvent} undo
+ */
+async function afterEvent(ack, undo) {
   const gen = S.gen;
   // The acknowledgement takes the card's place (no vanish-and-rise) when the banner goes away.
   S.holdCard = !!ack;
   try { await refresh(); } finally { S.holdCard = false; }
-  if (gen !== S.gen || S.dead) return;
-  const b = S.advice && S.advice.banner;
-  if (!b && ack) showAck(S.text || lastTextSeen, ack);
-  else if (ack) ui.announce(ack);
+  if (gen !== S.gen || S.dead || !ack) return;
+  const text = S.text || lastTextSeen;
+  if (!(S.advice && S.advice.banner)) {
+    S.undo = undo;
+    showAck(text, ack, text ? String(text.undo || '') : '');
+    return;
+  }
+  setNotice(ack, 'info');
+  S.undo = undo;
+  draw();
+  ui.announce(ack);
+}
+
+/** The Undo of the decision acknowledged on screen: reminders and guide as before, and the card back at once. */
+async function undoDecision() {
+  const undo = S.undo;
+  S.undo = null;
+  if (!undo) return;
+  if (!(await tellWorker(send, undo))) { showError(); return; }
+  if (S.dead) return;
+  setNotice('', 'info');
+  S.closedHere = false; // "Stop guide" put the card away for this page view
+  await refresh();
 }
 
 /** @param {string} action @param {string} [arg] */
@@ -47,6 +72,10 @@ export async function onAction(action, arg) {
       await oneClick();
       return;
     }
+    if (action === 'undo') {
+      await undoDecision();
+      return;
+    }
     const decision = decisionOf(action, arg, b);
     if (!decision) {
       if (action === 'keepOn') showError(); // no setting to keep on: say it did not work
@@ -62,9 +91,11 @@ export async function onAction(action, arg) {
       // the guide also puts the banner away for this page view.
       S.closedHere = true;
       ui.highlight(null);
-      showAck(S.text || lastTextSeen, ack);
+      const t = S.text || lastTextSeen;
+      S.undo = decision.undo;
+      showAck(t, ack, t ? String(t.undo || '') : '');
       return;
     }
-    await afterEvent(ack);
+    await afterEvent(ack, decision.undo);
   } catch (_) { /* never throw out */ }
 }

@@ -36,6 +36,7 @@ function onNavigated(bfcache) {
   S.elements = [];
   S.lastSig = '';
   S.notice = '';
+  S.undo = null;
   S.busy = false;
   S.confirming = false;
   S.closedHere = false;

@@ -117,7 +117,7 @@ export function draw() {
   S.drawn = true;
   ui.render({
     banner: b, text, looking, busy: S.busy,
-    notice: S.notice, noticeKind: S.noticeKind,
+    notice: S.notice, noticeKind: S.noticeKind, undo: S.undo ? text.undo : '',
   });
   // Highlight: only when the setting is on and we know its switch.
   // Not while LinkedIn's confirmation dialog is open: the ring would point past the dialog at the switch.

@@ -23,6 +23,7 @@ export const S = {
   closedNudge: false,     // the nudge was closed: not again in this document
   closedHere: false,      // guide/done was closed: not again on this page view
   notice: '',
+  /** @type {import('../shared/protocol.js').WorkerEvent|null} */ undo: null, // undoes the decision acknowledged on screen
   /** @type {'info'|'warn'|'error'} */ noticeKind: 'info',
   busy: false,
   confirming: false,      // one-click: LinkedIn's confirmation dialog is open, waiting for the person
@@ -58,6 +59,7 @@ export function targetControl() {
 
 /** @param {string} msg @param {'info'|'warn'|'error'} kind */
 export function setNotice(msg, kind) {
+  S.undo = null; // a new notice no longer acknowledges the decision
   S.notice = msg;
   S.noticeKind = kind;
 }

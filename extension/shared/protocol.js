@@ -49,6 +49,7 @@
  *   { type: 'snooze', duration: 'day'|'week'|'month' } | { type: 'unsnooze' } | { type: 'closeNudge' } |
  *   { type: 'dismiss', setting: string } | { type: 'undismiss', setting: string } |
  *   { type: 'dismissAll' } | { type: 'undismissAll' } | { type: 'startGuide' } | { type: 'stopGuide' } |
+ *   { type: 'resumeGuide' } |
  *   { type: 'setRecheckDays', days: number } | { type: 'forgetOtherAccounts' } | { type: 'signInPage' }} WorkerEvent
  */
 /** @typedef {WorkerEvent['type']} EventType */
@@ -58,7 +59,11 @@
  * @type {ReadonlySet<EventType>}
  */
 export const CONTENT_EVENTS = new Set(
-  /** @type {EventType[]} */ (['snooze', 'dismiss', 'dismissAll', 'stopGuide', 'closeNudge', 'unsnooze', 'undismissAll', 'signInPage']),
+  /** @type {EventType[]} */ ([
+    'snooze', 'dismiss', 'dismissAll', 'stopGuide', 'closeNudge', 'signInPage',
+    // the Undo of each of the card's decisions (× has none: it only means "not again today")
+    'unsnooze', 'undismiss', 'undismissAll', 'resumeGuide',
+  ]),
 );
 
 // -------------------------------------------------------------------------------------------- core values

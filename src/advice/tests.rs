@@ -226,6 +226,36 @@ fn stopping_the_guide_quiets_setting_pages_until_it_is_started_again() {
         .is_some());
 }
 
+/// Undo of "Stop guide" on the guide's card brings the guide back and leaves the rest alone: a snooze set before
+/// stays (`StartGuide`, asked for in the popup, would end it).
+#[test]
+fn resuming_the_guide_undoes_a_stop_and_nothing_else() {
+    let mut state = State {
+        region: Some(Region::Eu),
+        snooze_until: Some(T0 + 1000),
+        ..State::default()
+    };
+    let detection = setting_page("ads-age", Some(true), "en");
+    let apply = |state: &mut State, event: crate::events::Event| {
+        crate::events::apply(state, &event, catalog(), T0, &env()).unwrap();
+    };
+    apply(&mut state, crate::events::Event::StopGuide);
+    let stopped_at = state.guide.as_ref().map(|g| g.started_at);
+    assert!(advise(&state, &detection, catalog(), &env(), T0)
+        .banner
+        .is_none());
+    apply(&mut state, crate::events::Event::ResumeGuide);
+    assert!(advise(&state, &detection, catalog(), &env(), T0)
+        .banner
+        .is_some());
+    assert_eq!(state.snooze_until, Some(T0 + 1000));
+    assert_eq!(state.guide.as_ref().map(|g| g.started_at), stopped_at);
+    // Nothing to resume (never stopped): nothing changes.
+    let mut fresh = State::default();
+    apply(&mut fresh, crate::events::Event::ResumeGuide);
+    assert!(fresh.guide.is_none());
+}
+
 /// The content script's quick first report leaves out the heading and the login form on ordinary pages; that is
 /// only safe while neither changes anything there but the banner (login wall: none).
 #[test]

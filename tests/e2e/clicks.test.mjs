@@ -125,7 +125,19 @@ describe('clicks only from the member', () => {
     await page.evaluate(() => document.getElementById('cover')?.remove());
     await shadowClick(page, { text: msg.bannerKeepOn });
     await pollUntil(stored, (x) => x.dismissed?.length === 1, { what: 'dismissed by the member' });
-    assert.equal((await ctl.event({ type: 'undismiss', setting: 'gen-ai-improvement' })).ok, true);
+    // Every quieting decision offers an Undo, on the guide's card too.
+    await waitForShadow(page, { predicate: (x) => x.text.includes(msg.bannerAckKeepOn) && x.buttons.some((b) => b.text === msg.btnUndo) });
+    await screenshot(page, 'clicks-guide-keep-on-undo');
+    await shadowClick(page, { text: msg.btnUndo });
+    await pollUntil(stored, (x) => x.dismissed?.length === 0, { what: 'reminded again of the setting' });
+    await waitForShadow(page, { predicate: (x) => x.visible && x.buttons.some((b) => b.text === msg.bannerKeepOn) && !x.buttons.some((b) => b.text === msg.btnUndo) });
+    // "Stop the guide": the card goes for this page; its Undo brings the guide back, and only that.
+    await shadowClick(page, { text: msg.bannerStopGuide });
+    await waitForShadow(page, { predicate: (x) => x.text.includes(msg.bannerAckStopGuide) && x.buttons.some((b) => b.text === msg.btnUndo) });
+    assert.equal((await pollUntil(stored, (x) => x.guide?.active === false, { what: 'guide stopped' })).guide.active, false);
+    await shadowClick(page, { text: msg.btnUndo });
+    assert.equal((await pollUntil(stored, (x) => x.guide?.active === true, { what: 'guide resumed' })).guide.active, true);
+    await waitForShadow(page, { predicate: (x) => x.visible && x.buttons.some((b) => b.text === msg.bannerKeepOn) });
     await page.close();
   });
 });

@@ -660,19 +660,29 @@ test('dark mode and keyboard: banner is reachable with Tab and shows a visible f
   await context.close();
 });
 
-test('guide actions: "I want this on" sends dismiss{setting}; "Stop the guide" sends stopGuide and puts the banner away', { skip }, async () => {
+test('guide actions: "I want this on" sends dismiss{setting}; "Stop the guide" sends stopGuide and puts the banner away; each has an Undo', { skip }, async () => {
   const { context, page } = await open('/mypreferences/d/settings/data-for-ai-improvement', SWITCH_PAGE());
+  const events = async () => (await sent(page)).filter((/** @type {any} */ m) => m.type === 'event').map((/** @type {any} */ m) => m.event);
   await waitText(page, /KEEP/);
   await clickOurs(page, 'keepOn');
   await page.waitForFunction(() => /** @type {any} */ (window).__sent.some((/** @type {any} */ m) => m.type === 'event'));
-  let events = (await sent(page)).filter((/** @type {any} */ m) => m.type === 'event');
-  assert.deepEqual(events[0], { type: 'event', event: { type: 'dismiss', setting: 'gen-ai-improvement' } });
-  await waitText(page, /STOP|KEEP/);
+  assert.deepEqual(await events(), [{ type: 'dismiss', setting: 'gen-ai-improvement' }]);
+  // The guide stays on its setting's page (this fake worker keeps advising it): the acknowledgement is the card's
+  // notice, with the Undo of the decision next to it.
+  await waitText(page, /ACK-KEEP[\s\S]*UNDO/);
+  await clickOurs(page, 'undo');
+  await page.waitForFunction(() => /** @type {any} */ (window).__sent.filter((/** @type {any} */ m) => m.type === 'event').length === 2);
+  assert.deepEqual((await events()).at(-1), { type: 'undismiss', setting: 'gen-ai-improvement' });
+  await waitText(page, /^(?![\s\S]*ACK-KEEP)[\s\S]*KEEP/); // the guide card again, without the acknowledgement
+
   await clickOurs(page, 'stopGuide');
   await waitText(page, /ACK-STOP/);
-  events = (await sent(page)).filter((/** @type {any} */ m) => m.type === 'event');
-  assert.deepEqual(events.at(-1), { type: 'event', event: { type: 'stopGuide' } });
+  assert.deepEqual((await events()).at(-1), { type: 'stopGuide' });
   const ring = await page.evaluate(() => !!/** @type {any} */ (window).__spy.roots.filter((/** @type {any} */ r) => r.host.isConnected).pop().querySelector('.ring'));
   assert.equal(ring, false, 'no highlight after stopping the guide');
+  // Undo: the guide is back on this page at once.
+  await clickOurs(page, 'undo');
+  await waitText(page, /KEEP/);
+  assert.deepEqual((await events()).at(-1), { type: 'resumeGuide' });
   await context.close();
 });
