@@ -171,6 +171,9 @@ if (day) {
       ['quiet load, median (max) (ms)', `${f(day.quietMedianMs, 2)} (${f(day.quietMaxMs, 2)})`, '≤ 0.5'],
       ['whole day (ms)', f(day.dayTotalMs, 1), ''],
       ['per load, average (ms)', f(day.perLoadMs, 2), '≤ 0.7'],
+      // Main-thread CPU time (trace tdur) of the same tasks: without the time the OS ran another process meanwhile.
+      ['CPU time: drawing load / quiet median (max) (ms)', `${day.cpu.drawingMs.map((x) => f(x, 2)).join(', ') || '—'} / ${f(day.cpu.quietMedianMs, 2)} (${f(day.cpu.quietMaxMs, 2)})`, '≤ 0.5 quiet'],
+      ['CPU time: per load, average (ms)', f(day.cpu.perLoadMs, 2), '≤ 0.7'],
       ['LayoutCount with / without, medians', `${day.layoutsWith} / ${day.layoutsWithout}`, 'no extra'],
     ]);
 }
