@@ -290,6 +290,27 @@ mod js {
         value: Option<JsValue>,
     }
 
+    thread_local! {
+        /// The field names structs declare, as JS strings, made once each: a lookup by name then costs one
+        /// crossing (`Reflect.get`) instead of making the name's string in JS again for every object read.
+        static NAMES: core::cell::RefCell<Vec<(&'static str, JsValue)>> = const { core::cell::RefCell::new(Vec::new()) };
+    }
+
+    /// `object[name]`, missing when undefined or when a getter throws. `object` is known to be an object.
+    fn get(object: &JsValue, name: &'static str) -> Option<JsValue> {
+        NAMES.with_borrow_mut(|names| {
+            let same = |n: &&'static str| n.as_ptr() == name.as_ptr() && n.len() == name.len();
+            let key = match names.iter().position(|(n, _)| same(n)) {
+                Some(i) => &names[i].1,
+                None => {
+                    names.push((name, JsValue::from_str(name)));
+                    &names[names.len() - 1].1
+                }
+            };
+            Reflect::get(object, key).ok().filter(|v| !v.is_undefined())
+        })
+    }
+
     impl<'de> de::MapAccess<'de> for Fields {
         type Error = Unfit;
         fn next_key_seed<K: DeserializeSeed<'de>>(
@@ -297,7 +318,8 @@ mod js {
             seed: K,
         ) -> Result<Option<K::Value>, Unfit> {
             for name in self.fields.by_ref() {
-                if let Some(value) = self.object.field(name) {
+                // (deserialize_struct checked once that it is an object)
+                if let Some(value) = get(&self.object, name) {
                     self.value = Some(value);
                     return seed.deserialize(name.into_deserializer()).map(Some);
                 }
