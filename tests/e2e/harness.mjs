@@ -554,8 +554,13 @@ export async function shadowClick(page, target, options = {}) {
   // The card accepts a click only once it has been on screen, unobstructed, for a moment (it rises in for 180 ms;
   // IntersectionObserver v2 confirms it visible 100 ms later): no member clicks faster than that.
   // A member clicks in the tab they see: a background tab does not render, so the card could not confirm it is seen.
-  if (options.trusted !== false) await page.bringToFront();
-  await page.waitForTimeout(options.trusted === false ? 0 : 400);
+  if (options.trusted !== false) {
+    await page.bringToFront();
+    await page.waitForTimeout(400);
+    // On a busy machine 400 ms may pass with few frames drawn, and visibility is confirmed at a frame: wait for
+    // two more (in the page, as a member's eyes would).
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
+  }
   const spec = typeof target === 'string'
     ? { selector: target }
     : {

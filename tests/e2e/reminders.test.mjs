@@ -454,6 +454,8 @@ describe('a card closed today, then a browser restart', () => {
       await page.goto(FEED);
       await waitForShadow(page, { predicate: (s) => s.visible && s.text.includes(msg.bannerNudgeTitle) });
       await shadowClick(page, { name: msg.bannerCloseNudge });
+      // (The card's script is unregistered after today's card anyway: what counts is that × was recorded.)
+      await pollUntil(async () => (await readStore(ext.worker)).state, (s) => typeof s?.nudgeClosedDay === 'number', { what: 'the close recorded' });
       await pollUntil(() => nudgeRegistered(ext.worker), (r) => r === false, { what: 'the nudge bundle unregistered' });
     } finally {
       await ext.close();
