@@ -54,6 +54,11 @@ export function ackText(text, key) {
   return (text && text.ack && /** @type {Record<string, string>} */ (/** @type {unknown} */ (text.ack))[key]) || '';
 }
 
+/** The Undo button's label in the card's words, '' if the text has none. @param {BannerText|null} text */
+export function undoLabel(text) {
+  return text ? String(text.undo || '') : '';
+}
+
 /**
  * The acknowledgement card in place of the card, in the card's words (close label, brand, language), with an Undo
  * button when `undoLabel` is given. @param {BannerText|null} text @param {string} message @param {string} [undoLabel]

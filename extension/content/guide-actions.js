@@ -7,7 +7,7 @@
 /** @typedef {import('../shared/protocol.js').WorkerEvent} WorkerEvent */
 
 import * as ui from './banner.js';
-import { decisionOf, closeNudgeEvent, tellWorker, ackText, showAck } from './card-actions.js';
+import { decisionOf, closeNudgeEvent, tellWorker, ackText, showAck, undoLabel } from './card-actions.js';
 import { send } from './guide-link.js';
 import { oneClick } from './guide-one-click.js';
 import { draw, refresh, showError } from './guide-report.js';
@@ -32,7 +32,7 @@ async function afterEvent(ack, undo) {
   const text = S.text || lastTextSeen;
   if (!(S.advice && S.advice.banner)) {
     S.undo = undo;
-    showAck(text, ack, text ? String(text.undo || '') : '');
+    showAck(text, ack, undoLabel(text));
     return;
   }
   setNotice(ack, 'info');
@@ -93,7 +93,7 @@ export async function onAction(action, arg) {
       ui.highlight(null);
       const t = S.text || lastTextSeen;
       S.undo = decision.undo;
-      showAck(t, ack, t ? String(t.undo || '') : '');
+      showAck(t, ack, undoLabel(t));
       return;
     }
     await afterEvent(ack, decision.undo);

@@ -12,7 +12,7 @@
 /** @typedef {import('../worker/banner-text.js').BannerText} BannerText */
 
 import * as card from './card.js';
-import { decisionOf, closeNudgeEvent, tellWorker, ackText, showAck } from './card-actions.js';
+import { decisionOf, closeNudgeEvent, tellWorker, ackText, showAck, undoLabel } from './card-actions.js';
 import { loadedBundles } from './loaded-bundles.js';
 import * as messenger from './messenger.js';
 import * as navigation from './navigation.js';
@@ -142,7 +142,7 @@ async function onAction(action, arg) {
   // Every quieting decision can be undone right there.
   S.undo = decision.undo;
   const ack = ackText(text, decision.ack);
-  if (ack) { S.showing = false; showAck(text, ack, text ? String(text.undo || '') : ''); }
+  if (ack) { S.showing = false; showAck(text, ack, undoLabel(text)); }
   await refresh({ keepAck: !!ack });
 }
 

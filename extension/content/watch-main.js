@@ -6,8 +6,9 @@
 // It runs on every LinkedIn page load, so it does the least possible at load: top-level statements that mark this
 // document's record and add one listener on the Navigation API (or, without it, two on the window object). No
 // function of ours runs at load: each one V8 compiles on its first call costs more than the statements themselves
-// (bench/README.md, "Once a day"). It does not even look at the address: sign-in and sign-out pages get signin.js
-// from the manifest instead (a test of the address here cost about a quarter of a millisecond on every load).
+// (bench/README.md, "Quiet loads and detection within their budgets"). It does not even look at the address:
+// sign-in and sign-out pages get signin.js from the manifest instead (a test of the address here cost about a
+// quarter of a millisecond on every load).
 
 import { LOADED_BUNDLES_KEY } from './loaded-bundles.js';
 import { post } from './runtime.js';
