@@ -12,8 +12,9 @@ pub trait Raw: Sized {
     fn is_object(&self) -> bool;
     /// A string (JS text: lone surrogates read as U+FFFD).
     fn as_text(&self) -> Option<String>;
-    /// A field of an object; `None` when missing (or `undefined`) or when this is not an object.
-    fn field(&self, name: &str) -> Option<Self>;
+    /// A field of an object; `None` when missing (or `undefined`) or when this is not an object. Names are the
+    /// core's own literals (the WASM makes each into a JS string once).
+    fn field(&self, name: &'static str) -> Option<Self>;
     /// An object's own entries, in order; `None` when this is not an object.
     fn entries(&self) -> Option<Vec<(String, Self)>>;
     /// An array's first `max` items and its length; `None` when this is not an array.
@@ -37,7 +38,7 @@ impl Raw for serde_json::Value {
     fn as_text(&self) -> Option<String> {
         self.as_str().map(str::to_string)
     }
-    fn field(&self, name: &str) -> Option<Self> {
+    fn field(&self, name: &'static str) -> Option<Self> {
         self.as_object()?.get(name).cloned()
     }
     fn entries(&self) -> Option<Vec<(String, Self)>> {
@@ -365,14 +366,11 @@ mod js {
         fn as_text(&self) -> Option<String> {
             self.as_string()
         }
-        fn field(&self, name: &str) -> Option<Self> {
+        fn field(&self, name: &'static str) -> Option<Self> {
             if !Raw::is_object(self) {
                 return None;
             }
-            // A getter that throws (not something a message or storage can carry) reads as missing.
-            Reflect::get(self, &JsValue::from_str(name))
-                .ok()
-                .filter(|v| !v.is_undefined())
+            get(self, name)
         }
         fn entries(&self) -> Option<Vec<(String, Self)>> {
             if !Raw::is_object(self) {

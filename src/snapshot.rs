@@ -113,7 +113,7 @@ impl Snapshot {
             problems.push("snapshot is not an object".to_string());
             return (Snapshot::default(), problems);
         }
-        let text = |name: &str, problems: &mut Vec<String>| -> String {
+        let text = |name: &'static str, problems: &mut Vec<String>| -> String {
             match value.field(name) {
                 None => String::new(),
                 Some(v) if v.is_null() => String::new(),
@@ -123,7 +123,7 @@ impl Snapshot {
                 }),
             }
         };
-        let flag = |name: &str| {
+        let flag = |name: &'static str| {
             value
                 .field(name)
                 .and_then(|v| v.decode::<bool>())

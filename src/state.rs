@@ -360,7 +360,9 @@ fn read_v1<R: Raw>(object: &R, lost: &mut Vec<String>) -> State {
     // The member's decisions: a field that is there but unreadable falls back to its default and is
     // reported (the caller keeps the stored value as a backup), never silently replaced.
     let mut decision =
-        |name: &str, nullable: bool, read: &mut dyn FnMut(&R) -> bool| match object.field(name) {
+        |name: &'static str, nullable: bool, read: &mut dyn FnMut(&R) -> bool| match object
+            .field(name)
+        {
             None => {}
             Some(value) if nullable && value.is_null() => {}
             Some(value) if !read(&value) => lost.push(name.to_string()),
