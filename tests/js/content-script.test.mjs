@@ -339,10 +339,10 @@ test('caps: names and context at 500 chars, keys at 100 chars and 5 keys, contro
     ${'<input type="checkbox">'.repeat(5100)}</main></body></html>`;
   const { context, page } = await open('/mypreferences/d/categories/privacy', html, { noInject: true });
   await injectWithDom(page);
+  // How long this takes is a figure of bench/lib/snapshot.mjs, not an assertion here.
   const r = await page.evaluate(() => {
-    const t0 = performance.now();
     const s = /** @type {any} */ (window).__dom.snapshot(true).snapshot;
-    return { ms: performance.now() - t0, n: s.controls.length, truncated: s.truncated, c0: s.controls[0], c1: s.controls[1] };
+    return { n: s.controls.length, truncated: s.truncated, c0: s.controls[0], c1: s.controls[1] };
   });
   assert.equal(r.n, 5000);
   assert.equal(r.truncated, true);
@@ -351,7 +351,6 @@ test('caps: names and context at 500 chars, keys at 100 chars and 5 keys, contro
   assert.ok(r.c0.keys.every((/** @type {string} */ k) => k.length <= 100));
   assert.ok(r.c0.context.length <= 500);
   assert.equal(r.c1.name.length, 500);
-  assert.ok(r.ms < 2000, `snapshot took ${r.ms} ms`);
   await context.close();
 });
 
