@@ -101,6 +101,7 @@ p { margin: 6px 0; }
 .textbtn { font: inherit; font-size: 13px; color: var(--muted); background: none; border: 0; padding: 4px 2px;
   cursor: pointer; text-decoration: underline; text-underline-offset: 2px; border-radius: 4px; }
 .textbtn:hover { color: var(--fg); }
+.textbtn[disabled] { opacity: .55; cursor: default; }
 .menu { display: flex; gap: 6px; flex-wrap: wrap; margin-top: 6px; width: 100%; }
 .menu[hidden] { display: none; }
 .menu .btn { font-size: 13px; padding: 4px 12px; min-height: 30px; }

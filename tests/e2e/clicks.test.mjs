@@ -11,7 +11,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { routeLinkedIn, waitForShadow, shadowSnapshot, shadowClick, collectErrors, screenshot } from './harness.mjs';
 import { launch, controlPage, finishSetup, readStore, pollUntil, localeMessages, nudgeRegistered } from './lib/ext.mjs';
-import { OURS, tabTo, pressOn, settle, focusedControl, pageFocus } from './lib/input.mjs';
+import { OURS, tabTo, pressOn, settle, focusedControl, pageFocus, tap } from './lib/input.mjs';
 
 const FEED = 'https://www.linkedin.com/feed/';
 const AI_PAGE = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
@@ -243,6 +243,31 @@ describe('clicks only from the member', () => {
     await again.close();
   });
 
+  test('touch: a tap under an opaque click-through layer decides nothing; on the uncovered card it does', async () => {
+    const page = await feedWithCard();
+    const errors = collectErrors(page);
+    await page.evaluate(COVERS['an opaque layer that lets clicks and keys through, over the focused card']);
+    await tap(page, 'dismissAll');
+    await tap(page, 'close');
+    await page.waitForTimeout(400);
+    const s = await stored();
+    assert.equal(s.dismissAll, false, 'reminders are still on');
+    assert.equal(s.nudgeClosedDay, undefined, 'not closed');
+    assert.ok(await cardThere(page), 'the card is still there');
+    await page.evaluate(uncover);
+    await tap(page, 'snooze');
+    await waitForShadow(page, { ...OURS, predicate: (x) => x.buttons.some((b) => b.attrs['data-k'] === 'snooze-month' && b.visible) });
+    const t0 = Date.now();
+    await tap(page, 'snooze-month');
+    const snoozed = await pollUntil(stored, (x) => typeof x.snoozeUntil === 'number' && x.snoozeUntil > t0, { what: 'snoozed by a tap' });
+    assert.ok(snoozed.snoozeUntil >= t0 + 29 * 24 * 3600 * 1000, 'for a month');
+    await waitForShadow(page, { ...OURS, predicate: (x) => x.text.includes(msg.bannerAckMonth) });
+    await tap(page, 'undo');
+    await pollUntil(stored, (x) => x.snoozeUntil == null, { what: 'snooze undone by a tap' });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('the acknowledgement leaves within 15 s of a real mouse click, with focus inside; focus goes back, no scroll jump', async () => {
     // 1. "In a week" by mouse, the member's focus on the page's body before: the acknowledgement goes by itself.
     const page = await feedWithCard();
@@ -253,12 +278,13 @@ describe('clicks only from the member', () => {
     const t0 = Date.now();
     await waitForShadow(page, { ...OURS, predicate: (x) => x.text.includes(msg.bannerAckWeek) && x.buttons.some((b) => b.attrs['data-k'] === 'undo') });
     assert.equal(await pageFocus(page), 'our card', 'the click left focus in the card (as a real click does)');
-    const scrollY = await page.evaluate(() => scrollY);
+    const y0 = await page.evaluate(() => window.scrollY);
+    assert.ok(y0 > 0, 'the page is scrolled (a jump would show)');
     await waitForShadow(page, { ...OURS, timeout: 15_000, predicate: (x) => !/class="card/.test(x.html) });
     const gone = Date.now() - t0;
     assert.ok(gone < 15_000, `gone after ${gone} ms`);
     assert.equal(await pageFocus(page), 'body', 'focus is back on the page');
-    assert.equal(await page.evaluate(() => scrollY), scrollY, 'the page did not scroll');
+    assert.equal(await page.evaluate(() => window.scrollY), y0, 'the page did not scroll');
     assert.notEqual((await stored()).snoozeUntil, null, 'the snooze stays');
     assert.equal((await ctl.event({ type: 'unsnooze' })).ok, true);
     await page.close();
@@ -276,11 +302,11 @@ describe('clicks only from the member', () => {
     await waitForShadow(kb, { ...OURS, predicate: (x) => x.text.includes(msg.bannerAckDismissAll) });
     // Undo is reachable by keyboard while it shows.
     await tabTo(kb, 'undo', { via: 'Tab' });
-    const y = await kb.evaluate(() => scrollY);
+    const y = await kb.evaluate(() => window.scrollY);
     await waitForShadow(kb, { ...OURS, timeout: 15_000, predicate: (x) => !/class="card/.test(x.html) });
     assert.ok(Date.now() - t1 < 15_000, 'gone within 15 s although focus was on Undo');
     assert.equal(await pageFocus(kb), before, 'focus is back where the member was');
-    assert.equal(await kb.evaluate(() => scrollY), y, 'the page did not scroll');
+    assert.equal(await kb.evaluate(() => window.scrollY), y, 'the page did not scroll');
     assert.equal((await stored()).dismissAll, true, 'the decision stays');
     assert.equal((await ctl.event({ type: 'undismissAll' })).ok, true);
     assert.deepEqual(errors, []);

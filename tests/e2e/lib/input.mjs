@@ -79,3 +79,41 @@ export async function pressOn(page, key, press, options = {}) {
   await settle(page, options.wait);
   await page.keyboard.press(press);
 }
+
+/** Where the control `key` (its data-k) is on screen: its centre, in CSS pixels. @param {Page} page @param {string} key */
+export async function controlCentre(page, key) {
+  const box = await withShadowRoot(page, OURS, async (session, objectId) => {
+    const { result } = await session.send('Runtime.callFunctionOn', {
+      objectId,
+      returnByValue: true,
+      arguments: [{ value: key }],
+      functionDeclaration: `function (key) {
+        const el = [...this.querySelectorAll('[data-k]')].find((e) => e.getAttribute('data-k') === key);
+        if (!el) return null;
+        const r = el.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }`,
+    });
+    return result.value;
+  });
+  if (!box) throw new Error(`no ${key} on the card`);
+  return /** @type {{x: number, y: number}} */ (box);
+}
+
+/**
+ * A finger tap on the control `key`, through the browser's touch input (CDP Input.dispatchTouchEvent, with touch
+ * emulation on for the page): the browser turns it into the tap's pointer, touch and click events.
+ * @param {Page} page @param {string} key
+ */
+export async function tap(page, key) {
+  await settle(page);
+  const { x, y } = await controlCentre(page, key);
+  const session = await page.context().newCDPSession(page);
+  try {
+    await session.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    await session.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    await session.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  } finally {
+    await session.detach().catch(() => {});
+  }
+}
