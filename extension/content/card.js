@@ -163,6 +163,9 @@ const NO = 0, UNSEEN = 1, SEEN = 2;
 /** The page's elements are drawn over the card / not / cannot tell (too many elements to look at). */
 const COVERED = 0, CLEAR = 1, UNKNOWN = 2;
 const TOP_LAYER = [':popover-open', ':modal', ':fullscreen'];
+/** The elements that can hold a shadow root (attachShadow refuses any other), besides custom elements. */
+const HOSTS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'header', 'main', 'nav', 'p', 'section', 'span']);
 
 /**
  * The shadow root of a page element, open or closed, as far as the browser lets an extension see it:
@@ -229,6 +232,8 @@ function walk(start, budget, fns) {
       const el = /** @type {Element} */ (n);
       if (el === st.host) continue;
       if (fns.onElement && fns.onElement(el)) return 'found';
+      const name = el.localName;
+      if (!HOSTS.has(name) && !name.includes('-')) continue;
       const sr = shadowOf(el);
       if (sr && sr !== st.root) todo.push(sr);
     }
