@@ -101,9 +101,17 @@ p { margin: 6px 0; }
 .textbtn { font: inherit; font-size: 13px; color: var(--muted); background: none; border: 0; padding: 4px 2px;
   cursor: pointer; text-decoration: underline; text-underline-offset: 2px; border-radius: 4px; }
 .textbtn:hover { color: var(--fg); }
+.textbtn[disabled] { opacity: .55; cursor: default; }
 .menu { display: flex; gap: 6px; flex-wrap: wrap; margin-top: 6px; width: 100%; }
 .menu[hidden] { display: none; }
 .menu .btn { font-size: 13px; padding: 4px 12px; min-height: 30px; }
+.sure { margin: 10px 0 4px; padding: 10px 12px; border-radius: 10px; border: 2px solid var(--accent);
+  background: var(--accent-soft); color: var(--fg); }
+.sure .ask { margin: 0; font-weight: 650; border-radius: 4px; }
+.sure .ask:focus { outline: none; }
+.sure .ask:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+.sure .why { margin: 4px 0 0; font-size: 13px; color: var(--muted); }
+.sure .actions { margin-top: 10px; }
 button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .sr { position: fixed; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
   clip-path: inset(50%); white-space: nowrap; left: 0; top: 0; }
@@ -125,21 +133,59 @@ const SNOOZE = /** @type {const} */ (['day', 'week', 'month']);
 
 /** @type {{host: HTMLElement|null, root: ShadowRoot|null, wrap: HTMLElement|null, live: HTMLElement|null,
  *   card: HTMLElement|null, ack: boolean, handler: ActionHandler|null, ackTimer: number, adopted: boolean,
- *   sheets: Set<string>, seen: IntersectionObserver|null, visible: boolean|null}} */
+ *   sheets: Set<string>, seen: IntersectionObserver|null, visible: boolean|null, returnTo: Element|null}} */
 const st = {
   host: null, root: null, wrap: null, live: null, card: null, ack: false, handler: null, ackTimer: 0,
-  adopted: false, sheets: new Set(), seen: null, visible: null,
+  adopted: false, sheets: new Set(), seen: null, visible: null, returnTo: null,
 };
 
-// ---------- clicks only from the member ----------
-// A page can lay an element over our card that lets clicks through (pointer-events:none, or a top-layer
-// popover/dialog) and show something else on top, so that the member's click lands on "Don't remind me again"
-// without them seeing it; or it can call click() itself. A decision counts only when the click is the
-// browser's (isTrusted) and the card is visible and on top where it happened, checked at that moment.
+// ---------- decisions only from the member ----------
+// A page can lay an element over our card that lets clicks and keys through (pointer-events:none, or a top-layer
+// popover/dialog, also inside its own shadow roots) and show something else on top, so that the member's click or
+// Enter lands on "Don't remind me again" without them seeing it; or it can call click() itself. Every activation
+// (mouse, touch, Enter, Space, Escape) goes through ONE gate, `verdict`, at that moment: the browser's own event
+// (isTrusted); the card on top at the control's centre (and where a pointer click happened); no top-layer element
+// over the card, in the document or any shadow root the extension can reach; and, where the browser has
+// IntersectionObserver v2, the card reported visible. Where the browser cannot confirm that the card is seen
+// (Firefox: no IntersectionObserver v2), a decision that silences reminders asks once more inside the card.
 
 /** Chromium's IntersectionObserver v2: `isVisible` is false while anything is painted over the card. */
 const TRACKS_VISIBILITY = typeof IntersectionObserverEntry === 'function' &&
   'isVisible' in IntersectionObserverEntry.prototype;
+/** At most this many of the page's elements are looked at per activation; beyond, the card cannot confirm it is seen. */
+const SCAN_MAX = 60000;
+/** Decisions that silence reminders: asked once more where the card cannot confirm it is seen. */
+const SILENCING = ['dismissAll', 'keepOn'];
+/** The second step answers only after this long on screen (no double click or key repeat confirms it). */
+const SURE_MS = 600;
+/** What the gate says of an activation. */
+const NO = 0, UNSEEN = 1, SEEN = 2;
+/** The page's elements are drawn over the card / not / cannot tell (too many elements to look at). */
+const COVERED = 0, CLEAR = 1, UNKNOWN = 2;
+const TOP_LAYER = [':popover-open', ':modal', ':fullscreen'];
+/** The elements that can hold a shadow root (attachShadow refuses any other), besides custom elements. */
+const HOSTS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'header', 'main', 'nav', 'p', 'section', 'span']);
+
+/**
+ * The shadow root of a page element, open or closed, as far as the browser lets an extension see it:
+ * `chrome.dom.openOrClosedShadowRoot` (Chromium), `openOrClosedShadowRoot` (Firefox), else only open ones.
+ * @type {(el: Element) => ShadowRoot|null}
+ */
+const shadowOf = (() => {
+  try {
+    const dom = typeof chrome === 'object' && chrome ? chrome.dom : undefined;
+    if (dom && typeof dom.openOrClosedShadowRoot === 'function') {
+      return (el) => { try { return dom.openOrClosedShadowRoot(/** @type {HTMLElement} */ (el)) || null; } catch (_) { return null; } };
+    }
+  } catch (_) { /* no chrome.dom */ }
+  return (el) => {
+    try {
+      const r = /** @type {any} */ (el).openOrClosedShadowRoot;
+      return r === undefined ? el.shadowRoot : r || null;
+    } catch (_) { return null; }
+  };
+})();
 
 /**
  * Follow the card's visibility (IntersectionObserver v2, where available) while it is on screen. A card redrawn
@@ -165,48 +211,123 @@ function overlaps(a, b) {
   return a.width > 0 && a.height > 0 && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
-/** Elements of the page in the top layer (drawn above any z-index, ours included) that cover `rect`. @param {DOMRect} rect */
-function topLayerOver(rect) {
-  for (const sel of [':popover-open', ':modal', ':fullscreen']) {
-    let list;
-    try { list = document.querySelectorAll(sel); } catch (_) { continue; } // a browser without that selector
-    for (const el of list) {
-      try { if (overlaps(el.getBoundingClientRect(), rect)) return true; } catch (_) { return true; }
+/**
+ * Visit `start` and every element under it, and every shadow root the extension can reach under those (ours
+ * excepted), taking one from `budget.left` per element. `onRoot` is called for `start` if it is a document or a
+ * shadow root and for each shadow root found, `onElement` for each element; either returning true stops the walk.
+ * @param {Document|ShadowRoot|Element} start @param {{left: number}} budget
+ * @param {{onRoot?: (r: Document|ShadowRoot) => boolean, onElement?: (el: Element) => boolean}} fns
+ * @returns {'found'|'done'|'out'} found: a callback returned true; out: the budget ran out first
+ */
+function walk(start, budget, fns) {
+  /** @type {(Document|ShadowRoot|Element)[]} */
+  const todo = [start];
+  while (todo.length) {
+    const from = /** @type {Document|ShadowRoot|Element} */ (todo.pop());
+    const isElement = from.nodeType === Node.ELEMENT_NODE;
+    if (!isElement && fns.onRoot && fns.onRoot(/** @type {Document|ShadowRoot} */ (from))) return 'found';
+    const walker = document.createTreeWalker(from, NodeFilter.SHOW_ELEMENT);
+    for (let n = isElement ? from : walker.nextNode(); n; n = walker.nextNode()) {
+      if (--budget.left < 0) return 'out';
+      const el = /** @type {Element} */ (n);
+      if (el === st.host) continue;
+      if (fns.onElement && fns.onElement(el)) return 'found';
+      const name = el.localName;
+      if (!HOSTS.has(name) && !name.includes('-')) continue;
+      const sr = shadowOf(el);
+      if (sr && sr !== st.root) todo.push(sr);
     }
   }
-  return false;
+  return 'done';
 }
 
 /**
- * Is this event the member's own click (or key press) on our card, visible and on top where it happened?
- * @param {Event} e @param {Element|null} el the control it is for
+ * Is an element of the page's top layer (drawn above any z-index, ours included: an open popover, a modal dialog,
+ * a fullscreen element) over `rect`? Looked for in the document and in every shadow root the extension can reach.
+ * @param {DOMRect} rect @returns {number} COVERED, CLEAR or UNKNOWN (too many elements to look at)
  */
-function fromMember(e, el) {
+function topLayerOver(rect) {
+  // A view transition draws the page's snapshot above everything while it runs.
+  try { if (document.documentElement.matches(':active-view-transition')) return COVERED; } catch (_) { /* not supported */ }
+  /** @param {Document|ShadowRoot} root */
+  const covers = (root) => {
+    for (const sel of TOP_LAYER) {
+      let list;
+      try { list = root.querySelectorAll(sel); } catch (_) { continue; } // a browser without that selector
+      for (const el of list) {
+        try { if (overlaps(el.getBoundingClientRect(), rect)) return true; } catch (_) { return true; }
+      }
+    }
+    return false;
+  };
+  const r = walk(document, { left: SCAN_MAX }, { onRoot: covers });
+  return r === 'found' ? COVERED : r === 'done' ? CLEAR : UNKNOWN;
+}
+
+/**
+ * Without IntersectionObserver v2: could anything of the page be painted over `rect`? Our host is the last child
+ * of <html> with the highest z-index, so only an element after it (or <html>'s ::after) can be drawn above it
+ * outside the top layer: any of those over the card counts as a cover; so does our host moved elsewhere.
+ * @param {DOMRect} rect @returns {boolean}
+ */
+function drawnAfterUs(rect) {
+  const html = document.documentElement;
+  if (!st.host || st.host.parentNode !== html) return true;
+  const budget = { left: SCAN_MAX };
+  const over = (/** @type {Element} */ el) => overlaps(el.getBoundingClientRect(), rect);
+  for (let n = st.host.nextElementSibling; n; n = n.nextElementSibling) {
+    if (walk(n, budget, { onElement: over }) !== 'done') return true;
+  }
+  const after = getComputedStyle(html, '::after');
+  return after.content !== 'none' && after.content !== 'normal' && (after.position === 'fixed' || after.position === 'absolute');
+}
+
+/** Is our card the topmost element at (x, y), as the browser hit-tests it (in the document, whose answer stands for
+ * any of the page's shadow trees by their host, and in our shadow root)? @param {number} x @param {number} y */
+function onTopAt(x, y) {
+  if (!st.root || !st.card) return false;
+  if (document.elementsFromPoint(x, y)[0] !== st.host) return false;
+  const top = st.root.elementsFromPoint(x, y)[0];
+  return !!top && st.card.contains(top);
+}
+
+/**
+ * THE gate: is this event the member's own activation (click, tap, Enter, Space, Escape) of a control on our card,
+ * while the card is on top and, as far as the browser can tell, seen?
+ * @param {Event} e @param {Element|null} el the control it is for
+ * @returns {number} NO (ignore it), UNSEEN (the member's, but the browser cannot confirm that the card is seen: a
+ *   silencing decision asks once more) or SEEN
+ */
+function verdict(e, el) {
   try {
-    if (!e.isTrusted || !el || !st.card || !st.root || !st.card.contains(el) || !st.card.isConnected) return false;
+    if (!e.isTrusted || !el || !st.card || !st.root || !st.host || !st.card.contains(el) || !st.card.isConnected) return NO;
     const rect = el.getBoundingClientRect();
     const cardRect = st.card.getBoundingClientRect();
-    if (!(rect.width > 0 && rect.height > 0)) return false;
-    // A pointer click is checked where it happened; a key press (Enter, Space, Escape) at the control's centre.
+    if (!(rect.width > 0 && rect.height > 0)) return NO;
+    // A pointer click or tap carries where it happened (detail: the click count); Enter, Space and Escape do not.
     const me = /** @type {MouseEvent} */ (e);
     const pointer = e.type === 'click' && me.detail > 0;
-    const x = pointer ? me.clientX : rect.left + rect.width / 2;
-    const y = pointer ? me.clientY : rect.top + rect.height / 2;
-    // What is on top at that point, as the browser hit-tests it (skips pointer-events:none elements).
-    const top = st.root.elementsFromPoint(x, y)[0];
-    if (!top || !st.card.contains(top)) return false;
-    // Elements that let clicks through are not hit-tested: the top layer is drawn above us whatever our
-    // z-index, so any open popover, modal dialog or fullscreen element over the card rules the click out.
-    if (topLayerOver(cardRect)) return false;
     // A key press needs the member's focus inside the card (a page cannot put it there).
-    if (!pointer && !st.card.contains(st.root.activeElement)) return false;
-    // Where the browser can tell (IntersectionObserver v2), anything painted over the card, even a transparent
-    // element that lets clicks through, rules a pointer click out; so does a card drawn too recently to have
-    // been seen (the first report comes 100 ms after it rose in).
-    if (pointer && TRACKS_VISIBILITY && st.seen && st.visible !== true) return false;
-    return true;
+    if (!pointer && !st.card.contains(st.root.activeElement)) return NO;
+    // On top at the control's centre, and where the pointer was (hit-testing skips pointer-events:none elements,
+    // hence the checks after this one).
+    if (!onTopAt(rect.left + rect.width / 2, rect.top + rect.height / 2)) return NO;
+    if (pointer && !onTopAt(me.clientX, me.clientY)) return NO;
+    // The top layer is drawn above us whatever our z-index.
+    const top = topLayerOver(cardRect);
+    if (top === COVERED) return NO;
+    if (TRACKS_VISIBILITY && st.seen) {
+      // Anything painted over the card, even a transparent or opaque element that lets clicks through, rules the
+      // activation out; so does a card drawn too recently to have been seen (the first report comes 100 ms after
+      // it rose in).
+      if (st.visible !== true) return NO;
+      return top === CLEAR ? SEEN : UNSEEN;
+    }
+    // No IntersectionObserver v2 (Firefox): what can be checked is checked; the rest stays unconfirmed.
+    if (drawnAfterUs(cardRect)) return NO;
+    return UNSEEN;
   } catch (_) {
-    return false;
+    return NO;
   }
 }
 
@@ -390,17 +511,111 @@ function toggleMenu(card, toggle) {
   else { const first = /** @type {HTMLElement|null} */ (menu.firstElementChild); if (first) first.focus(); }
 }
 
+/**
+ * The words of the second step, as the worker sends them with the card's text (BannerText.sure).
+ * @typedef {{why: string, cancel: string, dismissAll: {ask: string, yes: string}, keepOn: {ask: string, yes: string}}} Sure
+ */
+
+/**
+ * Where the browser cannot confirm that the card is seen, a silencing decision asks once more, inside the card:
+ * a panel right under the header (away from the button that asked) with the question, "Yes, …" and Cancel. The
+ * button that asked is disabled meanwhile; focus goes to the question (not to "Yes"), so that neither a second
+ * click on the same spot nor a second Enter decides. "Yes" answers only after SURE_MS.
+ * @param {HTMLElement} card @param {HTMLElement} asking @param {string} key dismissAll | keepOn
+ */
+function askSure(card, asking, key) {
+  const sure = /** @type {Sure|undefined} */ (/** @type {any} */ (card).sure);
+  const words = sure && /** @type {Record<string, {ask: string, yes: string}>} */ (/** @type {unknown} */ (sure))[key];
+  if (!sure || !words || !words.ask || !words.yes || !sure.cancel) return; // cannot ask: nothing is decided
+  closeSure(card, false);
+  const panel = h('div', 'sure');
+  panel.setAttribute('role', 'group');
+  const q = h('p', 'ask', words.ask);
+  q.id = 'q' + Math.random().toString(36).slice(2, 8);
+  q.tabIndex = -1;
+  panel.setAttribute('aria-labelledby', q.id);
+  panel.appendChild(q);
+  if (sure.why) panel.appendChild(h('p', 'why', sure.why));
+  const row = h('div', 'actions');
+  row.appendChild(button('btn primary', words.yes, 'yes-' + key));
+  row.appendChild(button('btn secondary', sure.cancel, 'unsure'));
+  panel.appendChild(row);
+  /** @type {any} */ (panel).at = performance.now();
+  /** @type {any} */ (panel).asking = asking;
+  const head = card.querySelector('.head');
+  if (head) head.after(panel); else card.prepend(panel);
+  /** @type {HTMLButtonElement} */ (asking).disabled = true;
+  try { q.focus({ preventScroll: true }); } catch (_) { /* ignore */ }
+  card.scrollTop = 0; // the question shows (the card scrolls, never the page)
+  announce(words.ask);
+}
+
+/** Put the second step away; the button that asked is usable again (and focused, with `refocus`).
+ * @param {HTMLElement} card @param {boolean} refocus */
+function closeSure(card, refocus) {
+  const panel = card.querySelector('.sure');
+  if (!panel) return false;
+  const asking = /** @type {HTMLButtonElement|undefined} */ (/** @type {any} */ (panel).asking);
+  panel.remove();
+  if (asking) {
+    asking.disabled = false;
+    if (refocus) { try { asking.focus({ preventScroll: true }); } catch (_) { /* ignore */ } }
+  }
+  return true;
+}
+
+/**
+ * Where the member was before focus came into the card (a click or Tab from the page): focus goes back there when
+ * the card goes (or to the page when they were nowhere in particular).
+ * @param {FocusEvent} e
+ */
+function onFocusIn(e) {
+  const from = e.relatedTarget;
+  if (from instanceof Element && from !== st.host && !(st.root && st.root.contains(from))) st.returnTo = from;
+}
+
+/** Focus left the card for the page (not for another control of the card, nor with the window): forget where it
+ * came from. @param {FocusEvent} e */
+function onFocusOut(e) {
+  const to = e.relatedTarget;
+  if (to instanceof Element && (to === st.host || (st.root && st.root.contains(to)))) return;
+  setTimeout(() => { if (st.root && !st.root.activeElement) st.returnTo = null; }, 0);
+}
+
+/** The card is going: if focus is in it, it goes back to where the member was, or to the page, without scrolling. */
+function giveFocusBack() {
+  try {
+    const a = st.root && st.root.activeElement;
+    if (!a || !st.card || !st.card.contains(a)) return;
+    const to = st.returnTo;
+    st.returnTo = null;
+    if (to && to.isConnected && typeof (/** @type {any} */ (to)).focus === 'function') {
+      /** @type {HTMLElement} */ (to).focus({ preventScroll: true });
+      if (!(st.root && st.root.activeElement)) return;
+    }
+    /** @type {HTMLElement} */ (a).blur();
+  } catch (_) { /* ignore */ }
+}
+
 /** @param {MouseEvent} e */
 function onClick(e) {
   const card = /** @type {HTMLElement} */ (e.currentTarget);
   const el = e.target instanceof Element ? e.target.closest('[data-k]') : null;
   const key = el ? el.getAttribute('data-k') || '' : '';
   if (!key || key === 'link') return; // links navigate by themselves
-  // Not the member's click on a card they can see: ignored, the card stays.
-  if (!fromMember(e, el)) { e.preventDefault(); return; }
+  // Not the member's activation of a card on top: ignored, the card stays.
+  const said = verdict(e, el);
+  if (said === NO) { e.preventDefault(); return; }
   if (key === 'close' && card === st.card && st.ack) { clearCard(); return; }
   if (key === 'snooze') { toggleMenu(card, /** @type {HTMLElement} */ (el)); return; }
   if (key.startsWith('snooze-')) { fire('snooze', key.slice(7)); return; }
+  if (key === 'unsure') { closeSure(card, true); return; }
+  if (key.startsWith('yes-')) {
+    const panel = /** @type {any} */ (card.querySelector('.sure'));
+    if (panel && panel.contains(el) && performance.now() - panel.at >= SURE_MS) fire(key.slice(4));
+    return;
+  }
+  if (SILENCING.includes(key) && said !== SEEN) { askSure(card, /** @type {HTMLElement} */ (el), key); return; }
   fire(key);
 }
 
@@ -408,7 +623,9 @@ function onClick(e) {
 function onKeydown(e) {
   if (e.key !== 'Escape' || e.defaultPrevented) return;
   const card = /** @type {HTMLElement} */ (e.currentTarget);
-  if (!fromMember(e, card)) return;
+  const focused = st.root && st.root.activeElement;
+  if (verdict(e, focused && card.contains(focused) ? focused : card) === NO) return;
+  if (closeSure(card, true)) { e.stopPropagation(); return; }
   const toggle = /** @type {HTMLElement|null} */ (card.querySelector('[data-k=snooze][aria-expanded=true]'));
   if (toggle) { toggleMenu(card, toggle); e.stopPropagation(); return; }
   if (card === st.card && st.ack) clearCard(); else fire('close');
@@ -416,11 +633,12 @@ function onKeydown(e) {
 
 /**
  * An empty card: region landmark in the banner's language, header with logo, brand, optional step and close.
- * @param {{brand: string, region?: string, close?: string, lang?: string, dir?: string}} text
+ * @param {{brand: string, region?: string, close?: string, lang?: string, dir?: string, sure?: Sure}} text
  * @param {string} [step]
  */
 function shell(text, step) {
   const card = h('section', 'card');
+  if (text.sure) /** @type {any} */ (card).sure = text.sure;
   card.setAttribute('role', 'region');
   card.setAttribute('aria-label', text.region || text.brand);
   card.tabIndex = -1;
@@ -428,6 +646,8 @@ function shell(text, step) {
   card.dir = text.dir === 'rtl' ? 'rtl' : 'ltr';
   card.addEventListener('click', onClick);
   card.addEventListener('keydown', onKeydown);
+  card.addEventListener('focusin', onFocusIn);
+  card.addEventListener('focusout', onFocusOut);
   const head = h('div', 'head');
   head.appendChild(icon('logo', 'logo'));
   head.appendChild(h('span', 'brand', text.brand));
@@ -468,6 +688,11 @@ function show(card, isAck) {
   st.card = card;
   st.ack = !!isAck;
   ensureHost();
+  // Last in <html>, so that nothing of the page outside the top layer is drawn above it (something the page added
+  // after it since: moved, unless that would take the member's focus away).
+  if (!key && st.host && st.host.nextElementSibling) {
+    try { document.documentElement.appendChild(st.host); } catch (_) { /* ignore */ }
+  }
   trackVisibility(card, inPlace);
   restoreFocus(key);
 }
@@ -511,16 +736,19 @@ function ack(message, closeLabel, brand, lang, undo) {
   show(card, true);
   if (hadFocus) { try { card.focus({ preventScroll: true }); } catch (_) { /* ignore */ } }
   announce(message);
-  st.ackTimer = setTimeout(() => { if (st.card === card && !focusedKey()) clearCard(); }, undo ? 2 * ACK_MS : ACK_MS);
+  // It goes after its time, focus inside or not (focus goes back to where the member was).
+  st.ackTimer = setTimeout(() => { if (st.card === card) clearCard(); }, undo ? 2 * ACK_MS : ACK_MS);
 }
 
 /** Remove the card (the host and its live region stay, so announcements still work). */
 function clearCard() {
   clearTimeout(st.ackTimer);
+  giveFocusBack();
   if (st.seen) { try { st.seen.disconnect(); } catch (_) { /* ignore */ } }
   st.visible = null;
   if (st.card) { try { st.card.remove(); } catch (_) { /* ignore */ } }
   st.card = null;
+  st.returnTo = null;
   st.ack = false;
 }
 

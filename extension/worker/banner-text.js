@@ -40,6 +40,8 @@ import { messages as defaultMessages, normalizeLang, DEFAULT_LANG } from './loca
  * @property {string} reverted  the switch was turned off here, then the page switched it back on
  * @property {string} error     an action could not be saved
  * @property {string} [undo] label of the Undo button on an acknowledgement of a quieting decision
+ * @property {{why: string, cancel: string, dismissAll: {ask: string, yes: string}, keepOn: {ask: string, yes: string}}} sure
+ *   the second step of a decision that silences reminders, where the browser cannot confirm the card is seen
  * @property {{day: string, week: string, month: string, dismissAll: string, keepOn: string, stopGuide: string}} ack
  *   short confirmations after the banner's actions
  */
@@ -151,6 +153,12 @@ export async function bannerText(advice, catalogTitles, deps = {}) {
     reverted: t('bannerReverted'),
     error: t('bannerError'),
     undo: t('btnUndo'),
+    sure: {
+      why: t('bannerSureWhy'),
+      cancel: t('bannerSureCancel'),
+      dismissAll: { ask: t('bannerSureDismissAll'), yes: t('bannerSureYesDismissAll') },
+      keepOn: { ask: t('bannerSureKeepOn'), yes: t('bannerSureYesKeepOn') },
+    },
     ack: {
       day: t('bannerAckDay'),
       week: t('bannerAckWeek'),

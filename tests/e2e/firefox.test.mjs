@@ -1,6 +1,7 @@
 // Firefox smoke test of dist/firefox: runs tests/e2e/firefox/smoke.py (headless Firefox ESR through geckodriver +
-// Selenium, fixtures served as https://www.linkedin.com through a local proxy). Skips, saying why, when Firefox,
-// geckodriver, python3 or selenium is missing; `./build.sh test` installs them when it runs as root.
+// Selenium, fixtures served as https://www.linkedin.com through a local proxy; real mouse and keyboard on covered
+// and uncovered reminder cards). Skips, saying why, when Firefox, geckodriver, python3 or selenium is missing;
+// `./build.sh test` installs them when it runs as root.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, spawn } from 'node:child_process';
@@ -32,7 +33,7 @@ function missing() {
 
 const why = missing();
 
-test('dist/firefox in headless Firefox: installs, banner in a closed shadow root, worker answers (EN + DE), nothing leaves', { skip: why ? `SKIPPED: ${why}` : false, timeout: 240_000 }, async (t) => {
+test('dist/firefox in headless Firefox: installs, banner in a closed shadow root, worker answers (EN + DE), a covered card decides nothing (real mouse and keyboard), nothing leaves', { skip: why ? `SKIPPED: ${why}` : false, timeout: 240_000 }, async (t) => {
   const child = spawn('python3', [SCRIPT], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d) => { out += d; });

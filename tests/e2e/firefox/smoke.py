@@ -9,7 +9,12 @@ What it proves:
     the worker (banner text is built there from the core's advice), and on the AI setting page the banner
     says the setting is on and offers to turn it off;
   * the page gets no extension URL, the page's own JavaScript sees no shadow root (closed), and no request left
-    for any host other than www.linkedin.com.
+    for any host other than www.linkedin.com;
+  * decisions only from the member, with real input (WebDriver actions: the browser's own, trusted mouse and key
+    events): a page that covers the reminder card (an opaque layer that lets clicks and keys through, a popover in
+    its own open or closed shadow root) gets no decision from a click, Enter or Escape; on the uncovered card,
+    "Don't remind me again" asks once more inside the card (Firefox cannot confirm the card is seen), then counts;
+    its acknowledgement leaves within 15 s; a snooze counts at once.
 
 How the pages are served: Firefox uses an HTTP proxy on 127.0.0.1:<free port> (this script). A CONNECT to
 www.linkedin.com:443 is answered by this script itself over TLS with a throw-away self-signed certificate
@@ -193,7 +198,10 @@ def main() -> int:
     try:
         from selenium import webdriver
         from selenium.common.exceptions import NoSuchShadowRootException, WebDriverException
+        from selenium.webdriver.common.action_chains import ActionChains
+        from selenium.webdriver.common.actions.action_builder import ActionBuilder
         from selenium.webdriver.common.by import By
+        from selenium.webdriver.common.keys import Keys
         from selenium.webdriver.firefox.options import Options
         from selenium.webdriver.firefox.service import Service
     except ImportError:
@@ -262,7 +270,7 @@ def main() -> int:
                 if driver.current_url.startswith("moz-extension://") and "onboarding" in driver.current_url:
                     return h
             return None
-        wait(onboarding_handle, 15, "the onboarding tab opened by the background script")
+        ext_tab = wait(onboarding_handle, 15, "the onboarding tab opened by the background script")
         title = wait(lambda: driver.find_element(By.CSS_SELECTOR, "h1").text.strip(), 10, "the onboarding heading")
         check(title == en["onbTitle"], f"onboarding heading is the English message: {title!r}")
         choices = wait(lambda: driver.find_elements(By.CSS_SELECTOR, "#region-choices input[type=radio]"), 10,
@@ -329,7 +337,147 @@ def main() -> int:
         check(en["bannerNudgeTitle"] in text, f"feed nudge: {en['bannerNudgeTitle']!r}")
         driver.save_screenshot(str(shots / "firefox-feed-en.png"))
 
-        # 5. Nothing left for any other host; LinkedIn got only page and fixture-asset requests.
+        # 5. Decisions only from the member, with real input.
+        def in_extension(js: str):
+            """Run an async function in the extension's onboarding tab; its JSON result."""
+            driver.switch_to.window(ext_tab)
+            try:
+                out = driver.execute_async_script(
+                    "const done = arguments[arguments.length - 1];"
+                    f"({js})().then((v) => done(JSON.stringify(v ?? null)), (e) => done(JSON.stringify({{error: String(e)}})));")
+                return json.loads(out)
+            finally:
+                driver.switch_to.window(first)
+
+        def state() -> dict:
+            raw = in_extension("async () => (await browser.storage.local.get('state')).state")
+            return json.loads(raw) if isinstance(raw, str) else raw
+
+        def event(ev: dict) -> None:
+            r = in_extension(f"() => browser.runtime.sendMessage({{type: 'event', event: {json.dumps(ev)}}})")
+            if not (isinstance(r, dict) and r.get("ok")):
+                raise Failed(f"the worker did not record {ev}: {r}")
+
+        def controls():
+            b = banner()
+            return {e.get_attribute("data-k"): e for e in b[1].find_elements(By.CSS_SELECTOR, "[data-k]")} if b else {}
+
+        def focused():
+            b = banner()
+            f = b[1].find_elements(By.CSS_SELECTOR, ":focus") if b else []
+            return (f[0].get_attribute("data-k") or f[0].get_attribute("class")) if f else None
+
+        def feed_with_card():
+            event({"type": "unsnooze"})  # the card shows once a day: "remind me again" brings it back
+            wait(lambda: '"content/nudge.js"' in json.dumps(in_extension("() => browser.scripting.getRegisteredContentScripts()")),
+                 10, "the nudge bundle registered again")
+            time.sleep(0.3)
+            driver.get("https://www.linkedin.com/feed/")
+            wait(lambda: "dismissAll" in controls(), 15, "the reminder card")
+            time.sleep(0.5)  # the member looks at it
+
+        def click(key: str) -> None:
+            found = controls()
+            if key not in found:
+                raise Failed(f"no {key} on the card to click (controls: {sorted(found)}; text: {(banner() or (0, 0, ''))[2]!r})")
+            el = found[key]
+            x, y = driver.execute_script(
+                "const r = arguments[0].getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];", el)
+            ab = ActionBuilder(driver)
+            ab.pointer_action.move_to_location(int(x), int(y))
+            ab.pointer_action.click()
+            ab.perform()
+
+        def press(key: str) -> None:
+            ActionChains(driver).send_keys(key).perform()
+
+        def tab_to(key: str, back: bool = True) -> None:
+            for _ in range(60):
+                if focused() == key:
+                    return
+                chain = ActionChains(driver)
+                (chain.key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT) if back else chain.send_keys(Keys.TAB)).perform()
+            raise Failed(f"the keyboard never reached {key} in the card")
+
+        covers = {
+            "an opaque layer that lets clicks and keys through": """
+                const o = document.createElement('div'); o.id = 'cover';
+                o.style.cssText = 'position:fixed;inset:0;z-index:2147483647;pointer-events:none;background:#f4f2ee';
+                o.textContent = 'Press Enter to continue';
+                document.documentElement.appendChild(o);""",
+            "a popover in the page's own open shadow root": """
+                const h = document.createElement('div'); h.id = 'cover'; document.body.appendChild(h);
+                const p = document.createElement('div'); p.setAttribute('popover', 'manual');
+                p.style.cssText = 'pointer-events:none;background:rgba(255,255,255,0.01);border:0;inset:0;width:100vw;height:100vh;margin:0;padding:0';
+                h.attachShadow({mode: 'open'}).appendChild(p); p.showPopover();""",
+            "a popover in the page's own closed shadow root": """
+                const h = document.createElement('div'); h.id = 'cover'; document.body.appendChild(h);
+                const p = document.createElement('div'); p.setAttribute('popover', 'manual');
+                p.style.cssText = 'pointer-events:none;background:rgba(255,255,255,0.01);border:0;inset:0;width:100vw;height:100vh;margin:0;padding:0';
+                h.attachShadow({mode: 'closed'}).appendChild(p); p.showPopover();""",
+        }
+        for name, cover in covers.items():
+            feed_with_card()
+            tab_to("dismissAll")
+            driver.execute_script(cover)
+            time.sleep(0.4)
+            press(Keys.ENTER)
+            click("dismissAll")
+            click("close")
+            press(Keys.ESCAPE)
+            time.sleep(0.5)
+            s = state()
+            check(s.get("dismissAll") is False and s.get("nudgeClosedDay") is None,
+                  f"{name} over the card: Enter, click, × and Escape decide nothing")
+            check("dismissAll" in controls() and "yes-dismissAll" not in controls(), f"{name}: the card stays, nothing asked")
+            if "opaque" in name:
+                driver.save_screenshot(str(shots / "firefox-covered-opaque.png"))
+
+        # Uncovered (the last cover's page, reloaded): the mouse on "Don't remind me again" asks once more inside
+        # the card; a second click on the same spot does nothing; "Yes" (after a moment) decides.
+        feed_with_card()
+        click("dismissAll")
+        wait(lambda: "yes-dismissAll" in controls(), 5, "the second step inside the card")
+        b = banner()
+        check(en["bannerSureDismissAll"] in b[2] and en["bannerSureYesDismissAll"] in b[2], "the card asks once more, in its own words")
+        driver.save_screenshot(str(shots / "firefox-second-step.png"))
+        click("dismissAll")  # disabled while asking
+        time.sleep(0.7)
+        check(state().get("dismissAll") is False, "asked, not decided yet")
+        click("yes-dismissAll")
+        wait(lambda: state().get("dismissAll") is True, 5, "reminders off after Yes")
+        t0 = time.monotonic()
+        wait(lambda: en["bannerAckDismissAll"] in (banner() or (0, 0, ""))[2], 5, "the acknowledgement")
+        check(True, "Yes on the second step decides (mouse)")
+        wait(lambda: "undo" not in controls(), 15, "the acknowledgement to leave")
+        check(time.monotonic() - t0 < 15, f"the acknowledgement left after {time.monotonic() - t0:.1f} s")
+        check(state().get("dismissAll") is True, "the decision stays")
+        event({"type": "undismissAll"})
+
+        # Keyboard only: Enter asks, focus on the question; Tab to Yes, Enter decides. A snooze counts at once.
+        feed_with_card()
+        tab_to("dismissAll")
+        press(Keys.ENTER)
+        wait(lambda: "yes-dismissAll" in controls(), 5, "the second step (keyboard)")
+        check(focused() == "ask", "focus is on the question, not on Yes")
+        press(Keys.ENTER)
+        check(state().get("dismissAll") is False, "a second Enter decides nothing")
+        tab_to("yes-dismissAll", back=False)
+        time.sleep(0.7)
+        press(Keys.ENTER)
+        wait(lambda: state().get("dismissAll") is True, 5, "reminders off by keyboard after Yes")
+        check(True, "Yes on the second step decides (keyboard)")
+        event({"type": "undismissAll"})
+        feed_with_card()
+        click("snooze")
+        wait(lambda: "snooze-week" in controls(), 5, "the snooze menu")
+        time.sleep(0.3)
+        click("snooze-week")
+        wait(lambda: isinstance(state().get("snoozeUntil"), (int, float)), 5, "snoozed for a week")
+        check(True, "a snooze counts at once from the uncovered card")
+        event({"type": "unsnooze"})
+
+        # 6. Nothing left for any other host; LinkedIn got only page and fixture-asset requests.
         others = [r for r in State.refused if not any(h in r for h in (".mozilla.com", ".mozilla.net", ".mozilla.org", ".firefox.com", "127.0.0.1"))]
         check(others == [], f"no request to any host but www.linkedin.com (Firefox's own services aside): {others}")
         odd = [p for p in State.served if not (p.startswith(("/__fixtures__/", "/feed/", "/mypreferences/")) or p == "/favicon.ico")]
