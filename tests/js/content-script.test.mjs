@@ -384,7 +384,8 @@ test('feed: one minimal snapshot, a nudge in a plain attribute-less host with a 
   assert.equal(msgs[0].type, 'page');
   assert.deepEqual(msgs[0].snapshot.controls, [], 'no controls gathered on the feed');
   const info = await page.evaluate(() => {
-    const host = document.documentElement.lastElementChild;
+    // The host sits right before <body>: first in the tab order.
+    const host = document.body.previousElementSibling;
     const spy = /** @type {any} */ (window).__spy;
     const root = spy.roots.filter((/** @type {any} */ r) => r.host.isConnected).pop();
     return {
