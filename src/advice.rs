@@ -58,6 +58,10 @@ pub struct Banner {
     pub url: Option<String>,
     /// Settings still on, unknown or not checked.
     pub remaining: usize,
+    /// None of the remaining ones was ever read: "to check", not "needs your attention" (status view).
+    pub to_check: bool,
+    /// About how long the guide takes through the remaining ones, in minutes.
+    pub check_minutes: u32,
     pub lang: String,
     /// Titles and labels of the settings the banner mentions, in `lang`.
     pub titles: SortedMap<Titles>,
@@ -232,6 +236,8 @@ fn advise_card(
                     step,
                     next,
                     remaining: view.remaining,
+                    to_check: view.to_check,
+                    check_minutes: view.check_minutes,
                     lang: lang.clone(),
                     titles,
                 })
@@ -260,6 +266,8 @@ fn advise_card(
                     url: next.as_ref().map(|n| n.url.clone()),
                     next,
                     remaining: view.remaining,
+                    to_check: view.to_check,
+                    check_minutes: view.check_minutes,
                     lang: lang.clone(),
                     titles,
                 })

@@ -33,7 +33,7 @@ function announce(msg) {
  * @param {number} count
  */
 function counted(base, count) {
-  return COUNTED_KEYS.has(base) ? t(pluralKey(base, count, lang), count) : t(base);
+  return COUNTED_KEYS.has(base) ? t(pluralKey(base, count, lang), count) : t(base, count);
 }
 
 /** @type {StatusView | null} */

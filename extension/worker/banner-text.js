@@ -57,6 +57,8 @@ import { messages as defaultMessages, normalizeLang, DEFAULT_LANG } from './loca
  * @property {{id: string, url: string}|null} [next]
  * @property {string|null} [url]  the setting's own URL (guide: linked when the switch is not found)
  * @property {number} [remaining]  nudge: how many settings still need attention
+ * @property {boolean} [toCheck]  nudge: none of them was read yet (say "to check", with a time estimate)
+ * @property {number} [checkMinutes]  nudge: about how long the guide takes through them
  * @property {CatalogTitles} [titles]  the core's titles for the settings mentioned (the worker passes them as catalogTitles)
  * @property {string} [lang]
  */
@@ -165,7 +167,11 @@ export async function bannerText(advice, catalogTitles, deps = {}) {
     text.closeNudge = t('bannerCloseNudge');
     text.title = t('bannerNudgeTitle');
     const n = typeof banner.remaining === 'number' && banner.remaining > 0 ? Math.floor(banner.remaining) : 0;
-    const count = n === 1 ? t('bannerNudgeBodyOne') : n > 1 ? t('bannerNudgeBodyMany', [n]) : t('bannerNudgeBodySome');
+    const minutes = typeof banner.checkMinutes === 'number' && banner.checkMinutes > 0 ? Math.floor(banner.checkMinutes) : 1;
+    // Before anything was read, what is true is "to check", not "needs your attention".
+    const count = banner.toCheck === true && n > 0
+      ? (n === 1 ? t('bannerNudgeToCheckOne') : t('bannerNudgeToCheckMany', [n, minutes]))
+      : n === 1 ? t('bannerNudgeBodyOne') : n > 1 ? t('bannerNudgeBodyMany', [n]) : t('bannerNudgeBodySome');
     const nextTitleForNudge = nextTitle || curTitle;
     text.body = count;
     if (nextTitleForNudge) text.detail = t('bannerNudgeNext', [nextTitleForNudge]);

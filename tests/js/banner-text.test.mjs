@@ -138,6 +138,19 @@ test('nudge: count, next setting, link, snooze menu and dismiss-all', async () =
   assert.equal(unknown?.link, null);
 });
 
+test('nudge before anything was read: "N settings to check · about M min", not "need your attention" (EN and DE)', async () => {
+  const banner = { mode: 'nudge', remaining: 11, toCheck: true, checkMinutes: 3, next: { id: 'gen-ai-improvement', url: AI } };
+  const en = await text({ banner: { ...banner, lang: 'en' } }, TITLES_EN);
+  assert.equal(en?.body, '11 settings to check · about 3 min.');
+  const de = await text({ banner: { ...banner, lang: 'de' } }, TITLES_DE);
+  assert.equal(de?.body, '11 Einstellungen zu prüfen · etwa 3 Min.');
+  const one = await text({ banner: { ...banner, remaining: 1, checkMinutes: 1, lang: 'en' } }, TITLES_EN);
+  assert.equal(one?.body, '1 setting to check · about 1 min.');
+  // Once something was read (seen on or unreadable), the count is what needs attention again.
+  const read = await text({ banner: { ...banner, toCheck: false, lang: 'en' } }, TITLES_EN);
+  assert.equal(read?.body, '11 settings still need your attention.');
+});
+
 test('guide, on with a known control: status, one-click button, keep-on, highlight label, 1-based step', async () => {
   const t = await text(guide({}));
   assert.ok(t);

@@ -15,7 +15,7 @@
  * @typedef {{
  *   region: string, regionChosen: boolean, setupDone: boolean,
  *   badge?: { text: string, color: string, kind: string },
- *   rows: Row[], remaining: number, total: number, allDone: boolean,
+ *   rows: Row[], remaining: number, total: number, allDone: boolean, toCheck?: boolean, checkMinutes?: number,
  *   snoozeUntil: number | null, dismissAll: boolean, guideActive: boolean,
  *   next?: { id: string, url: string } | null, problems: Array<string | { code?: string, message?: string }>,
  *   recheckDays?: number, nudge?: boolean, nudgeClosed?: boolean, accountKnown?: boolean, otherAccounts?: number,
@@ -108,8 +108,10 @@ export function summarize(view) {
     return { tone: 'attention', key: 'summaryOn', count: on, detailKey: toCheck > 0 ? 'summaryMoreToCheck' : null, detailCount: toCheck };
   }
   if (toCheck > 0) {
-    if (neverSeen === active.length) {
-      return { tone: 'unchecked', key: 'summaryNotChecked', count: 0, detailKey: 'summaryNotCheckedDetail', detailCount: 0 };
+    if (neverSeen === toCheck) {
+      // Nothing open was read yet: how many to check and about how long (a neutral tone, not a warning).
+      const minutes = typeof view.checkMinutes === 'number' && view.checkMinutes > 0 ? view.checkMinutes : Math.max(1, Math.ceil(toCheck / 4));
+      return { tone: 'neutral', key: 'summaryToCheck', count: toCheck, detailKey: 'summaryToCheckDetail', detailCount: minutes };
     }
     return { tone: 'unchecked', key: 'summaryToCheck', count: toCheck, detailKey: null, detailCount: 0 };
   }
