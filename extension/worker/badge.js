@@ -27,7 +27,8 @@ export async function showBadge(view, wake) {
   const unknownOn = (view.unknownSettings ?? []).filter((u) => u.state === 'on').length;
   const title = [
     // Nothing read yet: how many to check and about how long the guide takes; otherwise how many are on.
-    chrome.i18n.getMessage(TITLE_KEYS[badge.kind] ?? 'actionTitle',
+    // Quiet after "Don't remind me again" says reminders are off (a snooze: paused), the popup's words.
+    chrome.i18n.getMessage(badge.kind === 'quiet' && view.dismissAll ? 'badgeTitleRemindersOff' : TITLE_KEYS[badge.kind] ?? 'actionTitle',
       badge.kind === 'toCheck' ? [String(view.remaining), String(view.checkMinutes ?? 1)] : [String(seenOn)]),
     unknownOn ? chrome.i18n.getMessage('badgeTitleUnknownOn', [String(unknownOn)]) : '',
   ].filter(Boolean).join(' ');

@@ -159,7 +159,7 @@ test('guide, on with a known control: status, one-click button, keep-on, highlig
   assert.equal(t.statusKind, 'on');
   assert.equal(t.status, 'This setting is on. Click the highlighted switch to turn it off.');
   assert.equal(t.fix, 'Turn it off for me');
-  assert.equal(t.keepOn, 'I want this on');
+  assert.equal(t.keepOn, 'Keep this on');
   assert.equal(t.highlight, 'Turn this off');
   assert.equal(t.link, null);
   assert.equal(t.announce, t.status);
@@ -221,7 +221,7 @@ test('German page: natural Sie-form German with German titles', async () => {
   assert.equal(t?.fix, 'Für mich ausschalten');
   const off = await text(guide({ lang: 'de', status: 'off', titles: TITLES_DE }), TITLES_DE);
   assert.equal(off?.status, 'Aus – gespeichert');
-  assert.equal(off?.link?.label, 'Weiter: Anzeigen außerhalb von LinkedIn');
+  assert.equal(off?.link?.label, 'Als Nächstes: Anzeigen außerhalb von LinkedIn');
 });
 
 test('unsupported page language uses the browser UI language', async () => {
