@@ -100,3 +100,14 @@ test('the check fails on the issue\'s examples of two names for one thing', () =
   const de = { de: { bannerNext: { message: 'Weiter: $TITLE$' }, bannerNudgeNext: { message: 'Als Nächstes: $TITLE$' } } };
   assert.match(problems({ terms: { next: vocabulary.terms.next } }, de).join('\n'), /de\.bannerNext does not say “Als Nächstes:”/);
 });
+
+test('"switched back on" is one natural sentence in every language (not "seen off", not a colon and a parenthesis)', () => {
+  for (const lang of LANGS) {
+    for (const key of ['bannerTurnedBackOn', 'rowTurnedBackOn', 'rowTurnedBackOnWhen']) {
+      const m = catalogs[lang][key].message;
+      assert.doesNotMatch(m, /seen off|als aus gesehen|vu désactivé|verse desactivado|visto desativado/i, `${lang}.${key}: ${m}`);
+      assert.equal((m.replace(/\$WHEN\$/, 'X').match(/[.!?](\s|$)/g) ?? []).length, 1, `${lang}.${key} is one sentence: ${m}`);
+      assert.ok(!/:.*\(/.test(m), `${lang}.${key}: no "…: … (…)" construction: ${m}`);
+    }
+  }
+});
