@@ -70,6 +70,9 @@ pub struct Banner {
     /// Labels of switches on this page that are on and that no catalog setting claims (LinkedIn added a
     /// setting): mentioned on the card, never counted as a known setting on or off.
     pub unknown_here: Vec<String>,
+    /// Done: the optional link-only entry (LinkedIn's objection form) that applies in the region, offered as
+    /// a clearly optional extra step at the end (its title in `titles`).
+    pub form: Option<NextStep>,
 }
 
 /// What a page should draw (docs/architecture.md): the worker turns `banner` into the card's text.
@@ -219,7 +222,22 @@ fn advise_card(
                 } else {
                     BannerMode::Guide
                 };
-                let titles = titles_for(&[Some(id.as_str()), next.as_ref().map(|n| n.id.as_str())]);
+                let form = (mode == BannerMode::Done)
+                    .then(|| {
+                        view.rows
+                            .iter()
+                            .find(|r| r.kind == crate::catalog::SettingKind::Form && r.applies)
+                    })
+                    .flatten()
+                    .map(|r| NextStep {
+                        id: r.id.clone(),
+                        url: r.url.clone(),
+                    });
+                let titles = titles_for(&[
+                    Some(id.as_str()),
+                    next.as_ref().map(|n| n.id.as_str()),
+                    form.as_ref().map(|f| f.id.as_str()),
+                ]);
                 let turned_back_on_at = state
                     .settings
                     .get(&id)
@@ -227,6 +245,7 @@ fn advise_card(
                     .and_then(|s| s.turned_back_on_at);
                 Some(Banner {
                     mode,
+                    form,
                     turned_back_on_at,
                     unknown_here: unknown_here.clone(),
                     url: catalog.setting(&id).map(|s| s.url.clone()),
@@ -257,6 +276,7 @@ fn advise_card(
                 let titles = titles_for(&[next.as_ref().map(|n| n.id.as_str())]);
                 Some(Banner {
                     mode: BannerMode::Nudge,
+                    form: None,
                     turned_back_on_at: None,
                     unknown_here: unknown_here.clone(),
                     setting: None,

@@ -36,6 +36,8 @@ const GUIDE_CSS = `
 .status.off { background: var(--off-soft); color: var(--off); font-weight: 650; }
 .status.unknown, .status.notFound, .status.looking { background: var(--warn-soft); color: var(--warn); }
 .status span { color: inherit; }
+.extra { margin-top: 14px; padding-top: 10px; border-top: 1px solid var(--line); }
+.extra-note { font-size: 13px; color: var(--muted); margin: 0; }
 .notice { border-radius: 8px; padding: 8px 10px; margin: 8px 0 0; font-weight: 500; }
 .notice.info { background: var(--accent-soft); color: var(--fg); }
 .notice.warn { background: var(--warn-soft); color: var(--warn); }
@@ -70,7 +72,11 @@ const st = { ring: null, tag: null, target: null, rafPending: false, listening: 
 /** @param {View} view @returns {HTMLElement} */
 function guideCard(view) {
   const { banner, text } = view;
-  const card = C.shell(text, banner.mode === 'guide' ? text.step : '');
+  const card = C.shell(text, banner.mode === 'nudge' ? '' : text.step);
+  if (banner.mode === 'done') {
+    doneCard(card, view);
+    return card;
+  }
   C.lines(card, text);
   if (banner.mode === 'guide') {
     // Looking for a late switch, or checking one that just appeared or changed: no verdict, no actions yet.
@@ -104,6 +110,34 @@ function guideCard(view) {
   return card;
 }
 
+/**
+ * The end of the guide: the last step's own "Off — saved", then "11 of 11 off ✓", what was done and when, a Done
+ * button (Escape too: the card's close), and LinkedIn's objection form as a clearly optional extra step.
+ * @param {HTMLElement} card @param {View} view
+ */
+function doneCard(card, view) {
+  const { text } = view;
+  if (text.status) {
+    const s = C.h('p', 'status off');
+    s.appendChild(C.icon('off'));
+    s.appendChild(C.h('span', '', text.status));
+    card.appendChild(s);
+  }
+  C.lines(card, { title: text.title, body: text.body });
+  notice(card, view);
+  const actions = C.h('div', 'actions');
+  if (text.done) actions.appendChild(C.button('btn primary', text.done, 'done'));
+  card.appendChild(actions);
+  if (text.form && text.formNote) {
+    const extra = C.h('div', 'extra');
+    extra.appendChild(C.h('p', 'extra-note', text.formNote));
+    const links = C.h('div', 'actions');
+    C.linkButton(links, { link: text.form }, 'link', 'secondary');
+    extra.appendChild(links);
+    card.appendChild(extra);
+  }
+}
+
 /** The notice line, and the Undo of the decision it acknowledges. @param {HTMLElement} card @param {View} view */
 function notice(card, view) {
   if (!view.notice) return;
@@ -122,7 +156,17 @@ function render(view) {
   } else {
     if (!C.ensureHost(true)) return;
     C.addStyles(GUIDE_CSS);
-    C.show(guideCard(view));
+    const before = C.current();
+    const wasDone = !!before && before.getAttribute('data-mode') === 'done';
+    const card = guideCard(view);
+    card.setAttribute('data-mode', view.banner.mode);
+    C.show(card);
+    // The finished guide takes the focus once (its Done button), so that Escape and Done work from the
+    // keyboard and a screen reader lands on the ending.
+    if (view.banner.mode === 'done' && !wasDone) {
+      const done = /** @type {HTMLElement|null} */ (card.querySelector('[data-k=done]'));
+      try { (done || card).focus({ preventScroll: true }); } catch (_) { /* ignore */ }
+    }
   }
   if (st.ring) schedulePlace(); // the new card must keep clear of the ringed switch too
 }

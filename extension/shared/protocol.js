@@ -118,6 +118,7 @@ export const CONTENT_EVENTS = new Set(
  * @property {string} lang
  * @property {number|null} turnedBackOnAt
  * @property {string[]} unknownHere   labels of switches on this page that are on and no catalog setting claims
+ * @property {NextStep|null} form   done: the optional objection form (a clearly optional extra step)
  * @property {Record<string, {title: string, label: string, url: string}>} titles
  */
 /** @typedef {{ id: string, url: string }} NextStep */

@@ -206,11 +206,24 @@ test('guide, notFound: names the label and keeps the link to the setting page; u
   assert.equal(bare?.status, 'We can’t find the switch on this page. Look for this setting’s switch and turn it off.');
 });
 
-test('done: closable "All done" text', async () => {
-  const t = await text(guide({ mode: 'done', status: 'off', next: null }));
-  assert.equal(t?.title, 'All done');
-  assert.match(t?.body ?? '', /Every setting on your list is now off/);
+test('done: the last step\'s "Off — saved" and "Step 5 of 5", "5 of 5 off ✓", when, Done, the optional form', async () => {
+  const FORM = 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO';
+  const titles = { ...TITLES_EN, 'gen-ai-objection-form': { title: 'Objection form', label: '', url: FORM } };
+  const when = Date.UTC(2026, 11, 7, 21, 16);
+  const t = await bannerText(/** @type {any} */ (guide({ mode: 'done', status: 'off', next: null, step: { index: 5, total: 5 },
+    form: { id: 'gen-ai-objection-form', url: FORM }, titles })), titles, { messages: diskMessages, uiLanguage: 'en', now: when });
+  assert.equal(t?.step, 'Step 5 of 5');
+  assert.equal(t?.status, 'Off — saved');
+  assert.equal(t?.title, '5 of 5 off ✓');
+  assert.ok(t?.body.startsWith('Finished ') && t.body.includes(new Date(when).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' })), t?.body);
+  assert.equal(t?.done, 'Done');
   assert.ok(t?.close);
+  assert.match(t?.formNote ?? '', /^Optional extra step/);
+  assert.deepEqual(t?.form, { label: 'Optional: Objection form', href: FORM });
+  // Without a step (older advice) it still ends, as "All done".
+  const plain = await text(guide({ mode: 'done', status: 'off', next: null, step: null }));
+  assert.equal(plain?.title, 'All done');
+  assert.equal(plain?.form ?? null, null);
 });
 
 test('German page: natural Sie-form German with German titles', async () => {
