@@ -121,8 +121,19 @@ export function summarize(view) {
   return { tone: 'neutral', key: 'summaryNothing', count: 0, detailKey: null, detailCount: 0 };
 }
 
+/**
+ * How many of the settings that count (applicable toggles, not kept on) are off, on and still to check.
+ * @param {StatusView} view @returns {{total: number, off: number, on: number, toCheck: number}}
+ */
+export function stateCounts(view) {
+  const rows = (view.rows || []).filter((r) => r.applies && r.kind !== 'form' && r.status !== 'notInRegion' && r.status !== 'dismissed');
+  const off = rows.filter((r) => r.status === 'off').length;
+  const on = rows.filter((r) => r.status === 'on').length;
+  return { total: rows.length, off, on, toCheck: rows.length - off - on };
+}
+
 /** Summary keys that take a count and therefore have _one/_other forms. */
-export const COUNTED_KEYS = new Set(['summaryOn', 'summaryToCheck', 'summaryMoreToCheck', 'accountsOther']);
+export const COUNTED_KEYS = new Set(['summaryOn', 'summaryToCheck', 'summaryMoreToCheck', 'accountsOther', 'rowsOff']);
 
 /**
  * Message key with a plural suffix (_one / _other) chosen by Intl.PluralRules for the UI language.
