@@ -3,7 +3,7 @@ import { localize, t, has, uiLanguage } from './lib/i18n.js';
 import { getStatus, sendEvent, startGuide, openOptions, clearProblems } from './lib/messaging.js';
 import { icon, h } from './lib/icons.js';
 import {
-  groupRows, pillFor, rowStateAttr, rowStatusAttr, summarize, stateCounts, pluralKey, COUNTED_KEYS,
+  groupRows, pillFor, rowStateAttr, rowStatusAttr, summarize, stateCounts, pluralKey, COUNTED_KEYS, REASON_KEYS,
   relativeTime, isJustNow, formatDate, formatDay, regionKey, reminderState, problemMessage,
 } from './lib/view.js';
 
@@ -185,12 +185,6 @@ function fillGroup(name, rows, now) {
   $(`group-${name}`).hidden = rows.length === 0;
 }
 
-/** Message keys saying how a reading was established or why it could not be (the core's `Reason`). */
-const REASON_KEYS = Object.freeze({
-  key: 'viaKey', label: 'viaLabel', onlySwitch: 'viaOnlySwitch', disabled: 'whyDisabled', hidden: 'whyHidden',
-  busy: 'whyBusy', indeterminate: 'whyIndeterminate', conflict: 'whyConflict', ambiguous: 'whyAmbiguous',
-  missing: 'whyMissing',
-});
 
 /** @param {Row} row @returns {string} */
 function reasonText(row) {

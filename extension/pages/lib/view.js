@@ -132,6 +132,13 @@ export function stateCounts(view) {
   return { total: rows.length, off, on, toCheck: rows.length - off - on };
 }
 
+/** Message keys saying how a reading was established or why it could not be (the core's `Reason`). */
+export const REASON_KEYS = Object.freeze({
+  key: 'viaKey', label: 'viaLabel', onlySwitch: 'viaOnlySwitch', disabled: 'whyDisabled', hidden: 'whyHidden',
+  busy: 'whyBusy', indeterminate: 'whyIndeterminate', conflict: 'whyConflict', ambiguous: 'whyAmbiguous',
+  missing: 'whyMissing',
+});
+
 /** Summary keys that take a count and therefore have _one/_other forms. */
 export const COUNTED_KEYS = new Set(['summaryOn', 'summaryToCheck', 'summaryMoreToCheck', 'accountsOther', 'rowsOff']);
 
