@@ -66,8 +66,8 @@ const GUIDE_CSS = `
 `;
 
 /** @type {{ring: HTMLElement|null, tag: HTMLElement|null, target: Element|null, rafPending: boolean,
- *   listening: boolean, onLost: (() => void)|null}} */
-const st = { ring: null, tag: null, target: null, rafPending: false, listening: false, onLost: null };
+ *   listening: boolean, onLost: (() => void)|null, spot: string, avoid: DOMRect|null}} */
+const st = { ring: null, tag: null, target: null, rafPending: false, listening: false, onLost: null, spot: '', avoid: null };
 
 /** @param {View} view @returns {HTMLElement} */
 function guideCard(view) {
@@ -161,6 +161,9 @@ function render(view) {
     const card = guideCard(view);
     card.setAttribute('data-mode', view.banner.mode);
     C.show(card);
+    // One place for the card on this page: where it last stood clear of the ringed switch, also once the ring
+    // is gone (switch off, the ending), so it neither jumps corners nor grows over the switch.
+    if (st.avoid) dockCard(st.avoid);
     // The finished guide takes the focus once (its Done button), so that Escape and Done work from the
     // keyboard and a screen reader lands on the ending.
     if (view.banner.mode === 'done' && !wasDone) {
@@ -236,6 +239,7 @@ function place() {
 function dockCard(r) {
   const card = C.current();
   if (!card) return;
+  st.avoid = r;
   const narrow = innerWidth <= 600;
   /** @type {{left?: number, right?: number, top?: number, bottom?: number}[]} */
   const spots = narrow
@@ -244,11 +248,26 @@ function dockCard(r) {
   const w = card.offsetWidth, hgt = card.offsetHeight;
   // The label sits above or below the ring: keep a margin for it on both sides.
   const avoid = { left: r.left - 16, right: r.right + 16, top: r.top - 56, bottom: r.bottom + 56 };
-  const clear = spots.find((s) => {
+  const isClear = (/** @type {{left?: number, right?: number, top?: number, bottom?: number}} */ s) => {
     const left = s.left ?? innerWidth - (s.right ?? 0) - w;
     const top = s.top ?? innerHeight - (s.bottom ?? 0) - hgt;
     return left + w < avoid.left || left > avoid.right || top + hgt < avoid.top || top > avoid.bottom;
-  }) ?? spots[0];
+  };
+  // Stay where the card already is while that is clear: the card keeps one place as the page changes.
+  const key = (/** @type {object} */ s) => (narrow ? 'n' : 'w') + JSON.stringify(s);
+  card.style.maxHeight = '';
+  const kept = spots.find((s) => key(s) === st.spot && isClear(s));
+  let clear = kept ?? spots.find(isClear);
+  if (!clear) {
+    // Too tall for any corner (a narrow window, 200 % zoom, the ending): the band above or below the switch,
+    // whichever is larger, and the card scrolls inside it rather than cover the switch.
+    const above = avoid.top - 64 - 8;
+    const below = innerHeight - (narrow ? 12 : 64) - avoid.bottom - 8;
+    const band = below >= above ? spots.find((x) => x.bottom !== undefined) : spots.find((x) => x.top !== undefined);
+    clear = band ?? spots[0];
+    card.style.maxHeight = Math.max(120, Math.floor(Math.max(above, below))) + 'px';
+  }
+  st.spot = key(clear);
   const px = (/** @type {number|undefined} */ v) => (v === undefined ? 'auto' : v + 'px');
   card.style.left = px(clear.left);
   card.style.right = px(clear.right);

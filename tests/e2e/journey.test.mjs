@@ -214,6 +214,9 @@ describe('after setup, in English (rest of the world)', () => {
   test('popup after the guide: every applicable setting off, the others marked as not applying (light and dark)', async () => {
     const popup = await openPopup(ext.context, ext.extensionId, { waitFor: '#footer:not([hidden])' });
     const errors = collectErrors(popup);
+    // The settings already off are collapsed under one line: open it as a member would.
+    assert.equal((await popup.locator('#rows-off-summary').innerText()).trim(), msg('en', 'rowsOff_other', [steps.length]));
+    await popup.locator('#rows-off-summary').click();
     for (const s of CATALOG.settings) {
       const row = popup.locator(`[data-setting="${s.id}"]`);
       const applies = s.regions.includes(region);
