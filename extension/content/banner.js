@@ -347,6 +347,15 @@ function destroy() {
   C.destroy();
 }
 
-export { render, highlight, destroy };
+/** Move keyboard focus to the card's control `key` (e.g. "Next: …" once a switch is saved), if it has one. @param {string} key */
+function focusIn(key) {
+  try {
+    const card = C.current();
+    const el = /** @type {HTMLElement|null} */ (card && card.querySelector(`[data-k="${key}"]`));
+    if (el) el.focus({ preventScroll: true });
+  } catch (_) { /* ignore */ }
+}
+
+export { render, highlight, destroy, focusIn };
 // What the guide needs of card.js besides, under the same roof.
 export { ack, clearCard, announce, onAction, isOurs } from './card.js';
