@@ -330,7 +330,8 @@ function renderReminders(view, now) {
   const body = $('reminders-body');
   const state = reminderState(view, now);
   const s = summarize(view);
-  const relevant = state !== 'active' || s.tone === 'attention' || s.tone === 'unchecked';
+  // Something still to do (on, unreadable, or not read yet: "to check"), or reminders are quiet.
+  const relevant = state !== 'active' || s.tone === 'attention' || s.tone === 'unchecked' || s.key === 'summaryToCheck';
   section.hidden = !relevant;
   if (!relevant) return;
 

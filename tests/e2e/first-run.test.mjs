@@ -55,6 +55,10 @@ for (const lang of /** @type {const} */ (['en', 'de'])) {
       assert.ok(summary.includes(msg(lang, 'summaryToCheck_other', [n])), `popup summary: ${summary}`);
       assert.ok(summary.includes(msg(lang, 'summaryToCheckDetail', [status.checkMinutes])), `popup summary: ${summary}`);
       assert.equal(await popup.locator('#summary').getAttribute('data-tone'), 'neutral');
+      // The reminder controls are there from the start, within the first screen (400 × 600).
+      const rem = await popup.locator('#reminders').boundingBox();
+      assert.ok(rem && rem.y < 600, `reminders within the first screen: ${JSON.stringify(rem)}`);
+      assert.ok(await popup.locator('#reminders').getByRole('button', { name: msg(lang, 'snoozeDay'), exact: true }).isVisible());
       await screenshot(popup, `first-run-popup-${lang}`);
       await popup.close();
     });
