@@ -58,6 +58,10 @@ pub struct Banner {
     pub url: Option<String>,
     /// Settings still on, unknown or not checked.
     pub remaining: usize,
+    /// None of the remaining ones was ever read: "to check", not "needs your attention" (status view).
+    pub to_check: bool,
+    /// About how long the guide takes through the remaining ones, in minutes.
+    pub check_minutes: u32,
     pub lang: String,
     /// Titles and labels of the settings the banner mentions, in `lang`.
     pub titles: SortedMap<Titles>,
@@ -66,6 +70,9 @@ pub struct Banner {
     /// Labels of switches on this page that are on and that no catalog setting claims (LinkedIn added a
     /// setting): mentioned on the card, never counted as a known setting on or off.
     pub unknown_here: Vec<String>,
+    /// Done: the optional link-only entry (LinkedIn's objection form) that applies in the region, offered as
+    /// a clearly optional extra step at the end (its title in `titles`).
+    pub form: Option<NextStep>,
 }
 
 /// What a page should draw (docs/architecture.md): the worker turns `banner` into the card's text.
@@ -215,7 +222,22 @@ fn advise_card(
                 } else {
                     BannerMode::Guide
                 };
-                let titles = titles_for(&[Some(id.as_str()), next.as_ref().map(|n| n.id.as_str())]);
+                let form = (mode == BannerMode::Done)
+                    .then(|| {
+                        view.rows
+                            .iter()
+                            .find(|r| r.kind == crate::catalog::SettingKind::Form && r.applies)
+                    })
+                    .flatten()
+                    .map(|r| NextStep {
+                        id: r.id.clone(),
+                        url: r.url.clone(),
+                    });
+                let titles = titles_for(&[
+                    Some(id.as_str()),
+                    next.as_ref().map(|n| n.id.as_str()),
+                    form.as_ref().map(|f| f.id.as_str()),
+                ]);
                 let turned_back_on_at = state
                     .settings
                     .get(&id)
@@ -223,6 +245,7 @@ fn advise_card(
                     .and_then(|s| s.turned_back_on_at);
                 Some(Banner {
                     mode,
+                    form,
                     turned_back_on_at,
                     unknown_here: unknown_here.clone(),
                     url: catalog.setting(&id).map(|s| s.url.clone()),
@@ -232,6 +255,8 @@ fn advise_card(
                     step,
                     next,
                     remaining: view.remaining,
+                    to_check: view.to_check,
+                    check_minutes: view.check_minutes,
                     lang: lang.clone(),
                     titles,
                 })
@@ -251,6 +276,7 @@ fn advise_card(
                 let titles = titles_for(&[next.as_ref().map(|n| n.id.as_str())]);
                 Some(Banner {
                     mode: BannerMode::Nudge,
+                    form: None,
                     turned_back_on_at: None,
                     unknown_here: unknown_here.clone(),
                     setting: None,
@@ -260,6 +286,8 @@ fn advise_card(
                     url: next.as_ref().map(|n| n.url.clone()),
                     next,
                     remaining: view.remaining,
+                    to_check: view.to_check,
+                    check_minutes: view.check_minutes,
                     lang: lang.clone(),
                     titles,
                 })

@@ -86,8 +86,10 @@ pub struct Row {
 pub enum BadgeKind {
     /// Something applicable was seen on.
     Attention,
-    /// Nothing seen on, but something not checked yet or unreadable.
+    /// Nothing seen on, but something unreadable or due for a re-check.
     Unchecked,
+    /// Nothing read yet of what is open: settings to check (a neutral colour, not an alarm).
+    ToCheck,
     /// Every applicable setting seen off.
     Done,
     /// Reminders are snoozed or dismissed: the badge still counts, in a quiet colour.
@@ -124,6 +126,11 @@ pub struct StatusView {
     pub remaining: usize,
     pub total: usize,
     pub all_done: bool,
+    /// Something is open and none of it was ever read (not on, not unknown, not due for a re-check): the
+    /// honest word is "to check", not "needs your attention".
+    pub to_check: bool,
+    /// About how many minutes the guide takes through what is open (at least 1 while something is).
+    pub check_minutes: u32,
     pub snooze_until: Option<Millis>,
     pub dismiss_all: bool,
     pub guide_active: bool,
@@ -157,7 +164,9 @@ crate::names!(RowStatus {
     On => "on", Off => "off", Unknown => "unknown", Unchecked => "unchecked", Recheck => "recheck",
     Dismissed => "dismissed", NotInRegion => "notInRegion", Optional => "optional",
 });
-crate::names!(BadgeKind { Attention => "attention", Unchecked => "unchecked", Done => "done", Quiet => "quiet" });
+crate::names!(BadgeKind {
+    Attention => "attention", Unchecked => "unchecked", ToCheck => "toCheck", Done => "done", Quiet => "quiet"
+});
 
 /// A switch LinkedIn showed that the catalog does not know: its label and what was seen of it.
 #[derive(Debug, Clone, Serialize)]
@@ -283,11 +292,16 @@ pub fn status(
             url: r.url.clone(),
         });
     let any_on = steps.clone().any(|r| r.status == RowStatus::On);
+    let to_check = remaining > 0
+        && steps
+            .clone()
+            .filter(|r| r.status.is_open())
+            .all(|r| r.status == RowStatus::Unchecked);
     let quiet = reminders_quiet(state, now);
     let today = local_day(now, env.utc_offset_min);
     let nudge_closed = nudge_closed_on(state, today);
     let nudge_due = remaining > 0 && !quiet && !nudge_closed;
-    let badge = badge(remaining, any_on, quiet);
+    let badge = badge(remaining, any_on, to_check, quiet);
     StatusView {
         region,
         region_chosen: state.region.is_some(),
@@ -297,6 +311,8 @@ pub fn status(
         remaining,
         total,
         all_done: remaining == 0,
+        to_check,
+        check_minutes: check_minutes(remaining),
         rows,
         snooze_until: state.snooze_until.filter(|&u| u > now),
         dismiss_all: state.dismiss_all,
@@ -328,11 +344,22 @@ pub fn status(
     }
 }
 
-fn badge(remaining: usize, any_on: bool, quiet: bool) -> Badge {
+/// Seconds the guide takes per setting (open the page, read it, one click, read back): 11 settings are
+/// "about 3 min".
+const SECONDS_PER_SETTING: usize = 15;
+
+/// About how many minutes the guide takes through `remaining` settings (0 when nothing is open).
+pub fn check_minutes(remaining: usize) -> u32 {
+    (remaining * SECONDS_PER_SETTING).div_ceil(60).min(99) as u32
+}
+
+fn badge(remaining: usize, any_on: bool, to_check: bool, quiet: bool) -> Badge {
     let (kind, color) = match (remaining, any_on, quiet) {
         (0, _, _) => (BadgeKind::Done, "#1e7b34"),
         (_, _, true) => (BadgeKind::Quiet, "#5f6368"),
         (_, true, false) => (BadgeKind::Attention, "#b3261e"),
+        // Nothing read yet: a neutral blue-grey, not the amber of "something could not be read".
+        (_, false, false) if to_check => (BadgeKind::ToCheck, "#3d5a80"),
         (_, false, false) => (BadgeKind::Unchecked, "#8a5300"),
     };
     let text = if remaining == 0 {

@@ -36,6 +36,8 @@ const GUIDE_CSS = `
 .status.off { background: var(--off-soft); color: var(--off); font-weight: 650; }
 .status.unknown, .status.notFound, .status.looking { background: var(--warn-soft); color: var(--warn); }
 .status span { color: inherit; }
+.extra { margin-top: 14px; padding-top: 10px; border-top: 1px solid var(--line); }
+.extra-note { font-size: 13px; color: var(--muted); margin: 0; }
 .notice { border-radius: 8px; padding: 8px 10px; margin: 8px 0 0; font-weight: 500; }
 .notice.info { background: var(--accent-soft); color: var(--fg); }
 .notice.warn { background: var(--warn-soft); color: var(--warn); }
@@ -64,13 +66,17 @@ const GUIDE_CSS = `
 `;
 
 /** @type {{ring: HTMLElement|null, tag: HTMLElement|null, target: Element|null, rafPending: boolean,
- *   listening: boolean, onLost: (() => void)|null}} */
-const st = { ring: null, tag: null, target: null, rafPending: false, listening: false, onLost: null };
+ *   listening: boolean, onLost: (() => void)|null, spot: string, avoid: DOMRect|null}} */
+const st = { ring: null, tag: null, target: null, rafPending: false, listening: false, onLost: null, spot: '', avoid: null };
 
 /** @param {View} view @returns {HTMLElement} */
 function guideCard(view) {
   const { banner, text } = view;
-  const card = C.shell(text, banner.mode === 'guide' ? text.step : '');
+  const card = C.shell(text, banner.mode === 'nudge' ? '' : text.step);
+  if (banner.mode === 'done') {
+    doneCard(card, view);
+    return card;
+  }
   C.lines(card, text);
   if (banner.mode === 'guide') {
     // Looking for a late switch, or checking one that just appeared or changed: no verdict, no actions yet.
@@ -104,6 +110,34 @@ function guideCard(view) {
   return card;
 }
 
+/**
+ * The end of the guide: the last step's own "Off — saved", then "11 of 11 off ✓", what was done and when, a Done
+ * button (Escape too: the card's close), and LinkedIn's objection form as a clearly optional extra step.
+ * @param {HTMLElement} card @param {View} view
+ */
+function doneCard(card, view) {
+  const { text } = view;
+  if (text.status) {
+    const s = C.h('p', 'status off');
+    s.appendChild(C.icon('off'));
+    s.appendChild(C.h('span', '', text.status));
+    card.appendChild(s);
+  }
+  C.lines(card, { title: text.title, body: text.body });
+  notice(card, view);
+  const actions = C.h('div', 'actions');
+  if (text.done) actions.appendChild(C.button('btn primary', text.done, 'done'));
+  card.appendChild(actions);
+  if (text.form && text.formNote) {
+    const extra = C.h('div', 'extra');
+    extra.appendChild(C.h('p', 'extra-note', text.formNote));
+    const links = C.h('div', 'actions');
+    C.linkButton(links, { link: text.form }, 'link', 'secondary');
+    extra.appendChild(links);
+    card.appendChild(extra);
+  }
+}
+
 /** The notice line, and the Undo of the decision it acknowledges. @param {HTMLElement} card @param {View} view */
 function notice(card, view) {
   if (!view.notice) return;
@@ -122,7 +156,20 @@ function render(view) {
   } else {
     if (!C.ensureHost(true)) return;
     C.addStyles(GUIDE_CSS);
-    C.show(guideCard(view));
+    const before = C.current();
+    const wasDone = !!before && before.getAttribute('data-mode') === 'done';
+    const card = guideCard(view);
+    card.setAttribute('data-mode', view.banner.mode);
+    C.show(card);
+    // One place for the card on this page: where it last stood clear of the ringed switch, also once the ring
+    // is gone (switch off, the ending), so it neither jumps corners nor grows over the switch.
+    if (st.avoid) dockCard(st.avoid);
+    // The finished guide takes the focus once (its Done button), so that Escape and Done work from the
+    // keyboard and a screen reader lands on the ending.
+    if (view.banner.mode === 'done' && !wasDone) {
+      const done = /** @type {HTMLElement|null} */ (card.querySelector('[data-k=done]'));
+      try { (done || card).focus({ preventScroll: true }); } catch (_) { /* ignore */ }
+    }
   }
   if (st.ring) schedulePlace(); // the new card must keep clear of the ringed switch too
 }
@@ -192,6 +239,7 @@ function place() {
 function dockCard(r) {
   const card = C.current();
   if (!card) return;
+  st.avoid = r;
   const narrow = innerWidth <= 600;
   /** @type {{left?: number, right?: number, top?: number, bottom?: number}[]} */
   const spots = narrow
@@ -200,11 +248,26 @@ function dockCard(r) {
   const w = card.offsetWidth, hgt = card.offsetHeight;
   // The label sits above or below the ring: keep a margin for it on both sides.
   const avoid = { left: r.left - 16, right: r.right + 16, top: r.top - 56, bottom: r.bottom + 56 };
-  const clear = spots.find((s) => {
+  const isClear = (/** @type {{left?: number, right?: number, top?: number, bottom?: number}} */ s) => {
     const left = s.left ?? innerWidth - (s.right ?? 0) - w;
     const top = s.top ?? innerHeight - (s.bottom ?? 0) - hgt;
     return left + w < avoid.left || left > avoid.right || top + hgt < avoid.top || top > avoid.bottom;
-  }) ?? spots[0];
+  };
+  // Stay where the card already is while that is clear: the card keeps one place as the page changes.
+  const key = (/** @type {object} */ s) => (narrow ? 'n' : 'w') + JSON.stringify(s);
+  card.style.maxHeight = '';
+  const kept = spots.find((s) => key(s) === st.spot && isClear(s));
+  let clear = kept ?? spots.find(isClear);
+  if (!clear) {
+    // Too tall for any corner (a narrow window, 200 % zoom, the ending): the band above or below the switch,
+    // whichever is larger, and the card scrolls inside it rather than cover the switch.
+    const above = avoid.top - 64 - 8;
+    const below = innerHeight - (narrow ? 12 : 64) - avoid.bottom - 8;
+    const band = below >= above ? spots.find((x) => x.bottom !== undefined) : spots.find((x) => x.top !== undefined);
+    clear = band ?? spots[0];
+    card.style.maxHeight = Math.max(120, Math.floor(Math.max(above, below))) + 'px';
+  }
+  st.spot = key(clear);
   const px = (/** @type {number|undefined} */ v) => (v === undefined ? 'auto' : v + 'px');
   card.style.left = px(clear.left);
   card.style.right = px(clear.right);
@@ -284,6 +347,15 @@ function destroy() {
   C.destroy();
 }
 
-export { render, highlight, destroy };
+/** Move keyboard focus to the card's control `key` (e.g. "Next: …" once a switch is saved), if it has one. @param {string} key */
+function focusIn(key) {
+  try {
+    const card = C.current();
+    const el = /** @type {HTMLElement|null} */ (card && card.querySelector(`[data-k="${key}"]`));
+    if (el) el.focus({ preventScroll: true });
+  } catch (_) { /* ignore */ }
+}
+
+export { render, highlight, destroy, focusIn };
 // What the guide needs of card.js besides, under the same roof.
 export { ack, clearCard, announce, onAction, isOurs } from './card.js';

@@ -1,9 +1,9 @@
 // @ts-check
 // OptOut Pilot content scripts: our card on LinkedIn's page, and the nudge card (nudge and guide bundles; the
 // guide's own cards and the switch highlight are in banner.js).
-// Everything is drawn inside ONE plain host element (no id, class or attribute) appended to <html>, holding a
-// CLOSED shadow root. Styles live in the shadow root (constructed stylesheet; <style> fallback). No extension
-// URL ever enters the page: icons are inline SVG. Text is only ever set via textContent, never as HTML.
+// Everything is drawn inside ONE plain host element (no id, class or attribute) put into <html> before <body>
+// (first in the tab order), holding a CLOSED shadow root. Styles live in the shadow root (constructed
+// stylesheet; <style> fallback). No extension URL ever enters the page: icons are inline SVG. Text is only ever set via textContent, never as HTML.
 // Built for the feed, where the nudge is drawn on every page load while it is due: few elements, one click
 // and one keydown listener per card (delegated through data-k), the snooze menu built only when opened.
 
@@ -372,7 +372,7 @@ function sheet(css) {
 function ensureHost(detached) {
   try {
     if (st.host && st.root) {
-      if (!detached && !st.host.isConnected) document.documentElement.appendChild(st.host);
+      if (!detached && !st.host.isConnected) attachHost(st.host);
       return true;
     }
     const host = document.createElement('div');
@@ -396,11 +396,24 @@ function ensureHost(detached) {
     } catch (_) { adopted = false; }
     st.adopted = adopted;
     if (!adopted) addStyleElement(CSS);
-    if (!detached) document.documentElement.appendChild(host);
+    if (!detached) attachHost(host);
     return true;
   } catch (_) {
     return false;
   }
+}
+
+/**
+ * Put the host into <html> right before <body> (after <head>, which holds nothing to focus): first in the
+ * document's tab order, so a keyboard member reaches the card with the first Tab from the top of the page instead
+ * of after the feed's hundreds of controls, and a screen reader meets its region before the page. Still the one
+ * bare host element, outside <body>; drawn on top by its z-index. Without a <body> (yet), the end of <html>.
+ * @param {HTMLElement} host
+ */
+function attachHost(host) {
+  const html = document.documentElement;
+  const body = document.body;
+  if (body && body.parentNode === html) html.insertBefore(host, body); else html.appendChild(host);
 }
 
 /** @param {string} css */

@@ -60,7 +60,8 @@ export async function onAction(action, arg) {
   const text = S.text;
   if (text) lastTextSeen = text;
   try {
-    if (action === 'close') {
+    // The finished guide's Done button closes it, as × and Escape do.
+    if (action === 'close' || action === 'done') {
       if (b && b.mode === 'nudge') S.closedNudge = true; else S.closedHere = true;
       ui.clearCard();
       ui.highlight(null);

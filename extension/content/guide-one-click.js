@@ -88,6 +88,8 @@ export async function oneClick() {
   // we say nothing rather than something untrue either way.
   const after = S.advice && S.advice.banner;
   const ok = !!after && (after.mode === 'done' || (after.setting === b.setting && after.status === 'off'));
+  // Saved: keyboard and screen-reader members keep their place on "Next: …" (the ending focuses its Done).
+  if (ok && after.mode === 'guide') ui.focusIn('link');
   if (!ok && !changed && S.text) {
     setNotice(S.text.failed || '', 'error');
     draw();

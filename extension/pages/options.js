@@ -68,24 +68,22 @@ function renderRecheck(view) {
 function renderReminders(view) {
   const state = reminderState(view, Date.now());
   const box = $('reminder-state');
-  /** Reminders are quiet: say how, with an Undo (text, undo event, its label, announcement). */
-  /** @type {[string, WorkerEvent, string, string] | null} */
-  const quiet = state === 'snoozed'
-    ? [t('snoozedUntil', formatDate(/** @type {number} */ (view.snoozeUntil), lang)), { type: 'unsnooze' },
-      t('btnUndoSnoozeLabel'), t('announceUnsnoozed')]
-    : state === 'off'
-      ? [t('remindersOff'), { type: 'undismissAll' }, t('btnUndoRemindersOffLabel'), t('announceRemindersOn')]
-      : state === 'closed'
-        ? [t('remindersClosed'), { type: 'unsnooze' }, t('btnUndoSnoozeLabel'), t('announceUnsnoozed')]
-        : null;
-  if (quiet) {
-    const [text, undo, label, announcement] = quiet;
-    box.replaceChildren(h('div', { class: 'inline-status' }, [icon('bellOff', 20), h('p', { text }), undoButton(undo, label, announcement)]));
-  } else {
-    const off = h('button', { type: 'button', class: 'btn btn-secondary btn-small' }, [t('btnDismissAll')]);
-    off.addEventListener('click', () => apply({ type: 'dismissAll' }, $('reminders-live'), t('announceRemindersOff'), true));
-    box.replaceChildren(h('div', { class: 'inline-status' }, [icon('bell', 20), h('p', { text: t('optRemindersActive') }), off]));
-  }
+  // A plain switch, Reminders On/Off, whenever the member comes here (no "Undo" days after the fact). Off after
+  // "Don't remind me again" and while a snooze lasts; the line under it says which, in the popup's words.
+  const on = state === 'active' || state === 'closed';
+  const text = state === 'snoozed' ? t('snoozedUntil', formatDate(/** @type {number} */ (view.snoozeUntil), lang))
+    : state === 'off' ? t('remindersOff') : state === 'closed' ? t('remindersClosed') : t('optRemindersActive');
+  /** @type {[WorkerEvent, string]} */
+  const [event, announcement] = on ? [{ type: 'dismissAll' }, t('announceRemindersOff')]
+    : state === 'off' ? [{ type: 'undismissAll' }, t('announceRemindersOn')] : [{ type: 'unsnooze' }, t('announceUnsnoozed')];
+  const sw = h('button', {
+    type: 'button', role: 'switch', class: 'switch', id: 'reminders-switch', 'aria-checked': on ? 'true' : 'false',
+    'aria-labelledby': 'reminders-title', 'aria-describedby': 'reminders-state-text',
+  }, [h('span', { class: 'switch-track', 'aria-hidden': 'true' }, [h('span', { class: 'switch-thumb' })]),
+    h('span', { class: 'switch-text', 'aria-hidden': 'true', text: t(on ? 'optSwitchOn' : 'optSwitchOff') })]);
+  sw.addEventListener('click', () => apply(event, $('reminders-live'), announcement, 'reminders-switch'));
+  box.replaceChildren(h('div', { class: 'inline-status' }, [icon(on ? 'bell' : 'bellOff', 20),
+    h('p', { id: 'reminders-state-text', text }), sw]));
 
   const dismissed = (view.rows || []).filter((r) => r.status === 'dismissed');
   $('dismissed-none').hidden = dismissed.length > 0;
@@ -109,17 +107,19 @@ function undoButton(event, label, announcement) {
 }
 
 /**
- * Apply an event, re-render, announce; keep keyboard focus inside the reminders card after undo.
+ * Apply an event, re-render, announce; keep keyboard focus inside the reminders card after undo (`refocus`
+ * true: its heading; a string: the element with that id, e.g. the switch, drawn again).
  * @param {WorkerEvent} event
  * @param {HTMLElement} live
  * @param {string} message
- * @param {boolean} refocus
+ * @param {boolean|string} refocus
  */
 async function apply(event, live, message, refocus) {
   try {
     const view = await sendEvent(event);
     render(view);
-    if (refocus) {
+    if (typeof refocus === 'string') $(refocus).focus();
+    else if (refocus) {
       const title = $('reminders-title');
       title.setAttribute('tabindex', '-1');
       title.focus();

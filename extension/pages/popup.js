@@ -3,7 +3,7 @@ import { localize, t, has, uiLanguage } from './lib/i18n.js';
 import { getStatus, sendEvent, startGuide, openOptions, clearProblems } from './lib/messaging.js';
 import { icon, h } from './lib/icons.js';
 import {
-  groupRows, pillFor, rowStateAttr, rowStatusAttr, summarize, pluralKey, COUNTED_KEYS,
+  groupRows, pillFor, rowStateAttr, rowStatusAttr, summarize, stateCounts, pluralKey, COUNTED_KEYS, REASON_KEYS,
   relativeTime, isJustNow, formatDate, formatDay, regionKey, reminderState, problemMessage,
 } from './lib/view.js';
 
@@ -33,7 +33,7 @@ function announce(msg) {
  * @param {number} count
  */
 function counted(base, count) {
-  return COUNTED_KEYS.has(base) ? t(pluralKey(base, count, lang), count) : t(base);
+  return COUNTED_KEYS.has(base) ? t(pluralKey(base, count, lang), count) : t(base, count);
 }
 
 /** @type {StatusView | null} */
@@ -144,6 +144,14 @@ function renderSummary(view) {
   const iconName = { attention: 'alert', unchecked: 'question', done: 'check', neutral: 'info' }[s.tone];
   $('summary-icon').replaceChildren(icon(iconName, 22));
   $('summary-title').textContent = counted(s.key, s.count);
+  // Counts by state, first: "4 of 11 off · 1 on · 6 to check" (during the guide too).
+  const c = stateCounts(view);
+  const parts = c.total ? [t('countOffOfTotal', [c.off, c.total])] : [];
+  if (c.on) parts.push(t('countOn', c.on));
+  if (c.toCheck) parts.push(t('countToCheck', c.toCheck));
+  const counts = $('summary-counts');
+  counts.hidden = parts.length === 0;
+  counts.textContent = parts.join(' · ');
   const detail = $('summary-detail');
   detail.hidden = !s.detailKey;
   detail.textContent = s.detailKey ? counted(s.detailKey, s.detailCount) : '';
@@ -161,16 +169,22 @@ function renderSummary(view) {
  */
 function fillGroup(name, rows, now) {
   const list = $(`rows-${name}`);
-  list.replaceChildren(...rows.map((row) => renderRow(row, name, now)));
+  // Settings already off are collapsed under one line (still in the page, with their data attributes): what
+  // is left to do comes first. A member who opened them keeps them open across redraws.
+  const off = name === 'main' ? rows.filter((r) => rowStatusAttr(r) === 'off') : [];
+  const open = rows.filter((r) => !off.includes(r));
+  list.replaceChildren(...open.map((row) => renderRow(row, name, now)));
+  if (name === 'main') {
+    const box = $('rows-off');
+    const wasOpen = box instanceof HTMLDetailsElement && box.open;
+    box.hidden = off.length === 0;
+    $('rows-off-summary').textContent = counted('rowsOff', off.length);
+    $('rows-off-list').replaceChildren(...off.map((row) => renderRow(row, name, now)));
+    if (box instanceof HTMLDetailsElement) box.open = wasOpen;
+  }
   $(`group-${name}`).hidden = rows.length === 0;
 }
 
-/** Message keys saying how a reading was established or why it could not be (the core's `Reason`). */
-const REASON_KEYS = Object.freeze({
-  key: 'viaKey', label: 'viaLabel', onlySwitch: 'viaOnlySwitch', disabled: 'whyDisabled', hidden: 'whyHidden',
-  busy: 'whyBusy', indeterminate: 'whyIndeterminate', conflict: 'whyConflict', ambiguous: 'whyAmbiguous',
-  missing: 'whyMissing',
-});
 
 /** @param {Row} row @returns {string} */
 function reasonText(row) {
@@ -212,11 +226,12 @@ function renderRow(row, group, now) {
 
   // "Last checked …" only when there is a time; a never-seen row already says "Not checked yet" in its pill.
   // …and how that reading was established (or why it could not be): a member can see why we believe it.
+  // How it was read is in the row's details (below), so the list stays short enough to scan.
   const rel = relativeTime(row.seenAt, now, lang);
+  const how = !isForm && (rel || isJustNow(row.seenAt, now)) ? reasonText(row) : '';
   if (!isForm && (rel || isJustNow(row.seenAt, now))) {
     const when = isJustNow(row.seenAt, now) ? t('seenJustNow') : t('lastSeen', /** @type {string} */ (rel));
-    const how = reasonText(row);
-    li.append(h('p', { class: 'row-meta muted', text: how ? `${when}. ${how}` : when }));
+    li.append(h('p', { class: 'row-meta muted', text: when }));
     if (row.reason) li.setAttribute('data-reason', row.reason);
   }
 
@@ -234,10 +249,10 @@ function renderRow(row, group, now) {
 
   const actions = h('div', { class: 'row-actions' });
   const whyId = `why-${row.id}`;
-  if (row.why) {
+  if (row.why || how) {
     const toggle = h('button', {
       type: 'button', class: 'text-btn why-toggle', 'aria-expanded': 'false', 'aria-controls': whyId,
-    }, [icon('chevron', 14), t('whyToggle')]);
+    }, [icon('chevron', 14), t('rowDetails')]);
     toggle.addEventListener('click', () => {
       const open = toggle.getAttribute('aria-expanded') !== 'true';
       toggle.setAttribute('aria-expanded', String(open));
@@ -261,8 +276,11 @@ function renderRow(row, group, now) {
       t('announceDismissed', row.title || row.id), `undo-${row.id}`, `dismiss-${row.id}`, t('btnKeepOnLabel', row.title || row.id)));
   }
   li.append(actions);
-  if (row.why) {
-    li.append(h('p', { class: 'row-why', id: whyId, hidden: true, text: row.why }));
+  if (row.why || how) {
+    const body = h('div', { class: 'row-why', id: whyId, hidden: true });
+    if (how) body.append(h('p', { class: 'row-how muted', 'data-how': 'yes', text: how }));
+    if (row.why) body.append(h('p', { text: row.why }));
+    li.append(body);
   }
   return li;
 }
@@ -312,7 +330,8 @@ function renderReminders(view, now) {
   const body = $('reminders-body');
   const state = reminderState(view, now);
   const s = summarize(view);
-  const relevant = state !== 'active' || s.tone === 'attention' || s.tone === 'unchecked';
+  // Something still to do (on, unreadable, or not read yet: "to check"), or reminders are quiet.
+  const relevant = state !== 'active' || s.tone === 'attention' || s.tone === 'unchecked' || s.key === 'summaryToCheck';
   section.hidden = !relevant;
   if (!relevant) return;
 

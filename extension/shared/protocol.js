@@ -113,9 +113,12 @@ export const CONTENT_EVENTS = new Set(
  * @property {NextStep|null} next
  * @property {string|null} url        the setting's own URL
  * @property {number} remaining
+ * @property {boolean} toCheck       none of the remaining ones was ever read
+ * @property {number} checkMinutes   about how long the guide takes through them
  * @property {string} lang
  * @property {number|null} turnedBackOnAt
  * @property {string[]} unknownHere   labels of switches on this page that are on and no catalog setting claims
+ * @property {NextStep|null} form   done: the optional objection form (a clearly optional extra step)
  * @property {Record<string, {title: string, label: string, url: string}>} titles
  */
 /** @typedef {{ id: string, url: string }} NextStep */
@@ -137,11 +140,13 @@ export const CONTENT_EVENTS = new Set(
  * @property {boolean} regionChosen
  * @property {boolean} setupDone
  * @property {string} lang
- * @property {{text: string, color: string, textColor: string, kind: 'attention'|'unchecked'|'done'|'quiet', count: number}} badge
+ * @property {{text: string, color: string, textColor: string, kind: 'attention'|'unchecked'|'toCheck'|'done'|'quiet', count: number}} badge
  * @property {Row[]} rows
  * @property {number} remaining
  * @property {number} total
  * @property {boolean} allDone
+ * @property {boolean} toCheck      something is open and none of it was ever read ("to check", neutral badge)
+ * @property {number} checkMinutes  about how long the guide takes through what is open
  * @property {number|null} snoozeUntil
  * @property {boolean} dismissAll
  * @property {boolean} guideActive

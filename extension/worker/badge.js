@@ -8,6 +8,7 @@ const ALARM = 'refresh';
 const TITLE_KEYS = {
   attention: 'badgeTitleAttention',
   unchecked: 'badgeTitleUnchecked',
+  toCheck: 'badgeTitleToCheck',
   done: 'badgeTitleDone',
   quiet: 'badgeTitleSnoozed',
 };
@@ -25,7 +26,10 @@ export async function showBadge(view, wake) {
   // Switches LinkedIn shows that the catalog does not know are mentioned, never counted on the badge.
   const unknownOn = (view.unknownSettings ?? []).filter((u) => u.state === 'on').length;
   const title = [
-    chrome.i18n.getMessage(TITLE_KEYS[badge.kind] ?? 'actionTitle', [String(seenOn)]),
+    // Nothing read yet: how many to check and about how long the guide takes; otherwise how many are on.
+    // Quiet after "Don't remind me again" says reminders are off (a snooze: paused), the popup's words.
+    chrome.i18n.getMessage(badge.kind === 'quiet' && view.dismissAll ? 'badgeTitleRemindersOff' : TITLE_KEYS[badge.kind] ?? 'actionTitle',
+      badge.kind === 'toCheck' ? [String(view.remaining), String(view.checkMinutes ?? 1)] : [String(seenOn)]),
     unknownOn ? chrome.i18n.getMessage('badgeTitleUnknownOn', [String(unknownOn)]) : '',
   ].filter(Boolean).join(' ');
   await Promise.all([

@@ -28,7 +28,10 @@ import { messages as defaultMessages, normalizeLang, DEFAULT_LANG } from './loca
  * @property {string} looking   guide: shown instead of a notFound status while the page is still rendering
  * @property {BannerLink|null} link  nudge: next setting; guide off: "Next: …"; guide notFound: the setting page
  * @property {string} fix       guide, status on and control known: "Turn it off for me", else ''
- * @property {string} keepOn    guide, not off: "I want this on" (dismisses this setting), else ''
+ * @property {string} keepOn    guide, not off: "Keep this on" (dismisses this setting), else ''
+ * @property {string} [done]    done: label of the Done button that closes the finished guide, else ''
+ * @property {string} [formNote] done: the optional extra step (LinkedIn's objection form), else ''
+ * @property {BannerLink|null} [form] done: the link to that form, else null
  * @property {string} stopGuide guide: "Stop the guide", else ''
  * @property {{label: string, day: string, week: string, month: string}|null} snooze  nudge only
  * @property {string} dismissAll nudge: "Don't remind me again", else ''
@@ -58,7 +61,10 @@ import { messages as defaultMessages, normalizeLang, DEFAULT_LANG } from './loca
  * @property {{index: number, total: number}|null} [step]   index is 1-based, as the core sends it ("Step 2 of 5")
  * @property {{id: string, url: string}|null} [next]
  * @property {string|null} [url]  the setting's own URL (guide: linked when the switch is not found)
+ * @property {{id: string, url: string}|null} [form]  done: the optional objection form
  * @property {number} [remaining]  nudge: how many settings still need attention
+ * @property {boolean} [toCheck]  nudge: none of them was read yet (say "to check", with a time estimate)
+ * @property {number} [checkMinutes]  nudge: about how long the guide takes through them
  * @property {CatalogTitles} [titles]  the core's titles for the settings mentioned (the worker passes them as catalogTitles)
  * @property {string} [lang]
  */
@@ -68,6 +74,7 @@ import { messages as defaultMessages, normalizeLang, DEFAULT_LANG } from './loca
  * @typedef {Object} BannerTextDeps  for tests
  * @property {{translator: (lang: string) => Promise<import('./locale-catalogs.js').Translate>}} [messages]
  * @property {string} [uiLanguage]
+ * @property {number} [now]  the time the done card says the guide finished (default: now)
  */
 
 /** @returns {string} */
@@ -173,7 +180,11 @@ export async function bannerText(advice, catalogTitles, deps = {}) {
     text.closeNudge = t('bannerCloseNudge');
     text.title = t('bannerNudgeTitle');
     const n = typeof banner.remaining === 'number' && banner.remaining > 0 ? Math.floor(banner.remaining) : 0;
-    const count = n === 1 ? t('bannerNudgeBodyOne') : n > 1 ? t('bannerNudgeBodyMany', [n]) : t('bannerNudgeBodySome');
+    const minutes = typeof banner.checkMinutes === 'number' && banner.checkMinutes > 0 ? Math.floor(banner.checkMinutes) : 1;
+    // Before anything was read, what is true is "to check", not "needs your attention".
+    const count = banner.toCheck === true && n > 0
+      ? (n === 1 ? t('bannerNudgeToCheckOne') : t('bannerNudgeToCheckMany', [n, minutes]))
+      : n === 1 ? t('bannerNudgeBodyOne') : n > 1 ? t('bannerNudgeBodyMany', [n]) : t('bannerNudgeBodySome');
     const nextTitleForNudge = nextTitle || curTitle;
     text.body = count;
     if (nextTitleForNudge) text.detail = t('bannerNudgeNext', [nextTitleForNudge]);
@@ -185,9 +196,24 @@ export async function bannerText(advice, catalogTitles, deps = {}) {
   }
 
   if (banner.mode === 'done') {
-    text.title = t('bannerDoneTitle');
-    text.body = t('bannerDoneBody');
-    text.announce = `${text.title}. ${text.body}`;
+    // The last step ends like the others ("Step 11 of 11", "Off — saved"), then says it is finished: how many
+    // are off, what was done and when, a Done button, and the objection form as a clearly optional extra.
+    const total = banner.step && typeof banner.step.total === 'number' && banner.step.total > 0 ? Math.floor(banner.step.total) : 0;
+    if (total) text.step = t('bannerStep', [total, total]);
+    text.statusKind = 'off';
+    text.status = t('bannerStatusOff');
+    text.title = total ? t('bannerDoneCount', [total, total]) : t('bannerDoneTitle');
+    let when = '';
+    try { when = new Date(deps.now ?? Date.now()).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' }); } catch (_) { when = ''; }
+    text.body = when ? t('bannerDoneWhen', [when]) : t('bannerDoneBody');
+    text.done = t('bannerDoneButton');
+    const form = banner.form && typeof banner.form.url === 'string' && banner.form.url ? banner.form : null;
+    if (form) {
+      const formTitle = (titles[form.id] && titles[form.id].title) || '';
+      text.formNote = t('bannerDoneFormNote');
+      text.form = { label: formTitle ? t('bannerDoneFormLink', [formTitle]) : t('bannerDoneFormLinkNoTitle'), href: form.url };
+    }
+    text.announce = `${text.status}. ${text.title}. ${text.body}`;
     return text;
   }
 

@@ -157,6 +157,12 @@ fn last_setting_seen_off_is_done() {
         .banner
         .unwrap();
     assert_eq!(banner.mode, BannerMode::Done);
+    // The ending keeps its step ("Step N of N") and offers the objection form as an optional extra.
+    let step = banner.step.as_ref().expect("the last step is still a step");
+    assert_eq!((step.index, step.total), (1, toggles.len()));
+    let form = banner.form.as_ref().expect("the optional form at the end");
+    assert_eq!(form.id, "gen-ai-objection-form");
+    assert!(banner.titles.contains_key("gen-ai-objection-form"));
     assert!(status(&state, catalog(), &env(), T0, vec![]).all_done);
     assert!(
         advise(&state, &feed(), catalog(), &env(), T0)

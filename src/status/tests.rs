@@ -54,8 +54,14 @@ fn fresh_install_everything_unchecked() {
     assert_eq!(view.rows.len(), catalog().settings.len());
     assert!(view.rows.iter().all(|r| r.state == RowState::Unchecked));
     assert_eq!(view.remaining, applicable_toggles(Region::Eu).len());
-    assert_eq!(view.badge.kind, BadgeKind::Unchecked);
+    // Nothing read yet: "to check", in a neutral colour, with a time estimate; not an alarm.
+    assert_eq!(view.badge.kind, BadgeKind::ToCheck);
+    assert!(view.to_check);
     assert_eq!(view.badge.text, view.remaining.to_string());
+    assert_ne!(view.badge.color, "#8a5300");
+    assert_ne!(view.badge.color, "#b3261e");
+    assert_eq!(view.check_minutes, check_minutes(view.remaining));
+    assert!(view.check_minutes >= 1);
     assert_eq!(view.next.as_ref().unwrap().id, "gen-ai-improvement");
     // German titles for a German browser.
     assert_eq!(view.rows[0].title, "Daten zur Verbesserung generativer KI");
@@ -129,6 +135,34 @@ fn unknown_never_counts_as_done() {
     assert!(!view.all_done);
     assert_eq!(view.remaining, 1);
     assert_eq!(view.badge.kind, BadgeKind::Unchecked);
+    assert!(
+        !view.to_check,
+        "an unreadable switch was read: not merely 'to check'"
+    );
+}
+
+#[test]
+fn to_check_until_something_open_was_read() {
+    assert_eq!(check_minutes(0), 0);
+    assert_eq!(check_minutes(1), 1);
+    assert_eq!(check_minutes(11), 3, "11 settings: about 3 min");
+    let mut state = State {
+        region: Some(Region::Uk),
+        ..State::default()
+    };
+    let ids = applicable_toggles(Region::Uk);
+    see(&mut state, &ids[0], SeenState::Off, T0);
+    let view = status(&state, catalog(), &env(), T0, vec![]);
+    assert!(
+        view.to_check,
+        "one off, the rest never read: still 'to check'"
+    );
+    assert_eq!(view.badge.kind, BadgeKind::ToCheck);
+    assert_eq!(view.check_minutes, check_minutes(ids.len() - 1));
+    see(&mut state, &ids[1], SeenState::On, T0);
+    let view = status(&state, catalog(), &env(), T0, vec![]);
+    assert!(!view.to_check);
+    assert_eq!(view.badge.kind, BadgeKind::Attention);
 }
 
 #[test]
@@ -310,8 +344,8 @@ fn the_reminder_card_shows_on_the_first_ordinary_page_load_of_a_day_only() {
     );
     assert_eq!(
         view.badge.kind,
-        BadgeKind::Unchecked,
-        "the badge carries the status"
+        BadgeKind::ToCheck,
+        "the badge carries the status (research-sharing is outside the EU: nothing open was read)"
     );
     assert!(
         !feed_load(&mut state, &env, morning + 60_000, false),

@@ -199,6 +199,7 @@ for (const lang of /** @type {const} */ (['en', 'de'])) {
         ['popup', 'pages/popup.html', '[data-setting]'],
         ['onboarding', 'pages/onboarding.html', '#region-choices input'],
         ['options', 'pages/options.html', 'h1:not(:empty)'],
+        ['record', 'pages/record.html', '#record-rows tr'],
       ])) {
         test(`${name} (${scheme}): no axe violations; keyboard reaches every control with visible focus`, async () => {
           // The colour scheme is set before the page loads: switching it on a loaded page catches colour

@@ -38,7 +38,9 @@ describe('two accounts in one browser', () => {
   after(async () => { await ext?.close(); });
 
   const aiRow = async () => {
-    const popup = await openPopup(ext.context, ext.extensionId, { waitFor: `[data-setting="${AI}"]` });
+    const popup = await openPopup(ext.context, ext.extensionId);
+    // A setting already off is in the collapsed list: in the page, not necessarily shown.
+    await popup.waitForSelector(`[data-setting="${AI}"]`, { state: 'attached' });
     const row = popup.locator(`[data-setting="${AI}"]`);
     return { popup, state: await row.getAttribute('data-state') };
   };

@@ -70,6 +70,8 @@ describe('following the switch', () => {
     const row = popup.locator(`[data-setting="${AI}"]`);
     assert.equal(await row.getAttribute('data-state'), 'on');
     assert.equal(await row.getAttribute('data-reason'), 'key');
+    // How it was read is in the row's details: open them.
+    await row.getByRole('button', { name: msg('en', 'rowDetails') }).click();
     assert.match(await row.innerText(), new RegExp(msg('en', 'viaKey').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     await screenshot(popup, 'follow-popup-reason-en');
     await popup.close();

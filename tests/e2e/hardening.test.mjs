@@ -185,7 +185,7 @@ describe('hardening', () => {
     await waitForShadow(page, { predicate: (s) => s.text.includes(msg.bannerStatusOff) || s.text.includes(msg.bannerDoneTitle) });
     await aiStored('off', true);
     const popup = await openPopup(ext.context, ext.extensionId);
-    await popup.waitForSelector(`[data-setting="${AI}"][data-state="off"]`);
+    await popup.waitForSelector(`[data-setting="${AI}"][data-state="off"]`, { state: 'attached' }); // collapsed
     const options = await openPopup(ext.context, ext.extensionId, { path: 'pages/options.html' });
     await options.waitForSelector('#recheck-choices input');
     await Promise.all([popup.close(), options.close()]);

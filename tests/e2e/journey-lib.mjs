@@ -172,7 +172,7 @@ export async function keyTo(page, ok, options = {}) {
  * says "Off — saved" and offers "Next: <title>"; the person follows that link; the badge counts down by one.
  * Returns what was seen on each step (for screenshots and further checks).
  * @param {{worker: Worker}} ext @param {Page} page @param {string} lang @param {string} region
- * @param {{onStep?: (i: number, id: string) => Promise<void>}} [t]
+ * @param {{onStep?: (i: number, id: string) => Promise<void>, onDone?: () => Promise<void>}} [t]
  */
 export async function walkTheGuide(ext, page, lang, region, t = {}) {
   const steps = applicableToggles(region);
@@ -218,9 +218,16 @@ export async function walkTheGuide(ext, page, lang, region, t = {}) {
       // Follow "Next" with a real click on the banner's link.
       await Promise.all([page.waitForURL(next.url), clickLink(page, nextLabel)]);
     } else {
-      const done = await bannerWith(page, [msg(lang, 'bannerDoneTitle'), msg(lang, 'bannerDoneBody')]);
-      assert.equal(done.links.length, 0, 'nothing more to do');
+      // The last step ends like the others ("Step n of n", "Off — saved"), then "n of n off ✓", when, a Done
+      // button, and the objection form as a clearly optional extra step.
+      const done = await bannerWith(page, [step, msg(lang, 'bannerStatusOff'), msg(lang, 'bannerDoneCount', [n, n]),
+        msg(lang, 'bannerDoneWhen', ['\u0000']).split('\u0000')[0].trim(), msg(lang, 'bannerDoneButton'), msg(lang, 'bannerDoneFormNote')]);
+      assert.ok(done.buttons.some((b) => b.text === msg(lang, 'bannerDoneButton')), 'a Done button');
+      assert.equal(done.links.length, 1, 'one link: the optional form');
+      assert.ok(done.links[0].text.startsWith(msg(lang, 'bannerDoneFormLinkNoTitle').split(':')[0]), `marked optional: ${done.links[0].text}`);
+      assert.match(done.links[0].href ?? '', /^https:\/\/www\.linkedin\.com\/help\//);
       badge = await badgeWhen(ext.worker, (b) => b.text === '✓', 'all done (✓)');
+      if (t.onDone) await t.onDone();
     }
   }
   return badge;

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { launchWithExtension, routeLinkedIn, shadowClick, readBadge, collectErrors, sendToWorker } from './harness.mjs';
 import {
   msg, setting, applicableToggles, linkedInPages, finishSetup, status, bannerWith, overlayRects, contains, until,
-  badgeWhen, settledScreenshot,
+  badgeWhen, settledScreenshot, shadowFocus,
 } from './journey-lib.mjs';
 
 const REGION = 'row';
@@ -58,6 +58,12 @@ for (const lang of ['en', 'de']) {
       assert.equal((await row(ext, s.id)).state, 'off', 'recorded as off from the read-back');
       await badgeWhen(ext.worker, (b) => b.text === String(n - 1), `${n - 1}`);
       assert.ok(after.roles.some((r) => r.live === 'polite'), 'a polite live region announces the result');
+      // Focus moved from "Turn it off for me" (gone) to "Next: …", so the keyboard keeps its place.
+      const focused = await until(async () => {
+        const f = await shadowFocus(page);
+        return f && f.text === msg(lang, 'bannerNext', [next.title[lang]]) ? f : null;
+      }, 'focus on Next');
+      assert.equal(focused.href, next.url);
       if (lang === 'en') await settledScreenshot(page, 'journey-oneclick-en');
       assert.deepEqual(errors, []);
     } finally {

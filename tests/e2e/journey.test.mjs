@@ -13,7 +13,7 @@ import {
 } from './harness.mjs';
 import {
   msg, setting, applicableToggles, linkedInPages, finishSetup, status, bannerWith, keyTo, shadowFocus, until,
-  walkTheGuide, settledScreenshot, overlayRects, CATALOG,
+  walkTheGuide, settledScreenshot, overlayRects, CATALOG, cardText,
 } from './journey-lib.mjs';
 import { bundlesInPage } from './lib/page.mjs';
 
@@ -144,7 +144,7 @@ describe('after setup, in English (rest of the world)', () => {
     const first = steps[0];
     const banner = await bannerWith(page, [
       msg('en', 'bannerNudgeTitle'),
-      msg('en', 'bannerNudgeBodyMany', [steps.length]),
+      msg('en', 'bannerNudgeToCheckMany', [steps.length, Math.ceil(steps.length / 4)]), // nothing read yet: to check
       msg('en', 'bannerNudgeNext', [first.title.en]),
     ]);
     const go = banner.links.find((l) => l.text === msg('en', 'bannerNudgeGo'));
@@ -170,16 +170,16 @@ describe('after setup, in English (rest of the world)', () => {
     await page.reload();
     await bannerWith(page, [msg('en', 'bannerNudgeTitle')]);
 
-    // Keyboard: the banner is the last thing in the document, so Shift+Tab from the top reaches it at once;
+    // Keyboard: the card's host comes first in the document's tab order, so Tab from the top reaches it at once;
     // keep going to the "Show me" link and press Enter.
     await page.bringToFront(); // the member's tab (the card accepts keys only while it is seen)
     await page.locator('body').focus().catch(() => {});
-    const f = await keyTo(page, (x) => x.tag === 'a' && x.text === msg('en', 'bannerNudgeGo'), { key: 'Shift+Tab' });
+    const f = await keyTo(page, (x) => x.tag === 'a' && x.text === msg('en', 'bannerNudgeGo'), { key: 'Tab', max: 4 });
     assert.equal(f.href, first.url);
     await Promise.all([page.waitForURL(first.url), page.keyboard.press('Enter')]);
     await bannerWith(page, [msg('en', 'bannerStep', [1, steps.length])]);
-    // Escape closes the guide card too (focus is not inside it now, so focus it first with Shift+Tab).
-    await keyTo(page, (x) => x.tag === 'button', { key: 'Shift+Tab' });
+    // Escape closes the guide card too (focus is not inside it now, so focus it first: Tab from the top).
+    await keyTo(page, (x) => x.tag === 'button', { key: 'Tab', max: 4 });
     await page.keyboard.press('Escape');
     await until(async () => ((await overlayRects(page))?.card === null ? true : null), 'Escape to close the guide card');
     assert.equal(await shadowFocus(page), null, 'focus left the closed card');
@@ -195,8 +195,14 @@ describe('after setup, in English (rest of the world)', () => {
       onStep: async (i) => {
         if (i === 0) await settledScreenshot(page, 'journey-guide-en');
       },
+      // The ending takes the focus (its Done button): Escape closes it, from the keyboard alone.
+      onDone: async () => {
+        await settledScreenshot(page, 'journey-done-en');
+        await until(async () => ((await shadowFocus(page))?.text === msg('en', 'bannerDoneButton') ? true : null), 'focus on Done');
+        await page.keyboard.press('Escape');
+        await until(async () => ((await cardText(page)) === null ? true : null), 'Escape closed the ending');
+      },
     });
-    await settledScreenshot(page, 'journey-done-en');
     assert.equal(badge.text, '✓');
     const [r, g, b] = badge.color;
     assert.ok(g > r && g > b, `the done badge is green (${badge.hex})`);
@@ -208,6 +214,9 @@ describe('after setup, in English (rest of the world)', () => {
   test('popup after the guide: every applicable setting off, the others marked as not applying (light and dark)', async () => {
     const popup = await openPopup(ext.context, ext.extensionId, { waitFor: '#footer:not([hidden])' });
     const errors = collectErrors(popup);
+    // The settings already off are collapsed under one line: open it as a member would.
+    assert.equal((await popup.locator('#rows-off-summary').innerText()).trim(), msg('en', 'rowsOff_other', [steps.length]));
+    await popup.locator('#rows-off-summary').click();
     for (const s of CATALOG.settings) {
       const row = popup.locator(`[data-setting="${s.id}"]`);
       const applies = s.regions.includes(region);

@@ -1,5 +1,5 @@
-// Reminders that respect the user: snooze (1 day / 1 week / 1 month), "I want this on" (one setting),
-// "Don't remind me" (all) and their undo — through the popup and through the banner on LinkedIn. While reminders
+// Reminders that respect the user: snooze (1 day / 1 week / 1 month), "Keep this on" (one setting),
+// "Don't remind me again" (all) and their undo — through the popup and through the banner on LinkedIn. While reminders
 // are quiet the badge still tells the truth (kind quiet, same count). A snooze ends by itself: the worker sets a
 // chrome.alarms "refresh" alarm at the snooze end and the badge changes without visiting LinkedIn.
 //
@@ -50,7 +50,10 @@ describe('reminders', () => {
     assert.notEqual(badge.hex, loud.hex, `${why}: the badge colour is the quiet one`);
     assert.equal(await nudgeRegistered(ext.worker), false, `${why}: ordinary pages no longer load the nudge bundle`);
     assert.equal(badge.hex, status.badge.color.toLowerCase(), `${why}: badge colour is the status view's`);
-    assert.equal(badge.title, msg.badgeTitleSnoozed, `${why}: tooltip says reminders are paused`);
+    // The popup's words: "Reminders are off" after "Don't remind me again", "Reminders paused" after a snooze.
+    const off = status.dismissAll === true;
+    assert.equal(badge.title, off ? msg.badgeTitleRemindersOff : msg.badgeTitleSnoozed,
+      `${why}: tooltip says reminders are ${off ? 'off' : 'paused'}`);
   }
 
   async function assertLoud(/** @type {string} */ why) {
@@ -173,7 +176,7 @@ describe('reminders', () => {
     });
   }
 
-  test('popup: "I want this on" dismisses one setting (still shown as on), Undo brings it back', async () => {
+  test('popup: "Keep this on" dismisses one setting (still shown as on), Undo brings it back', async () => {
     const popup = await openPopup(ext.context, ext.extensionId);
     const errors = collectErrors(popup);
     const row = popup.locator(`[data-setting="${AI}"]`);
@@ -194,7 +197,7 @@ describe('reminders', () => {
     await popup.locator(`[data-setting="${AI}"]`).getByRole('button', { name: t('en', 'btnUndoDismissLabel', [title]) }).click();
     await popup.waitForSelector(`[data-setting="${AI}"][data-status="on"]`);
     assert.deepEqual((await stored()).dismissed, []);
-    await assertLoud('after undoing "I want this on"');
+    await assertLoud('after undoing "Keep this on"');
     assert.deepEqual(errors, []);
     await popup.close();
   });
@@ -293,7 +296,7 @@ describe('reminders', () => {
     await page.close();
   });
 
-  test('banner: "I want this on" on the setting page dismisses that setting only; popup shows it dismissed; Undo there', async () => {
+  test('banner: "Keep this on" on the setting page dismisses that setting only; popup shows it dismissed; Undo there', async () => {
     const page = await ext.context.newPage();
     const errors = collectErrors(page);
     await page.goto(AI_PAGE);
@@ -315,7 +318,7 @@ describe('reminders', () => {
     await popup.waitForSelector(`[data-setting="${AI}"][data-status="on"]`);
     await page.goto(AI_PAGE);
     await waitForShadow(page, { predicate: (x) => x.text.includes(msg.bannerStatusOn) });
-    await assertLoud('after undoing "I want this on"');
+    await assertLoud('after undoing "Keep this on"');
     assert.deepEqual(errors, []);
     await popup.close();
     await page.close();

@@ -33,7 +33,7 @@ const problemKey = (code) => `problem${code[0].toUpperCase()}${code.slice(1)}`;
 async function popupView(context, id) {
   const popup = await openPopup(context, id);
   const errors = collectErrors(popup);
-  await popup.waitForSelector('[data-setting]');
+  await popup.waitForSelector('[data-setting]', { state: 'attached' }); // off rows are collapsed
   const alerts = await popup.locator('#problems [role=alert]').allInnerTexts();
   const rows = await popup.$$eval('[data-setting]', (els) => els.map((e) => ({
     id: e.getAttribute('data-setting'), state: e.getAttribute('data-state'), status: e.getAttribute('data-status'),

@@ -72,7 +72,7 @@ for (const lang of /** @type {const} */ (['en', 'de'])) {
     test('the popup on a 1280×800 canvas', async () => {
       const popup = await openPopup(ext.context, ext.extensionId, { width: 400, height: 600 });
       await popup.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
-      await popup.waitForSelector('[data-setting]');
+      await popup.waitForSelector('[data-setting]', { state: 'attached' }); // off rows are collapsed
       const height = await popup.evaluate(() => Math.min(680, document.documentElement.scrollHeight));
       await popup.setViewportSize({ width: 400, height });
       const shot = await popup.screenshot({ animations: 'disabled' });

@@ -138,6 +138,19 @@ test('nudge: count, next setting, link, snooze menu and dismiss-all', async () =
   assert.equal(unknown?.link, null);
 });
 
+test('nudge before anything was read: "N settings to check · about M min", not "need your attention" (EN and DE)', async () => {
+  const banner = { mode: 'nudge', remaining: 11, toCheck: true, checkMinutes: 3, next: { id: 'gen-ai-improvement', url: AI } };
+  const en = await text({ banner: { ...banner, lang: 'en' } }, TITLES_EN);
+  assert.equal(en?.body, '11 settings to check · about 3 min.');
+  const de = await text({ banner: { ...banner, lang: 'de' } }, TITLES_DE);
+  assert.equal(de?.body, '11 Einstellungen zu prüfen · etwa 3 Min.');
+  const one = await text({ banner: { ...banner, remaining: 1, checkMinutes: 1, lang: 'en' } }, TITLES_EN);
+  assert.equal(one?.body, '1 setting to check · about 1 min.');
+  // Once something was read (seen on or unreadable), the count is what needs attention again.
+  const read = await text({ banner: { ...banner, toCheck: false, lang: 'en' } }, TITLES_EN);
+  assert.equal(read?.body, '11 settings still need your attention.');
+});
+
 test('guide, on with a known control: status, one-click button, keep-on, highlight label, 1-based step', async () => {
   const t = await text(guide({}));
   assert.ok(t);
@@ -146,7 +159,7 @@ test('guide, on with a known control: status, one-click button, keep-on, highlig
   assert.equal(t.statusKind, 'on');
   assert.equal(t.status, 'This setting is on. Click the highlighted switch to turn it off.');
   assert.equal(t.fix, 'Turn it off for me');
-  assert.equal(t.keepOn, 'I want this on');
+  assert.equal(t.keepOn, 'Keep this on');
   assert.equal(t.highlight, 'Turn this off');
   assert.equal(t.link, null);
   assert.equal(t.announce, t.status);
@@ -193,11 +206,24 @@ test('guide, notFound: names the label and keeps the link to the setting page; u
   assert.equal(bare?.status, 'We can’t find the switch on this page. Look for this setting’s switch and turn it off.');
 });
 
-test('done: closable "All done" text', async () => {
-  const t = await text(guide({ mode: 'done', status: 'off', next: null }));
-  assert.equal(t?.title, 'All done');
-  assert.match(t?.body ?? '', /Every setting on your list is now off/);
+test('done: the last step\'s "Off — saved" and "Step 5 of 5", "5 of 5 off ✓", when, Done, the optional form', async () => {
+  const FORM = 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO';
+  const titles = { ...TITLES_EN, 'gen-ai-objection-form': { title: 'Objection form', label: '', url: FORM } };
+  const when = Date.UTC(2026, 11, 7, 21, 16);
+  const t = await bannerText(/** @type {any} */ (guide({ mode: 'done', status: 'off', next: null, step: { index: 5, total: 5 },
+    form: { id: 'gen-ai-objection-form', url: FORM }, titles })), titles, { messages: diskMessages, uiLanguage: 'en', now: when });
+  assert.equal(t?.step, 'Step 5 of 5');
+  assert.equal(t?.status, 'Off — saved');
+  assert.equal(t?.title, '5 of 5 off ✓');
+  assert.ok(t?.body.startsWith('Finished ') && t.body.includes(new Date(when).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' })), t?.body);
+  assert.equal(t?.done, 'Done');
   assert.ok(t?.close);
+  assert.match(t?.formNote ?? '', /^Optional extra step/);
+  assert.deepEqual(t?.form, { label: 'Optional: Objection form', href: FORM });
+  // Without a step (older advice) it still ends, as "All done".
+  const plain = await text(guide({ mode: 'done', status: 'off', next: null, step: null }));
+  assert.equal(plain?.title, 'All done');
+  assert.equal(plain?.form ?? null, null);
 });
 
 test('German page: natural Sie-form German with German titles', async () => {
@@ -208,7 +234,7 @@ test('German page: natural Sie-form German with German titles', async () => {
   assert.equal(t?.fix, 'Für mich ausschalten');
   const off = await text(guide({ lang: 'de', status: 'off', titles: TITLES_DE }), TITLES_DE);
   assert.equal(off?.status, 'Aus – gespeichert');
-  assert.equal(off?.link?.label, 'Weiter: Anzeigen außerhalb von LinkedIn');
+  assert.equal(off?.link?.label, 'Als Nächstes: Anzeigen außerhalb von LinkedIn');
 });
 
 test('unsupported page language uses the browser UI language', async () => {

@@ -383,7 +383,8 @@ test('feed: one minimal snapshot, a nudge in a plain attribute-less host with a 
   assert.equal(msgs[0].type, 'page');
   assert.deepEqual(msgs[0].snapshot.controls, [], 'no controls gathered on the feed');
   const info = await page.evaluate(() => {
-    const host = document.documentElement.lastElementChild;
+    // The host sits right before <body>: first in the tab order.
+    const host = document.body.previousElementSibling;
     const spy = /** @type {any} */ (window).__spy;
     const root = spy.roots.filter((/** @type {any} */ r) => r.host.isConnected).pop();
     return {
@@ -646,8 +647,8 @@ test('dark mode and keyboard: banner is reachable with Tab and shows a visible f
   await waitText(page, /NUDGE/);
   const bg = await page.evaluate(() => getComputedStyle(/** @type {any} */ (window).__spy.roots.filter((/** @type {any} */ r) => r.host.isConnected).pop().querySelector('.card')).backgroundColor);
   assert.equal(bg, 'rgb(31, 37, 43)');
-  // Tab from the last page element into the banner.
-  await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelectorAll('button')[29]).focus());
+  // The banner's host comes first in the tab order: the first Tab from the top of the page reaches it.
+  await page.evaluate(() => { /** @type {HTMLElement|null} */ (document.activeElement)?.blur(); });
   await page.keyboard.press('Tab');
   const f = await page.evaluate(() => {
     const r = /** @type {any} */ (window).__spy.roots.filter((/** @type {any} */ r) => r.host.isConnected).pop();

@@ -12,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pagesDir = join(root, 'extension', 'pages');
 const LANGS = ['en', 'de', 'fr', 'es', 'nl', 'it', 'pt_BR'];
 const COUNTED = ['summaryOn', 'summaryToCheck', 'summaryMoreToCheck'];
-const MANIFEST_KEYS = ['extName', 'extDescription', 'actionTitle', 'badgeTitleAttention', 'badgeTitleUnchecked', 'badgeTitleDone', 'badgeTitleSnoozed'];
+const MANIFEST_KEYS = ['extName', 'extDescription', 'actionTitle', 'badgeTitleAttention', 'badgeTitleUnchecked', 'badgeTitleDone', 'badgeTitleSnoozed', 'badgeTitleToCheck', 'badgeTitleRemindersOff', 'commandOpenPopup'];
 
 /** @param {string} dir @returns {string[]} */
 function walk(dir) {

@@ -73,12 +73,16 @@ test('groupRows: importance order, forms optional, non-applicable last', () => {
   assert.equal(g.main.length + g.optional.length + g.elsewhere.length, rows.length);
 });
 
-test('summarize: on beats unchecked; all unchecked is "not checked yet"; done only when all seen off', () => {
+test('summarize: on beats unchecked; nothing read yet is "N to check · about M min" (neutral); done only when all seen off', () => {
   assert.deepEqual(
     summarize(view([row({ id: 'a', state: 'on', status: 'on' }), row({ id: 'b' })])),
     { tone: 'attention', key: 'summaryOn', count: 1, detailKey: 'summaryMoreToCheck', detailCount: 1 },
   );
-  assert.equal(summarize(view([row({ id: 'a' }), row({ id: 'b' })])).key, 'summaryNotChecked');
+  assert.deepEqual(summarize({ ...view([row({ id: 'a' }), row({ id: 'b' })]), checkMinutes: 1 }),
+    { tone: 'neutral', key: 'summaryToCheck', count: 2, detailKey: 'summaryToCheckDetail', detailCount: 1 });
+  // One off, the other never read: still only "to check", not a warning.
+  const started = summarize(view([row({ id: 'a', state: 'off', status: 'off' }), row({ id: 'b' })]));
+  assert.deepEqual([started.tone, started.key, started.count], ['neutral', 'summaryToCheck', 1]);
   const mixed = summarize(view([row({ id: 'a', state: 'off', status: 'off' }), row({ id: 'b', state: 'unknown', status: 'unknown' })]));
   assert.equal(mixed.key, 'summaryToCheck');
   assert.equal(mixed.count, 1);

@@ -15,7 +15,7 @@
  * @typedef {{
  *   region: string, regionChosen: boolean, setupDone: boolean,
  *   badge?: { text: string, color: string, kind: string },
- *   rows: Row[], remaining: number, total: number, allDone: boolean,
+ *   rows: Row[], remaining: number, total: number, allDone: boolean, toCheck?: boolean, checkMinutes?: number,
  *   snoozeUntil: number | null, dismissAll: boolean, guideActive: boolean,
  *   next?: { id: string, url: string } | null, problems: Array<string | { code?: string, message?: string }>,
  *   recheckDays?: number, nudge?: boolean, nudgeClosed?: boolean, accountKnown?: boolean, otherAccounts?: number,
@@ -108,8 +108,10 @@ export function summarize(view) {
     return { tone: 'attention', key: 'summaryOn', count: on, detailKey: toCheck > 0 ? 'summaryMoreToCheck' : null, detailCount: toCheck };
   }
   if (toCheck > 0) {
-    if (neverSeen === active.length) {
-      return { tone: 'unchecked', key: 'summaryNotChecked', count: 0, detailKey: 'summaryNotCheckedDetail', detailCount: 0 };
+    if (neverSeen === toCheck) {
+      // Nothing open was read yet: how many to check and about how long (a neutral tone, not a warning).
+      const minutes = typeof view.checkMinutes === 'number' && view.checkMinutes > 0 ? view.checkMinutes : Math.max(1, Math.ceil(toCheck / 4));
+      return { tone: 'neutral', key: 'summaryToCheck', count: toCheck, detailKey: 'summaryToCheckDetail', detailCount: minutes };
     }
     return { tone: 'unchecked', key: 'summaryToCheck', count: toCheck, detailKey: null, detailCount: 0 };
   }
@@ -119,8 +121,26 @@ export function summarize(view) {
   return { tone: 'neutral', key: 'summaryNothing', count: 0, detailKey: null, detailCount: 0 };
 }
 
+/**
+ * How many of the settings that count (applicable toggles, not kept on) are off, on and still to check.
+ * @param {StatusView} view @returns {{total: number, off: number, on: number, toCheck: number}}
+ */
+export function stateCounts(view) {
+  const rows = (view.rows || []).filter((r) => r.applies && r.kind !== 'form' && r.status !== 'notInRegion' && r.status !== 'dismissed');
+  const off = rows.filter((r) => r.status === 'off').length;
+  const on = rows.filter((r) => r.status === 'on').length;
+  return { total: rows.length, off, on, toCheck: rows.length - off - on };
+}
+
+/** Message keys saying how a reading was established or why it could not be (the core's `Reason`). */
+export const REASON_KEYS = Object.freeze({
+  key: 'viaKey', label: 'viaLabel', onlySwitch: 'viaOnlySwitch', disabled: 'whyDisabled', hidden: 'whyHidden',
+  busy: 'whyBusy', indeterminate: 'whyIndeterminate', conflict: 'whyConflict', ambiguous: 'whyAmbiguous',
+  missing: 'whyMissing',
+});
+
 /** Summary keys that take a count and therefore have _one/_other forms. */
-export const COUNTED_KEYS = new Set(['summaryOn', 'summaryToCheck', 'summaryMoreToCheck', 'accountsOther']);
+export const COUNTED_KEYS = new Set(['summaryOn', 'summaryToCheck', 'summaryMoreToCheck', 'accountsOther', 'rowsOff']);
 
 /**
  * Message key with a plural suffix (_one / _other) chosen by Intl.PluralRules for the UI language.
