@@ -17,7 +17,7 @@ import * as card from './card.js';
 
 /**
  * The decision a button stands for; null for anything else (close, fix, undo: each card handles those itself) and
- * for "I want this on" without a setting to keep.
+ * for "Keep this on" without a setting to keep.
  * @param {string} action @param {string|undefined} arg @param {{setting?: string|null}|null} banner @returns {Decision|null}
  */
 export function decisionOf(action, arg, banner) {

@@ -264,17 +264,26 @@ function topLayerOver(rect) {
   return r === 'found' ? COVERED : r === 'done' ? CLEAR : UNKNOWN;
 }
 
+/** Our host's z-index (the highest there is: see CSS). */
+const TOP_Z = 2147483647;
+
 /**
- * Without IntersectionObserver v2: could anything of the page be painted over `rect`? Our host is the last child
- * of <html> with the highest z-index, so only an element after it (or <html>'s ::after) can be drawn above it
- * outside the top layer: any of those over the card counts as a cover; so does our host moved elsewhere.
+ * Without IntersectionObserver v2: could anything of the page be painted over `rect`? Our host is a child of <html>
+ * (before <body>, first in the tab order) with the highest z-index, so outside the top layer only an element later in
+ * tree order with a z-index as high (a tie goes to the later one), or <html>'s ::after, can be drawn above it. Any
+ * such element over the card counts as a cover, even one that a stacking context keeps below us (the safe side);
+ * so does our host moved out of <html>. Only elements over the card are asked for their style.
  * @param {DOMRect} rect @returns {boolean}
  */
-function drawnAfterUs(rect) {
+function drawnOverUs(rect) {
   const html = document.documentElement;
   if (!st.host || st.host.parentNode !== html) return true;
   const budget = { left: SCAN_MAX };
-  const over = (/** @type {Element} */ el) => overlaps(el.getBoundingClientRect(), rect);
+  const over = (/** @type {Element} */ el) => {
+    if (!overlaps(el.getBoundingClientRect(), rect)) return false;
+    const z = parseInt(getComputedStyle(el).zIndex, 10);
+    return z >= TOP_Z;
+  };
   for (let n = st.host.nextElementSibling; n; n = n.nextElementSibling) {
     if (walk(n, budget, { onElement: over }) !== 'done') return true;
   }
@@ -324,7 +333,7 @@ function verdict(e, el) {
       return top === CLEAR ? SEEN : UNSEEN;
     }
     // No IntersectionObserver v2 (Firefox): what can be checked is checked; the rest stays unconfirmed.
-    if (drawnAfterUs(cardRect)) return NO;
+    if (drawnOverUs(cardRect)) return NO;
     return UNSEEN;
   } catch (_) {
     return NO;
@@ -701,10 +710,10 @@ function show(card, isAck) {
   st.card = card;
   st.ack = !!isAck;
   ensureHost();
-  // Last in <html>, so that nothing of the page outside the top layer is drawn above it (something the page added
-  // after it since: moved, unless that would take the member's focus away).
-  if (!key && st.host && st.host.nextElementSibling) {
-    try { document.documentElement.appendChild(st.host); } catch (_) { /* ignore */ }
+  // Back in its place before <body> if the page moved things around it (unless that would take the member's focus
+  // away): first in the tab order, and where drawnOverUs() knows what can be drawn above it.
+  if (!key && st.host && document.body && st.host.nextElementSibling !== document.body) {
+    try { attachHost(st.host); } catch (_) { /* ignore */ }
   }
   trackVisibility(card, inPlace);
   restoreFocus(key);

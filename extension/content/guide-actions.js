@@ -1,6 +1,6 @@
 // @ts-check
 // OptOut Pilot guide bundle: what the guide's card does when the member clicks its buttons (close, snooze, dismiss,
-// "I want this on", stop the guide, "Turn it off for me"). The decisions themselves are card-actions.js's, as on
+// "Keep this on", stop the guide, "Turn it off for me"). The decisions themselves are card-actions.js's, as on
 // the nudge card.
 
 /** @typedef {import('../worker/banner-text.js').BannerText} BannerText */

@@ -1,7 +1,7 @@
 // Decisions only from the member, through the browser's own input (page.mouse, page.keyboard: trusted events): a
 // page that lays something over our card (a transparent top-layer popover or modal dialog, a popover in the page's
 // own open or closed shadow root, a plain transparent overlay or an opaque one that lets clicks and keys through)
-// cannot turn a member's click, Enter, Space or Escape into "Don't remind me again", "I want this on" or ×; neither
+// cannot turn a member's click, Enter, Space or Escape into "Don't remind me again", "Keep this on" or ×; neither
 // can a click from script. The card stays; without the cover the same activation counts, and the acknowledgement
 // offers an Undo that the keyboard reaches, then leaves by itself and gives focus back. Where the card cannot
 // confirm it is seen (here: a page too big to look through), a silencing decision asks once more inside the card.
@@ -173,7 +173,7 @@ describe('clicks only from the member', () => {
     await page.close();
   });
 
-  test('the guide card on a setting page: "I want this on" under a cover (overlay, popover in a closed shadow root) does nothing, by mouse or keyboard', async () => {
+  test('the guide card on a setting page: "Keep this on" under a cover (overlay, popover in a closed shadow root) does nothing, by mouse or keyboard', async () => {
     const page = await ext.context.newPage();
     await page.goto(AI_PAGE);
     await waitForShadow(page, { ...OURS, predicate: (s) => s.buttons.some((b) => b.text === msg.bannerKeepOn) });

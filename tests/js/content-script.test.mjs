@@ -660,7 +660,7 @@ test('dark mode and keyboard: banner is reachable with Tab and shows a visible f
   await context.close();
 });
 
-test('guide actions: "I want this on" sends dismiss{setting}; "Stop the guide" sends stopGuide and puts the banner away; each has an Undo', { skip }, async () => {
+test('guide actions: "Keep this on" sends dismiss{setting}; "Stop the guide" sends stopGuide and puts the banner away; each has an Undo', { skip }, async () => {
   const { context, page } = await open('/mypreferences/d/settings/data-for-ai-improvement', SWITCH_PAGE());
   const events = async () => (await sent(page)).filter((/** @type {any} */ m) => m.type === 'event').map((/** @type {any} */ m) => m.event);
   await waitText(page, /KEEP/);

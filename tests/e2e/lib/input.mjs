@@ -50,22 +50,24 @@ export async function settle(page, ms = 400) {
 
 /**
  * Keyboard only: move focus until the control `key` (its data-k) has it in the card. From inside the card, Tab
- * forward; once out of it (or from the page), Shift+Tab: our card is the last thing in the document, so that
- * enters it from its end. `via` forces one key. Returns the path focus took.
+ * forward; from the page, the member goes back to the top of the document (where a reload or Home puts the
+ * keyboard's starting point) and Tabs forward: our card's host sits before <body>, first in the tab order.
+ * `via` forces one key. Returns the path focus took.
  * @param {Page} page @param {string} key @param {{via?: string, max?: number}} [options]
  */
 export async function tabTo(page, key, options = {}) {
   /** @type {string[]} */
   const seen = [];
   let now = await focusedControl(page);
-  let via = options.via ?? (now ? 'Tab' : 'Shift+Tab');
+  const via = options.via ?? 'Tab';
+  if (!now && !options.via) await toTop(page);
   for (let i = 0; i < (options.max ?? 60); i++) {
     if (now === key) return seen;
     await page.keyboard.press(via);
     const was = now;
     now = await focusedControl(page);
     seen.push(now ?? 'page');
-    if (!options.via && was && !now) via = 'Shift+Tab';
+    if (!options.via && was && !now) await toTop(page);
   }
   throw new Error(`the keyboard never reached ${key} in the card; focus went: ${seen.join(' → ')}`);
 }
@@ -116,4 +118,15 @@ export async function tap(page, key) {
   } finally {
     await session.detach().catch(() => {});
   }
+}
+
+/** Put the keyboard's starting point at the top of the document (before <body>), with nothing focused: the next Tab
+ * goes to the first thing in the tab order. @param {Page} page */
+async function toTop(page) {
+  await page.evaluate(() => {
+    const active = /** @type {HTMLElement|null} */ (document.activeElement);
+    if (active && active !== document.body) active.blur();
+    const sel = window.getSelection();
+    if (sel) sel.collapse(document.documentElement, 0);
+  });
 }
