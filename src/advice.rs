@@ -217,8 +217,7 @@ fn advise_card(
                 };
                 let titles = titles_for(&[Some(id.as_str()), next.as_ref().map(|n| n.id.as_str())]);
                 let turned_back_on_at = state
-                    .settings
-                    .get(&id)
+                    .shown(&id)
                     .filter(|s| page_status == PageStatus::On && s.state == SeenState::On)
                     .and_then(|s| s.turned_back_on_at);
                 Some(Banner {

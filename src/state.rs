@@ -17,6 +17,9 @@ use std::collections::{BTreeMap, BTreeSet};
 pub const SCHEMA: u32 = 2;
 /// Other accounts kept besides the current one (the least recently seen goes first).
 pub const MAX_OTHER_ACCOUNTS: usize = 8;
+/// How long a reading whose account is not known yet is held for the next account a page shows (24 h): an
+/// older one is dropped, since who was signed in when it was made can no longer be told.
+pub const HELD_MAX_AGE: Millis = 24 * 60 * 60 * 1000;
 pub const DEFAULT_RECHECK_DAYS: u32 = 90;
 pub const MIN_RECHECK_DAYS: u32 = 7;
 pub const MAX_RECHECK_DAYS: u32 = 365;
@@ -66,14 +69,52 @@ pub struct ExtraSeen {
 /// Unknown switches remembered per account (the most recently seen are kept).
 pub const MAX_EXTRAS_KEPT: usize = 20;
 
-/// What was seen for an account that is not the one signed in now.
+/// What was seen for an account that is not the one signed in now (in `others`), or on pages that did not show
+/// the account while it may have changed (`held`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Bucket {
     pub settings: BTreeMap<String, Seen>,
     pub extras: BTreeMap<String, ExtraSeen>,
-    /// When this account was last the one signed in.
+    /// When this account was last the one signed in (`held`: when the last reading was held).
     pub seen_at: Millis,
+    /// The salted key of the member's name as LinkedIn last showed it with this account's handle (absent when
+    /// none was shown): a page that shows only a name can confirm the account, or contradict it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// Who a LinkedIn page showed as signed in, as salted keys (the worker hashes what the page shows; the core
+/// never sees a handle or a name).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Identity {
+    /// The key of the profile handle the page shows ('' when it shows none).
+    pub account: String,
+    /// The key of the member's name the page shows ('' when none).
+    pub name: String,
+    /// The page's signals disagree (two handles, two names): who is signed in cannot be told.
+    pub conflict: bool,
+}
+
+impl Identity {
+    /// A page that showed this account's handle and nothing else.
+    pub fn handle(account: &str) -> Identity {
+        Identity {
+            account: account.to_string(),
+            ..Identity::default()
+        }
+    }
+}
+
+/// What a page's identity signals come to, given what is known of the accounts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shown {
+    /// The page shows this account (by its handle, or by a name that only it has).
+    Account(String),
+    /// The page shows nothing about who is signed in.
+    Nothing,
+    /// The page's signals disagree with each other or with the account last seen: who it is cannot be told.
+    Unknown,
 }
 
 /// An account key is the worker's salted SHA-256 of the member's profile handle, as 64 hex digits. Anything
@@ -102,10 +143,19 @@ pub struct State {
     /// The account signed in when a LinkedIn page last showed one (`None`: none shown yet — the readings
     /// are the browser's, and the first account seen adopts them).
     pub account: Option<String>,
-    /// A sign-in or sign-out page was seen since a page last showed who is signed in: the next ordinary pages
-    /// must say who it is now (`accountCheck`, absent when false).
+    /// Something since a page last showed who is signed in could have changed the account (a sign-in or
+    /// sign-out page, an import, a page whose signals disagree): until a page shows the account again, readings
+    /// on pages that do not show it are held (`accountCheck`, absent when false).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub account_check: bool,
+    /// The salted key of the current account's name, when a page showed it with the account's handle.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_name: Option<String>,
+    /// Readings from pages that did not show the account while it was not known (`accountCheck`, or no account
+    /// seen yet): given to the next account a page shows, dropped after `HELD_MAX_AGE`, never to an account
+    /// seen before they were made unless a page shows it again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub held: Option<Bucket>,
     /// The current account's readings (the browser's while `account` is `None`).
     pub settings: BTreeMap<String, Seen>,
     /// Readings of the other accounts seen in this browser, by account key.
@@ -133,6 +183,8 @@ impl Default for State {
             setup_done: false,
             account: None,
             account_check: false,
+            account_name: None,
+            held: None,
             settings: BTreeMap::new(),
             others: BTreeMap::new(),
             extras: BTreeMap::new(),
@@ -265,92 +317,273 @@ impl State {
         }
     }
 
+    /// Whether the account may have changed since a page last showed it (or none has shown one yet): readings
+    /// on pages that do not show the account are held, and the status shows only those.
+    pub fn account_uncertain(&self) -> bool {
+        self.account.is_none() || self.account_check
+    }
+
+    /// The reading the status shows for a setting: the current account's; while the account is uncertain only
+    /// what was seen since (held), never the readings of the account seen before (with no account seen yet,
+    /// the browser's readings from before accounts count too: the first account adopts them).
+    pub fn shown(&self, id: &str) -> Option<&Seen> {
+        if !self.account_uncertain() {
+            return self.settings.get(id);
+        }
+        let held = self.held.as_ref().and_then(|h| h.settings.get(id));
+        match (
+            held,
+            self.account
+                .is_none()
+                .then(|| self.settings.get(id))
+                .flatten(),
+        ) {
+            (Some(h), Some(b)) if b.seen_at > h.seen_at => Some(b),
+            (Some(h), _) => Some(h),
+            (None, b) => b,
+        }
+    }
+
+    /// The unknown switches the status shows (as `shown`).
+    pub fn shown_extras(&self) -> BTreeMap<String, ExtraSeen> {
+        let held = self
+            .held
+            .as_ref()
+            .map(|h| h.extras.clone())
+            .unwrap_or_default();
+        match (self.account_uncertain(), self.account.is_none()) {
+            (false, _) => self.extras.clone(),
+            (true, true) => {
+                let mut all = self.extras.clone();
+                all.extend(held);
+                all
+            }
+            (true, false) => held,
+        }
+    }
+
+    /// The account may have changed (a sign-in or sign-out page): readings held so far were made by whoever was
+    /// signed in before, who may not be the next one shown, so they are dropped.
+    pub fn account_may_change(&mut self) {
+        self.account_check = true;
+        self.held = None;
+    }
+
+    /// Drop held readings older than `HELD_MAX_AGE`.
+    pub fn expire_held(&mut self, now: Millis) {
+        let oldest = now.saturating_sub(HELD_MAX_AGE);
+        if let Some(held) = self.held.as_mut() {
+            held.settings.retain(|_, s| s.seen_at >= oldest);
+            held.extras.retain(|_, e| e.last_seen >= oldest);
+            if held.settings.is_empty() && held.extras.is_empty() {
+                self.held = None;
+            }
+        }
+    }
+
+    /// What a page's identity signals come to. A handle names the account (two handles, or a name that is not
+    /// the handle's, were already refused by the page as a conflict). A name alone only corroborates the account
+    /// last seen (when it is that account's name and no other known account's) or contradicts it; it never
+    /// switches to another account.
+    pub fn resolve(&self, identity: &Identity) -> Shown {
+        if identity.conflict {
+            return Shown::Unknown;
+        }
+        if !identity.account.is_empty() {
+            return if is_account_key(&identity.account) {
+                Shown::Account(identity.account.clone())
+            } else {
+                Shown::Nothing
+            };
+        }
+        if identity.name.is_empty() || !is_account_key(&identity.name) {
+            return Shown::Nothing;
+        }
+        let name = Some(&identity.name);
+        let others_with_it = self.others.values().any(|b| b.name.as_ref() == name);
+        match (&self.account, &self.account_name) {
+            (Some(current), Some(mine)) if Some(mine) == name && !others_with_it => {
+                Shown::Account(current.clone())
+            }
+            // Another account's name, or a name the account last seen does not have.
+            (_, Some(_)) => Shown::Unknown,
+            _ if others_with_it => Shown::Unknown,
+            // Nothing to compare it with.
+            _ => Shown::Nothing,
+        }
+    }
+
     /// A LinkedIn page showed which account is signed in. The browser's readings (none shown before) are
     /// adopted by it; a different account switches the readings: the current ones are kept aside, the new
-    /// account's come back (or it starts with none). Invalid keys change nothing.
+    /// account's come back (or it starts with none). Readings held since the account became uncertain are
+    /// given to it. Invalid keys change nothing.
     pub fn sign_in(&mut self, account: &str, now: Millis) {
         if !is_account_key(account) {
             return;
         }
         self.account_check = false;
-        if self.account.as_deref() == Some(account) {
+        self.expire_held(now);
+        let held = self.held.take();
+        if self.account.as_deref() != Some(account) {
+            let incoming = self.others.remove(account).unwrap_or_default();
+            let outgoing = std::mem::replace(&mut self.settings, incoming.settings);
+            let outgoing_extras = std::mem::replace(&mut self.extras, incoming.extras);
+            let outgoing_name = std::mem::replace(&mut self.account_name, incoming.name);
+            match self.account.replace(account.to_string()) {
+                Some(previous) => {
+                    self.others.insert(
+                        previous,
+                        Bucket {
+                            settings: outgoing,
+                            extras: outgoing_extras,
+                            seen_at: now,
+                            name: outgoing_name,
+                        },
+                    );
+                }
+                // The browser's readings were this account's all along.
+                None => {
+                    self.settings = merge_newer(self.settings.clone(), outgoing);
+                    self.extras.extend(outgoing_extras);
+                }
+            }
+            keep_newest(&mut self.others, MAX_OTHER_ACCOUNTS, |b| b.seen_at);
+        }
+        if let Some(held) = held {
+            // Oldest first, each as if seen now on the account's own page.
+            let mut readings: Vec<(String, Seen)> = held.settings.into_iter().collect();
+            readings.sort_by_key(|(_, s)| s.seen_at);
+            for (id, seen) in readings {
+                if self
+                    .settings
+                    .get(&id)
+                    .is_none_or(|mine| mine.seen_at <= seen.seen_at)
+                {
+                    record(
+                        &mut self.settings,
+                        &id,
+                        seen.state,
+                        seen.reason,
+                        seen.seen_at,
+                    );
+                }
+            }
+            self.extras.extend(held.extras);
+            keep_newest(&mut self.extras, MAX_EXTRAS_KEPT, |e| e.last_seen);
+        }
+    }
+
+    /// Record what a LinkedIn page showed, for `account` when the page showed one (else as a page that shows
+    /// no account). `NotFound` and unsettled findings are not observations and change nothing.
+    pub fn observe_for(&mut self, detection: &Detection, account: Option<&str>, now: Millis) {
+        let identity = account.map(Identity::handle).unwrap_or_default();
+        self.observe_as(detection, &identity, now);
+    }
+
+    /// Record what a LinkedIn page showed, for whoever its identity signals show (`resolve`). A page that shows
+    /// an account records for it (and gives it the held readings); a page that shows none records for the
+    /// account last seen only if nothing since could have changed it, else its readings are held; a page whose
+    /// signals disagree makes the account uncertain and its readings are held.
+    pub fn observe_as(&mut self, detection: &Detection, identity: &Identity, now: Millis) {
+        match self.resolve(identity) {
+            Shown::Account(account) => {
+                self.sign_in(&account, now);
+                // The name shown with the handle is this account's (a member may rename themselves).
+                if !identity.name.is_empty()
+                    && is_account_key(&identity.name)
+                    && identity.account == account
+                {
+                    self.account_name = Some(identity.name.clone());
+                }
+            }
+            Shown::Unknown => self.account_check = true,
+            Shown::Nothing => {}
+        }
+        if !self.account_uncertain() {
+            self.observe(detection, now);
             return;
         }
-        let incoming = self.others.remove(account).unwrap_or_default();
-        let outgoing = std::mem::replace(&mut self.settings, incoming.settings);
-        let outgoing_extras = std::mem::replace(&mut self.extras, incoming.extras);
-        match self.account.replace(account.to_string()) {
-            Some(previous) => {
-                self.others.insert(
-                    previous,
-                    Bucket {
-                        settings: outgoing,
-                        extras: outgoing_extras,
-                        seen_at: now,
-                    },
-                );
-            }
-            // The browser's readings were this account's all along.
-            None => {
-                self.settings = merge_newer(self.settings.clone(), outgoing);
-                self.extras.extend(outgoing_extras);
-            }
+        let readings = detection.findings.iter().any(|f| f.reason.is_observation());
+        if !readings && detection.extras.is_empty() {
+            return;
         }
-        keep_newest(&mut self.others, MAX_OTHER_ACCOUNTS, |b| b.seen_at);
+        self.expire_held(now);
+        let held = self.held.get_or_insert_with(Bucket::default);
+        held.seen_at = now;
+        observe_into(&mut held.settings, &mut held.extras, detection, now);
     }
 
-    /// Record what a LinkedIn page showed, for `account` when the page showed one (else for the account
-    /// last seen). `NotFound` and unsettled findings are not observations and change nothing.
-    pub fn observe_for(&mut self, detection: &Detection, account: Option<&str>, now: Millis) {
-        if let Some(account) = account {
-            self.sign_in(account, now);
-        }
-        self.observe(detection, now);
-    }
-
-    /// Record what a LinkedIn page showed. `NotFound` findings are not observations and change nothing.
+    /// Record what a LinkedIn page showed, for the current account. `NotFound` findings are not observations
+    /// and change nothing.
     pub fn observe(&mut self, detection: &Detection, now: Millis) {
-        for extra in &detection.extras {
-            let first_seen = self.extras.get(&extra.label).map_or(now, |e| e.first_seen);
-            self.extras.insert(
-                extra.label.clone(),
-                ExtraSeen {
-                    url: extra.url.clone(),
-                    state: extra.state,
-                    first_seen,
-                    last_seen: now,
-                },
-            );
-        }
-        keep_newest(&mut self.extras, MAX_EXTRAS_KEPT, |e| e.last_seen);
-        for finding in detection
-            .findings
-            .iter()
-            .filter(|f| f.reason.is_observation())
-        {
-            let previous = self.settings.get(&finding.setting);
-            let changed_at = match previous {
-                Some(p) if p.state == finding.state => p.changed_at,
-                _ => now,
-            };
-            let turned_back_on_at = match previous {
-                Some(p) if p.state == SeenState::Off && finding.state == SeenState::On => Some(now),
-                Some(p) if finding.state == SeenState::On => p.turned_back_on_at,
-                _ => None,
-            };
-            self.settings.insert(
-                finding.setting.clone(),
-                Seen {
-                    state: finding.state,
-                    seen_at: now,
-                    changed_at,
-                    turned_back_on_at,
-                    reason: Some(finding.reason),
-                    imported_at: None,
-                },
-            );
-        }
+        observe_into(&mut self.settings, &mut self.extras, detection, now);
     }
+}
+
+/// Record a page's findings and unknown switches into one account's (or the held) readings.
+fn observe_into(
+    settings: &mut BTreeMap<String, Seen>,
+    extras: &mut BTreeMap<String, ExtraSeen>,
+    detection: &Detection,
+    now: Millis,
+) {
+    for extra in &detection.extras {
+        let first_seen = extras.get(&extra.label).map_or(now, |e| e.first_seen);
+        extras.insert(
+            extra.label.clone(),
+            ExtraSeen {
+                url: extra.url.clone(),
+                state: extra.state,
+                first_seen,
+                last_seen: now,
+            },
+        );
+    }
+    keep_newest(extras, MAX_EXTRAS_KEPT, |e| e.last_seen);
+    for finding in detection
+        .findings
+        .iter()
+        .filter(|f| f.reason.is_observation())
+    {
+        record(
+            settings,
+            &finding.setting,
+            finding.state,
+            Some(finding.reason),
+            now,
+        );
+    }
+}
+
+/// One reading of a setting: when it changed and whether it went from off back to on follow from the one before.
+fn record(
+    settings: &mut BTreeMap<String, Seen>,
+    id: &str,
+    state: SeenState,
+    reason: Option<Reason>,
+    now: Millis,
+) {
+    let previous = settings.get(id);
+    let changed_at = match previous {
+        Some(p) if p.state == state => p.changed_at,
+        _ => now,
+    };
+    let turned_back_on_at = match previous {
+        Some(p) if p.state == SeenState::Off && state == SeenState::On => Some(now),
+        Some(p) if state == SeenState::On => p.turned_back_on_at,
+        _ => None,
+    };
+    settings.insert(
+        id.to_string(),
+        Seen {
+            state,
+            seen_at: now,
+            changed_at,
+            turned_back_on_at,
+            reason,
+            imported_at: None,
+        },
+    );
 }
 
 /// Read schema-1 fields one by one, so one damaged field does not cost the others. `lost` names what
@@ -516,6 +749,12 @@ fn read_accounts<R: Raw>(object: &R, state: &mut State, lost: &mut Vec<String>) 
             }
         },
     }
+    // A name key that does not read is dropped (it only ever corroborates); so is one of another shape.
+    let name_key = |v: Option<R>| v.and_then(|n| n.as_text()).filter(|k| is_account_key(k));
+    state.account_name = state
+        .account
+        .as_ref()
+        .and_then(|_| name_key(object.field("accountName")));
     match object.field("others") {
         None => {}
         Some(v) if v.is_null() => {}
@@ -523,31 +762,49 @@ fn read_accounts<R: Raw>(object: &R, state: &mut State, lost: &mut Vec<String>) 
             Some(entries) => {
                 for (key, bucket) in entries {
                     let path = ["others.", &key].concat();
-                    let seen_at = bucket.field("seenAt").and_then(|t| t.decode::<Millis>());
-                    let settings = bucket.field("settings");
-                    match (is_account_key(&key), seen_at, settings) {
-                        (true, Some(seen_at), Some(settings)) => {
-                            let settings = read_settings(&settings, &path, lost);
-                            let extras = read_extras(bucket.field("extras"), &path, lost);
-                            state.others.insert(
-                                key,
-                                Bucket {
-                                    settings,
-                                    extras,
-                                    seen_at,
-                                },
-                            );
+                    match read_bucket(&bucket, &path, lost).filter(|_| is_account_key(&key)) {
+                        Some(b) => {
+                            state.others.insert(key, b);
                         }
-                        _ => lost.push(path),
+                        None => lost.push(path),
                     }
                 }
             }
             None => lost.push("others".to_string()),
         },
     }
+    match object.field("held") {
+        None => {}
+        Some(v) if v.is_null() => {}
+        Some(v) => match read_bucket(&v, "held", lost) {
+            Some(mut held) => {
+                held.name = None;
+                state.held = Some(held);
+            }
+            None => lost.push("held".to_string()),
+        },
+    }
     if let Some(current) = &state.account {
         state.others.remove(current);
     }
+}
+
+/// One bucket of readings (`seenAt` and `settings` required); `None` when it does not read.
+fn read_bucket<R: Raw>(bucket: &R, path: &str, lost: &mut Vec<String>) -> Option<Bucket> {
+    let seen_at = bucket.field("seenAt").and_then(|t| t.decode::<Millis>())?;
+    let settings = bucket.field("settings")?;
+    let settings = read_settings(&settings, path, lost);
+    let extras = read_extras(bucket.field("extras"), path, lost);
+    let name = bucket
+        .field("name")
+        .and_then(|n| n.as_text())
+        .filter(|k| is_account_key(k));
+    Some(Bucket {
+        settings,
+        extras,
+        seen_at,
+        name,
+    })
 }
 
 #[cfg(test)]
