@@ -215,7 +215,7 @@ pub fn apply(
                 g.active = true;
             }
         }
-        Event::ForgetOtherAccounts => state.others.clear(),
+        Event::ForgetOtherAccounts => state.forget_other_accounts(),
         Event::SignInPage => state.account_may_change(),
         Event::SetRecheckDays { days } => {
             if !(MIN_RECHECK_DAYS..=MAX_RECHECK_DAYS).contains(days) {

@@ -76,31 +76,27 @@ pub const MAX_EXTRAS_KEPT: usize = 20;
 pub struct Bucket {
     pub settings: BTreeMap<String, Seen>,
     pub extras: BTreeMap<String, ExtraSeen>,
-    /// When this account was last the one signed in (`held`: when the last reading was held).
+    /// When this account was last the one signed in (`held`: when the first of its readings was held).
     pub seen_at: Millis,
-    /// The salted key of the member's name as LinkedIn last showed it with this account's handle (absent when
-    /// none was shown): a page that shows only a name can confirm the account, or contradict it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
 }
 
 /// Who a LinkedIn page showed as signed in, as salted keys (the worker hashes what the page shows; the core
 /// never sees a handle or a name).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Identity {
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Identity<'a> {
     /// The key of the profile handle the page shows ('' when it shows none).
-    pub account: String,
+    pub account: &'a str,
     /// The key of the member's name the page shows ('' when none).
-    pub name: String,
+    pub name: &'a str,
     /// The page's signals disagree (two handles, two names): who is signed in cannot be told.
     pub conflict: bool,
 }
 
-impl Identity {
+impl<'a> Identity<'a> {
     /// A page that showed this account's handle and nothing else.
-    pub fn handle(account: &str) -> Identity {
+    pub fn handle(account: &'a str) -> Identity<'a> {
         Identity {
-            account: account.to_string(),
+            account,
             ..Identity::default()
         }
     }
@@ -108,9 +104,9 @@ impl Identity {
 
 /// What a page's identity signals come to, given what is known of the accounts.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Shown {
+pub enum Shown<'a> {
     /// The page shows this account (by its handle, or by a name that only it has).
-    Account(String),
+    Account(&'a str),
     /// The page shows nothing about who is signed in.
     Nothing,
     /// The page's signals disagree with each other or with the account last seen: who it is cannot be told.
@@ -148,9 +144,11 @@ pub struct State {
     /// on pages that do not show it are held (`accountCheck`, absent when false).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub account_check: bool,
-    /// The salted key of the current account's name, when a page showed it with the account's handle.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub account_name: Option<String>,
+    /// The salted keys of the members' names as pages showed them with an account's handle, as
+    /// `"<account key>:<name key>"` (one per account; a set of text keeps the module small): a page that shows
+    /// only a name can confirm the account last seen, or contradict it.
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    pub names: BTreeSet<String>,
     /// Readings from pages that did not show the account while it was not known (`accountCheck`, or no account
     /// seen yet): given to the next account a page shows, dropped after `HELD_MAX_AGE`, never to an account
     /// seen before they were made unless a page shows it again.
@@ -183,7 +181,7 @@ impl Default for State {
             setup_done: false,
             account: None,
             account_check: false,
-            account_name: None,
+            names: BTreeSet::new(),
             held: None,
             settings: BTreeMap::new(),
             others: BTreeMap::new(),
@@ -331,34 +329,19 @@ impl State {
             return self.settings.get(id);
         }
         let held = self.held.as_ref().and_then(|h| h.settings.get(id));
-        match (
-            held,
-            self.account
-                .is_none()
-                .then(|| self.settings.get(id))
-                .flatten(),
-        ) {
-            (Some(h), Some(b)) if b.seen_at > h.seen_at => Some(b),
-            (Some(h), _) => Some(h),
-            (None, b) => b,
-        }
+        let browsers = self.account.is_none().then(|| self.settings.get(id));
+        held.or(browsers.flatten())
     }
 
-    /// The unknown switches the status shows (as `shown`).
-    pub fn shown_extras(&self) -> BTreeMap<String, ExtraSeen> {
-        let held = self
-            .held
-            .as_ref()
-            .map(|h| h.extras.clone())
-            .unwrap_or_default();
-        match (self.account_uncertain(), self.account.is_none()) {
-            (false, _) => self.extras.clone(),
-            (true, true) => {
-                let mut all = self.extras.clone();
-                all.extend(held);
-                all
-            }
-            (true, false) => held,
+    /// The unknown switches the status shows: the current account's; while the account is uncertain only those
+    /// seen since (held).
+    pub fn shown_extras(&self) -> &BTreeMap<String, ExtraSeen> {
+        static NONE: BTreeMap<String, ExtraSeen> = BTreeMap::new();
+        match &self.held {
+            _ if !self.account_uncertain() => &self.extras,
+            Some(held) => &held.extras,
+            None if self.account.is_none() => &self.extras,
+            None => &NONE,
         }
     }
 
@@ -369,15 +352,15 @@ impl State {
         self.held = None;
     }
 
-    /// Drop held readings older than `HELD_MAX_AGE`.
+    /// Drop the held readings once the first of them is older than `HELD_MAX_AGE` (they all belong to whoever
+    /// was signed in then: a sign-in or sign-out page drops them).
     pub fn expire_held(&mut self, now: Millis) {
-        let oldest = now.saturating_sub(HELD_MAX_AGE);
-        if let Some(held) = self.held.as_mut() {
-            held.settings.retain(|_, s| s.seen_at >= oldest);
-            held.extras.retain(|_, e| e.last_seen >= oldest);
-            if held.settings.is_empty() && held.extras.is_empty() {
-                self.held = None;
-            }
+        if self
+            .held
+            .as_ref()
+            .is_some_and(|h| h.seen_at < now.saturating_sub(HELD_MAX_AGE))
+        {
+            self.held = None;
         }
     }
 
@@ -385,25 +368,28 @@ impl State {
     /// the handle's, were already refused by the page as a conflict). A name alone only corroborates the account
     /// last seen (when it is that account's name and no other known account's) or contradicts it; it never
     /// switches to another account.
-    pub fn resolve(&self, identity: &Identity) -> Shown {
+    pub fn resolve<'a>(&'a self, identity: &Identity<'a>) -> Shown<'a> {
         if identity.conflict {
             return Shown::Unknown;
         }
         if !identity.account.is_empty() {
-            return if is_account_key(&identity.account) {
-                Shown::Account(identity.account.clone())
+            return if is_account_key(identity.account) {
+                Shown::Account(identity.account)
             } else {
                 Shown::Nothing
             };
         }
-        if identity.name.is_empty() || !is_account_key(&identity.name) {
+        if identity.name.is_empty() || !is_account_key(identity.name) {
             return Shown::Nothing;
         }
-        let name = Some(&identity.name);
-        let others_with_it = self.others.values().any(|b| b.name.as_ref() == name);
-        match (&self.account, &self.account_name) {
-            (Some(current), Some(mine)) if Some(mine) == name && !others_with_it => {
-                Shown::Account(current.clone())
+        let mine = self.account.as_deref().and_then(|a| self.name_of(a));
+        let others_with_it = self
+            .others
+            .keys()
+            .any(|a| self.name_of(a) == Some(identity.name));
+        match (self.account.as_deref(), mine) {
+            (Some(current), Some(mine)) if mine == identity.name && !others_with_it => {
+                Shown::Account(current)
             }
             // Another account's name, or a name the account last seen does not have.
             (_, Some(_)) => Shown::Unknown,
@@ -428,7 +414,6 @@ impl State {
             let incoming = self.others.remove(account).unwrap_or_default();
             let outgoing = std::mem::replace(&mut self.settings, incoming.settings);
             let outgoing_extras = std::mem::replace(&mut self.extras, incoming.extras);
-            let outgoing_name = std::mem::replace(&mut self.account_name, incoming.name);
             match self.account.replace(account.to_string()) {
                 Some(previous) => {
                     self.others.insert(
@@ -437,7 +422,6 @@ impl State {
                             settings: outgoing,
                             extras: outgoing_extras,
                             seen_at: now,
-                            name: outgoing_name,
                         },
                     );
                 }
@@ -450,13 +434,11 @@ impl State {
             keep_newest(&mut self.others, MAX_OTHER_ACCOUNTS, |b| b.seen_at);
         }
         if let Some(held) = held {
-            // Oldest first, each as if seen now on the account's own page.
-            let mut readings: Vec<(String, Seen)> = held.settings.into_iter().collect();
-            readings.sort_by_key(|(_, s)| s.seen_at);
-            for (id, seen) in readings {
+            // One reading per setting, each recorded as if seen on the account's own page then.
+            for (id, seen) in held.settings {
                 if self
                     .settings
-                    .get(&id)
+                    .get(id.as_str())
                     .is_none_or(|mine| mine.seen_at <= seen.seen_at)
                 {
                     record(
@@ -468,9 +450,46 @@ impl State {
                     );
                 }
             }
-            self.extras.extend(held.extras);
-            keep_newest(&mut self.extras, MAX_EXTRAS_KEPT, |e| e.last_seen);
+            for (label, extra) in held.extras {
+                self.extras.insert(label, extra);
+            }
+            bound_extras(&mut self.extras);
         }
+    }
+
+    /// The name key a page showed with this account's handle.
+    fn name_of(&self, account: &str) -> Option<&str> {
+        self.names.iter().find_map(|entry| {
+            entry
+                .strip_prefix(account)
+                .and_then(|rest| rest.strip_prefix(':'))
+        })
+    }
+
+    /// Remember the name key shown with an account's handle (one per account; a member may rename themselves).
+    /// Names of accounts dropped from `others` stay until the other accounts are forgotten (at most one per
+    /// account ever seen; 64 are read back).
+    fn set_name(&mut self, account: &str, name: &str) {
+        self.keep_names(&|owner| owner != account);
+        self.names.insert([account, ":", name].concat());
+    }
+
+    /// Keep the names whose account `keep` says (rebuilt rather than `retain`ed: a smaller module).
+    fn keep_names(&mut self, keep: &dyn Fn(&str) -> bool) {
+        let mut kept = BTreeSet::new();
+        for entry in std::mem::take(&mut self.names) {
+            if keep(entry.split(':').next().unwrap_or("")) {
+                kept.insert(entry);
+            }
+        }
+        self.names = kept;
+    }
+
+    /// Forget the other accounts' readings and names (the current account's stay).
+    pub fn forget_other_accounts(&mut self) {
+        self.others.clear();
+        let current = self.account.clone().unwrap_or_default();
+        self.keep_names(&|owner| owner == current);
     }
 
     /// Record what a LinkedIn page showed, for `account` when the page showed one (else as a page that shows
@@ -486,15 +505,18 @@ impl State {
     /// signals disagree makes the account uncertain and its readings are held.
     pub fn observe_as(&mut self, detection: &Detection, identity: &Identity, now: Millis) {
         match self.resolve(identity) {
-            Shown::Account(account) => {
-                self.sign_in(&account, now);
-                // The name shown with the handle is this account's (a member may rename themselves).
-                if !identity.name.is_empty()
-                    && is_account_key(&identity.name)
-                    && identity.account == account
-                {
-                    self.account_name = Some(identity.name.clone());
+            // By its handle; the name shown with it is this account's (a member may rename themselves).
+            Shown::Account(a) if a == identity.account => {
+                self.sign_in(identity.account, now);
+                if is_account_key(identity.name) {
+                    self.set_name(identity.account, identity.name);
                 }
+            }
+            // By its name: the account last seen, confirmed.
+            Shown::Account(_) => {
+                self.account_check = false;
+                let current = self.account.clone().unwrap_or_default();
+                self.sign_in(&current, now);
             }
             Shown::Unknown => self.account_check = true,
             Shown::Nothing => {}
@@ -508,8 +530,10 @@ impl State {
             return;
         }
         self.expire_held(now);
-        let held = self.held.get_or_insert_with(Bucket::default);
-        held.seen_at = now;
+        let held = self.held.get_or_insert_with(|| Bucket {
+            seen_at: now,
+            ..Bucket::default()
+        });
         observe_into(&mut held.settings, &mut held.extras, detection, now);
     }
 
@@ -539,7 +563,7 @@ fn observe_into(
             },
         );
     }
-    keep_newest(extras, MAX_EXTRAS_KEPT, |e| e.last_seen);
+    bound_extras(extras);
     for finding in detection
         .findings
         .iter()
@@ -553,6 +577,11 @@ fn observe_into(
             now,
         );
     }
+}
+
+/// Keep the most recently seen unknown switches (one instance of `keep_newest` for them: a smaller module).
+fn bound_extras(extras: &mut BTreeMap<String, ExtraSeen>) {
+    keep_newest(extras, MAX_EXTRAS_KEPT, |e| e.last_seen);
 }
 
 /// One reading of a setting: when it changed and whether it went from off back to on follow from the one before.
@@ -749,12 +778,15 @@ fn read_accounts<R: Raw>(object: &R, state: &mut State, lost: &mut Vec<String>) 
             }
         },
     }
-    // A name key that does not read is dropped (it only ever corroborates); so is one of another shape.
-    let name_key = |v: Option<R>| v.and_then(|n| n.as_text()).filter(|k| is_account_key(k));
-    state.account_name = state
-        .account
-        .as_ref()
-        .and_then(|_| name_key(object.field("accountName")));
+    // Name keys that do not read are dropped (they only ever corroborate); so are entries of another shape.
+    if let Some((items, _)) = object.field("names").and_then(|v| v.items(64)) {
+        for entry in items.iter().filter_map(R::as_text) {
+            let (a, n) = entry.split_at_checked(64).unwrap_or_default();
+            if is_account_key(a) && n.strip_prefix(':').is_some_and(is_account_key) {
+                state.names.insert(entry);
+            }
+        }
+    }
     match object.field("others") {
         None => {}
         Some(v) if v.is_null() => {}
@@ -777,10 +809,7 @@ fn read_accounts<R: Raw>(object: &R, state: &mut State, lost: &mut Vec<String>) 
         None => {}
         Some(v) if v.is_null() => {}
         Some(v) => match read_bucket(&v, "held", lost) {
-            Some(mut held) => {
-                held.name = None;
-                state.held = Some(held);
-            }
+            Some(held) => state.held = Some(held),
             None => lost.push("held".to_string()),
         },
     }
@@ -795,15 +824,10 @@ fn read_bucket<R: Raw>(bucket: &R, path: &str, lost: &mut Vec<String>) -> Option
     let settings = bucket.field("settings")?;
     let settings = read_settings(&settings, path, lost);
     let extras = read_extras(bucket.field("extras"), path, lost);
-    let name = bucket
-        .field("name")
-        .and_then(|n| n.as_text())
-        .filter(|k| is_account_key(k));
     Some(Bucket {
         settings,
         extras,
         seen_at,
-        name,
     })
 }
 

@@ -143,9 +143,10 @@ pub struct StatusView {
     pub account_known: bool,
     /// How many other LinkedIn accounts were seen in this browser (their readings are kept, not shown).
     pub other_accounts: usize,
-    /// The account may have changed since a page last showed it (a sign-in or sign-out page, an import, pages
-    /// whose signals disagree), or readings wait for the first account: the rows show only what was seen since,
-    /// never the readings of the account seen before, and the popup says that LinkedIn has not shown who it is.
+    /// The account may have changed since a page last showed it (a sign-in or sign-out page, a page whose
+    /// signals disagree): the rows show only what was seen since (held), never the readings of the account seen
+    /// before, and the popup says that LinkedIn has not shown who it is. (Before any account was shown,
+    /// `account_known` is false and the rows are what this browser saw.)
     pub account_uncertain: bool,
     /// Switches LinkedIn showed that the catalog does not know (label, page, state, first/last seen), most
     /// recently seen first. Not counted as known on/off anywhere.
@@ -309,14 +310,14 @@ pub fn status(
         nudge_closed,
         account_known: !state.account_uncertain(),
         other_accounts: state.others.len(),
-        account_uncertain: state.account_check || (state.account.is_none() && state.held.is_some()),
+        account_uncertain: state.account_check,
         unknown_settings: {
             let mut list: Vec<_> = state
                 .shown_extras()
-                .into_iter()
+                .iter()
                 .map(|(label, seen)| UnknownSetting {
-                    label,
-                    url: seen.url,
+                    label: label.clone(),
+                    url: seen.url.clone(),
                     state: seen.state,
                     first_seen: seen.first_seen,
                     last_seen: seen.last_seen,

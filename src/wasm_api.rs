@@ -185,8 +185,8 @@ pub fn page(
         Identity::default()
     } else {
         Identity {
-            account: snapshot.account.clone(),
-            name: snapshot.account_name.clone(),
+            account: &snapshot.account,
+            name: &snapshot.account_name,
             conflict: snapshot.account_conflict,
         }
     };
