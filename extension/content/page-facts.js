@@ -161,8 +161,8 @@ function settingsHeaderSignals(doc, handles, names) {
 
 /**
  * Who is signed in, as far as the page says: `me` the profile handle and `meName` the member's name when every
- * signal that is there agrees; `meConflict` when two signals disagree (two handles or two names): then neither
- * is sent, and the account counts as unknown. Only the worker sees them; it keeps salted hashes.
+ * signal that is there agrees; `meConflict` when two signals disagree (two handles, or two names neither of which
+ * contains the other word for word): then neither is sent, and the account counts as unknown. Only the worker sees them; it keeps salted hashes.
  * @param {Document} doc @returns {{me: string, meName: string, meConflict: boolean}}
  */
 function identity(doc) {
@@ -175,9 +175,12 @@ function identity(doc) {
     embeddedSignals(doc, handles, names);
     settingsHeaderSignals(doc, handles, names);
   } catch (_) { /* what was read so far */ }
-  const conflict = handles.size > 1 || names.size > 1;
-  const only = (/** @type {Set<string>} */ set) => (conflict || set.size !== 1 ? '' : [...set][0]);
-  return { me: only(handles), meName: only(names), meConflict: conflict };
+  // Names agree when the shortest one is, word for word, inside each of the others (a photo's alternative text may
+  // say more than the name: "Jane Doe" and "Photo of Jane Doe" are one member; "Jane Doe" and "Max Muster" are not).
+  const sorted = [...names].sort((a, b) => a.length - b.length);
+  const name = sorted.length && sorted.every((n) => ` ${n} `.includes(` ${sorted[0]} `)) ? sorted[0] : '';
+  const conflict = handles.size > 1 || (sorted.length > 0 && !name);
+  return { me: !conflict && handles.size === 1 ? [...handles][0] : '', meName: conflict ? '' : name, meConflict: conflict };
 }
 
 /**

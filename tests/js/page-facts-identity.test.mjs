@@ -87,6 +87,10 @@ test('signals that agree give one answer; two that disagree give none (meConflic
     { me: '', meName: '', meConflict: true }, 'two handles');
   assert.deepEqual(await identityOf('/feed/', `${nav({ photo: 'Jane Doe' })}<code>${meBlob('jane-doe', 'Max', 'Muster')}</code>`),
     { me: '', meName: '', meConflict: true }, 'two names');
+  assert.deepEqual(await identityOf('/feed/', `${nav({ photo: 'Photo of Jane Doe' })}<code>${meBlob('jane-doe', 'Jane', 'Doe')}</code>`),
+    { me: 'jane-doe', meName: 'jane doe', meConflict: false }, 'a name inside a longer text: one member, the shorter name');
+  assert.deepEqual(await identityOf('/feed/', `${nav({ photo: 'Jane Doering' })}<code>${meBlob('jane-doe', 'Jane', 'Doe')}</code>`),
+    { me: '', meName: '', meConflict: true }, 'word for word, not letter for letter');
   assert.deepEqual(await identityOf('/feed/', `${nav({ link: '/in/jane-doe/' })}${nav({ link: '/in/max-muster/' }).replace('global-nav', 'x')}`),
     { me: 'jane-doe', meName: '', meConflict: false }, 'links outside the navigation are not the member');
 });
