@@ -239,8 +239,7 @@ fn advise_card(
                     form.as_ref().map(|f| f.id.as_str()),
                 ]);
                 let turned_back_on_at = state
-                    .settings
-                    .get(&id)
+                    .shown(&id)
                     .filter(|s| page_status == PageStatus::On && s.state == SeenState::On)
                     .and_then(|s| s.turned_back_on_at);
                 Some(Banner {

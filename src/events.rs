@@ -48,8 +48,9 @@ pub enum Event {
     },
     /// Forget what was seen for the other LinkedIn accounts of this browser (the current one stays).
     ForgetOtherAccounts,
-    /// A LinkedIn sign-in or sign-out page was loaded: the account may change, so ordinary pages say who is
-    /// signed in again until one does.
+    /// A LinkedIn sign-in or sign-out page was loaded: the account may change. Until a page shows who is signed
+    /// in, readings on pages that do not show it are held (those held so far are dropped: they were made by
+    /// whoever signed out).
     SignInPage,
 }
 
@@ -214,8 +215,8 @@ pub fn apply(
                 g.active = true;
             }
         }
-        Event::ForgetOtherAccounts => state.others.clear(),
-        Event::SignInPage => state.account_check = true,
+        Event::ForgetOtherAccounts => state.forget_other_accounts(),
+        Event::SignInPage => state.account_may_change(),
         Event::SetRecheckDays { days } => {
             if !(MIN_RECHECK_DAYS..=MAX_RECHECK_DAYS).contains(days) {
                 return Err([

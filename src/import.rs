@@ -97,6 +97,9 @@ pub fn import_value<R: Raw>(
     for bucket in state.others.values_mut() {
         bucket.settings.values_mut().for_each(mark);
     }
+    // Readings held for an account not yet shown were another browser's: whoever that was, it may not be who
+    // signs in here (the file's accounts' own readings are marked imported above: due for a re-check).
+    state.held = None;
     // The days a reminder card was shown or closed were another browser's.
     state.nudge_shown_day = None;
     state.nudge_closed_day = None;

@@ -102,7 +102,7 @@ pub fn next_wake(
         .settings
         .iter()
         .filter(|s| s.kind == SettingKind::Toggle && s.applies_in(region))
-        .filter_map(|s| state.settings.get(&s.id))
+        .filter_map(|s| state.shown(&s.id))
         .filter(|seen| seen.state == SeenState::Off)
         .map(|seen| {
             seen.seen_at

@@ -90,6 +90,10 @@ pub struct Snapshot {
     /// The signed-in account's key (the worker's salted hash of the handle the page showed; the page's
     /// own report never carries it). Empty when the page did not show who is signed in.
     pub account: String,
+    /// The key of the member's name the page showed (the worker's salted hash; '' when none).
+    pub account_name: String,
+    /// The page's signals of who is signed in disagreed (the worker passes the page's word on).
+    pub account_conflict: bool,
 }
 
 crate::names!(ControlKind {
@@ -143,6 +147,8 @@ impl Snapshot {
             controls: Vec::new(),
             truncated: flag("truncated"),
             account: text("account", &mut problems),
+            account_name: text("accountName", &mut problems),
+            account_conflict: flag("accountConflict"),
             page_settled: flag("pageSettled"),
         };
         // Bounded before anything else reads it (a huge string is cut once, here).
@@ -196,6 +202,7 @@ impl Snapshot {
         cap(&mut self.title, MAX_TEXT_CHARS);
         cap(&mut self.heading, MAX_TEXT_CHARS);
         cap(&mut self.account, 64);
+        cap(&mut self.account_name, 64);
         if self.controls.len() > MAX_CONTROLS {
             self.controls.truncate(MAX_CONTROLS);
             self.truncated = true;

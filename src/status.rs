@@ -145,14 +145,16 @@ pub struct StatusView {
     pub nudge_due: bool,
     /// The member closed the card today (×): it comes back tomorrow, or when they ask for it.
     pub nudge_closed: bool,
-    /// A LinkedIn page has shown which account is signed in: the status is that account's. Otherwise it is
-    /// what this browser saw before any page showed an account.
+    /// A LinkedIn page has shown which account is signed in, and nothing since could have changed it: the status
+    /// is that account's.
     pub account_known: bool,
     /// How many other LinkedIn accounts were seen in this browser (their readings are kept, not shown).
     pub other_accounts: usize,
-    /// Ordinary pages should say who is signed in (no account seen yet, or a sign-in page since): the worker
-    /// loads the small `who.js` there only then.
-    pub who_due: bool,
+    /// The account may have changed since a page last showed it (a sign-in or sign-out page, a page whose
+    /// signals disagree): the rows show only what was seen since (held), never the readings of the account seen
+    /// before, and the popup says that LinkedIn has not shown who it is. (Before any account was shown,
+    /// `account_known` is false and the rows are what this browser saw.)
+    pub account_uncertain: bool,
     /// Switches LinkedIn showed that the catalog does not know (label, page, state, first/last seen), most
     /// recently seen first. Not counted as known on/off anywhere.
     pub unknown_settings: Vec<UnknownSetting>,
@@ -212,7 +214,7 @@ pub fn pick_lang<'a>(catalog: &'a Catalog, candidates: &[&str]) -> &'a str {
 }
 
 pub fn row(setting: &Setting, state: &State, region: Region, lang: &str, now: Millis) -> Row {
-    let seen = state.settings.get(&setting.id);
+    let seen = state.shown(&setting.id);
     let row_state = match (setting.kind, seen.map(|s| s.state)) {
         (SettingKind::Form, _) | (_, None) => RowState::Unchecked,
         (_, Some(SeenState::On)) => RowState::On,
@@ -322,12 +324,12 @@ pub fn status(
         nudge: nudge_due && !nudge_shown_on(state, today),
         nudge_due,
         nudge_closed,
-        account_known: state.account.is_some(),
+        account_known: !state.account_uncertain(),
         other_accounts: state.others.len(),
-        who_due: state.account.is_none() || state.account_check,
+        account_uncertain: state.account_check,
         unknown_settings: {
             let mut list: Vec<_> = state
-                .extras
+                .shown_extras()
                 .iter()
                 .map(|(label, seen)| UnknownSetting {
                     label: label.clone(),

@@ -14,7 +14,7 @@ use crate::import::{import_value, MAX_IMPORT_CHARS};
 use crate::raw::Raw;
 use crate::reminders::next_wake;
 use crate::snapshot::{Snapshot, SNAPSHOT_VERSION};
-use crate::state::{Millis, State};
+use crate::state::{Identity, Millis, State};
 use crate::status::{effective_region, status, Env, StatusView};
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -61,8 +61,9 @@ struct Loaded {
 }
 
 /// `stored`: the value under `state` in storage.local (`undefined` on a first run; text that `JSON.parse`
-/// refused is damage). `problems`: the problem codes kept so far.
-fn load(stored: &JsValue, problems: &JsValue) -> Loaded {
+/// refused is damage). `problems`: the problem codes kept so far. Held readings that have gone stale by `now`
+/// are dropped (and the state is written without them).
+fn load(stored: &JsValue, problems: &JsValue, now: Millis) -> Loaded {
     let loaded = State::read((!stored.is_undefined()).then_some(stored));
     let mut kept: Vec<String> = problems
         .items(usize::MAX)
@@ -74,9 +75,11 @@ fn load(stored: &JsValue, problems: &JsValue) -> Loaded {
     // The newest.
     let cut = kept.len().saturating_sub(MAX_PROBLEMS);
     kept.drain(..cut);
+    let mut state = loaded.state.clone();
+    state.expire_held(now);
     Loaded {
-        original: loaded.state.clone(),
-        state: loaded.state,
+        original: loaded.state,
+        state,
         backup: loaded.backup,
         problems: kept,
     }
@@ -175,13 +178,19 @@ pub fn page(
     let env = read_env(&env)?;
     let (snapshot, snapshot_problems) = Snapshot::read(&snapshot);
     let detection = detector().detect(&snapshot, snapshot_problems);
-    let mut loaded = load(&stored, &problems);
     let now = millis(now);
+    let mut loaded = load(&stored, &problems, now);
     // A signed-out page (sign-in, auth wall) changes nothing, not even whose status is shown.
-    let account = (!snapshot.account.is_empty()
-        && !matches!(detection.page.kind, PageKind::Login | PageKind::NotLinkedin))
-    .then_some(snapshot.account.as_str());
-    loaded.state.observe_for(&detection, account, now);
+    let identity = if matches!(detection.page.kind, PageKind::Login | PageKind::NotLinkedin) {
+        Identity::default()
+    } else {
+        Identity {
+            account: &snapshot.account,
+            name: &snapshot.account_name,
+            conflict: snapshot.account_conflict,
+        }
+    };
+    loaded.state.observe_as(&detection, &identity, now);
     let advice = advise_and_record(
         &mut loaded.state,
         &detection,
@@ -196,22 +205,6 @@ pub fn page(
     to_js(&out)
 }
 
-/// An ordinary LinkedIn page showed which account is signed in (its salted key): from now on the status is
-/// that account's (an invalid key or the same account changes nothing).
-#[wasm_bindgen(js_name = signIn)]
-pub fn sign_in(
-    stored: JsValue,
-    problems: JsValue,
-    account: &str,
-    env: JsValue,
-    now: f64,
-) -> Result<JsValue, JsError> {
-    let env = read_env(&env)?;
-    let mut loaded = load(&stored, &problems);
-    loaded.state.sign_in(account, millis(now));
-    to_js(&reply(loaded, &env, millis(now), true))
-}
-
 /// Apply a member's event. A refused event (unknown, malformed, an unknown setting) changes nothing and says
 /// why in `error`.
 #[wasm_bindgen]
@@ -223,8 +216,8 @@ pub fn event(
     now: f64,
 ) -> Result<JsValue, JsError> {
     let env = read_env(&env)?;
-    let mut loaded = load(&stored, &problems);
     let now = millis(now);
+    let mut loaded = load(&stored, &problems, now);
     let outcome = Event::read(&event)
         .map_err(|e| ["event: ", &e].concat())
         .and_then(|e| apply(&mut loaded.state, &e, catalog(), now, &env));
@@ -246,7 +239,8 @@ pub fn status_of(
     now: f64,
 ) -> Result<JsValue, JsError> {
     let env = read_env(&env)?;
-    to_js(&reply(load(&stored, &problems), &env, millis(now), true))
+    let now = millis(now);
+    to_js(&reply(load(&stored, &problems, now), &env, now, true))
 }
 
 /// An exported file's `state` (the worker parsed the file) to import: `{state}` (readings marked as imported) or

@@ -8,9 +8,11 @@
 //     * a trace per load (--traced loads per arm): the sum of top-level renderer-main-thread events whose script
 //       URL is chrome-extension:// (EvaluateScript, FunctionCall, v8.compile, …; nested ones counted once, so
 //       callbacks after an await or from an observer count too), minus garbage collection inside them.
-//   node bench/lib/browser.mjs day [--loads 50] [--plain 10] [--settle 1500] [--posts 3000] [--dist DIR]
+//   node bench/lib/browser.mjs day [--loads 50] [--plain 10] [--settle 1500] [--posts 3000] [--dist DIR] [--nav link|menu]
 //     A simulated day of feed loads by a member with a reminder due: the first draws the card (once a day), the
-//     rest are quiet; extension time per load (trace), the day's total and average, layouts with/without.
+//     rest are quiet; extension time per load (trace), per script, the day's total and average, layouts
+//     with/without. --nav menu: the feed's global navigation does not link to the member's profile ("Me" is a
+//     menu button with the member's photo and name, as on the feeds of issue 26); link (default): it does.
 //   node bench/lib/browser.mjs sw [--reps 5] [--dist DIR]
 //     The real service worker: stopped through CDP (ServiceWorker.stopAllWorkers), then timed from an extension
 //     page's chrome.runtime.sendMessage({type:'status'}) to its reply (worker start + module + WASM init + answer),
@@ -47,8 +49,16 @@ async function launchPlain() {
   return { context, close: async () => { await context.close().catch(() => {}); await rm(dir, { recursive: true, force: true }); } };
 }
 
-async function routeFeed(context, posts) {
-  const html = (await readFile(join(BENCH, 'pages', 'heavy-feed.html'), 'utf8')).replace('data-posts="3000"', `data-posts="${posts}"`);
+/** The heavy feed's "Me": a link to the member's profile (`link`), or a menu button with the photo and name only. */
+const ME_LINK = '<a href="/in/jane-doe/">Me</a>';
+const ME_MENU = '<button type="button" aria-expanded="false"><img src="data:," alt="Jane Doe" width="24" height="24"> Me</button>';
+
+async function routeFeed(context, posts, nav = 'link') {
+  let html = (await readFile(join(BENCH, 'pages', 'heavy-feed.html'), 'utf8')).replace('data-posts="3000"', `data-posts="${posts}"`);
+  if (nav === 'menu') {
+    if (!html.includes(ME_LINK)) throw new Error('heavy-feed.html: no profile link in the navigation to replace');
+    html = html.replace(ME_LINK, ME_MENU);
+  }
   return routeLinkedIn(context, (url) => {
     if (url.pathname === '/feed/') return { body: html };
     if (url.pathname === '/__bench__/heavy-feed.js') return { file: join(BENCH, 'pages', 'heavy-feed.js') };
@@ -211,6 +221,23 @@ async function load(context, { traced, settle }) {
 }
 
 /** Median of each key over a list of objects. @param {Record<string, number>[]} list */
+/**
+ * The day's trace entries summed per script file (`evaluate watch.js`, and the card's events and microtasks under
+ * the bundle that set them up when the label names it; the rest under its own label), divided by `loads`.
+ * @param {Record<string, number>[]} list @param {number} loads
+ */
+function perScript(list, loads) {
+  /** @type {Record<string, number>} */
+  const out = {};
+  for (const entries of list) {
+    for (const [label, ms] of Object.entries(entries ?? {})) {
+      const file = /([\w-]+\.js)/.exec(label)?.[1] ?? label;
+      out[file] = (out[file] ?? 0) + ms;
+    }
+  }
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, +(v / loads).toFixed(3)]));
+}
+
 function medianOfKeys(list) {
   const keys = [...new Set(list.flatMap((o) => Object.keys(o ?? {})))];
   return Object.fromEntries(keys.map((k) => [k, +median(list.map((o) => o?.[k] ?? 0)).toFixed(3)]));
@@ -288,11 +315,13 @@ async function cost() {
 async function day() {
   const loads = opt('loads', 50), plainLoads = opt('plain', 10), settle = opt('settle', 1500), posts = opt('posts', 3000);
   const dist = optStr('dist', undefined);
+  const nav = optStr('nav', 'link');
+  if (nav !== 'link' && nav !== 'menu') throw new Error('--nav link|menu');
   const ext = await launchWithExtension({ dist });
   const plain = await launchPlain();
   try {
-    await routeFeed(ext.context, posts);
-    await routeFeed(plain.context, posts);
+    await routeFeed(ext.context, posts, nav);
+    await routeFeed(plain.context, posts, nav);
     // Warm both browsers on another page (caches, worker start) without using up the day's card.
     const warm = async (/** @type {any} */ context) => {
       const p = await context.newPage();
@@ -320,11 +349,13 @@ async function day() {
     const cpu = withExt.map((r) => r.ext.cpuMs);
     const cpuTotal = cpu.reduce((a, b) => a + b, 0);
     console.log(JSON.stringify({
-      kind: 'day', posts, settle, loads, dist: dist ?? 'dist/chrome',
+      kind: 'day', nav, posts, settle, loads, dist: dist ?? 'dist/chrome',
       cardsDrawn: drawing.length, drawingMs: drawing.map((x) => +x.toFixed(3)),
       quietMedianMs: +median(quiet).toFixed(3), quietMaxMs: +Math.max(...quiet).toFixed(3),
       // Where a quiet load's time goes (medians per entry: evaluation of each file, event types, microtasks).
       quietEntries: medianOfKeys(withExt.filter((r) => !r.banner).map((r) => r.ext.entries)),
+      // Per script over the whole day (ms per load, averaged over all loads): which bundle the day pays for.
+      perScriptMs: perScript(withExt.map((r) => r.ext.entries), loads),
       dayTotalMs: +total.toFixed(2), perLoadMs: +(total / loads).toFixed(3),
       // The same in main-thread CPU time (trace tdur): what the scripts cost, without the moments the OS gave the
       // core to another process in the middle of one (on a shared 2-core machine, most of the slow quiet loads).

@@ -660,7 +660,7 @@ function snapshot(withControls, doc, opts) {
       loginForm: facts.signInForm(d) || passwordShown(d),
       controls: collected.controls,
       truncated: collected.truncated,
-      me: facts.signedInHandle(d),
+      ...facts.identity(d),
       pageSettled: pageSettled(d),
     },
     elements: collected.elements,

@@ -8,7 +8,6 @@
 /**
  * @typedef {Object} LoadedBundles
  * @property {boolean} [watch]   watch.js runs here
- * @property {boolean} [who]     who.js runs here
  * @property {{stop: () => void}} [nudge]  nudge.js runs here; the guide stops it when it takes over the document
  * @property {boolean} [guide]   guide.js runs here: it serves every page of this document from now on
  * @property {() => void} [recheck]  the worker calls this after a decision in another tab or the popup

@@ -1,6 +1,6 @@
 // @ts-check
 // OptOut Pilot content scripts: the few page facts every LinkedIn page is reported with (address, language,
-// sign-in form), read without walking the document: on a big page (the feed) one walk over it costs about a
+// sign-in form, who is signed in), read without walking the document: on a big page (the feed) one walk over it costs about a
 // millisecond, and these run on every page load. Shared by the nudge and guide bundles.
 
 /** @typedef {import('./dom.js').PageSnapshot} PageSnapshot */
@@ -56,27 +56,131 @@ function signInForm(doc) {
   return false;
 }
 
-/**
- * Who is signed in, when LinkedIn's global navigation says so for certain: its links to a member profile
- * (the "Me" menu's "View profile") all name one handle. Only the worker sees it; it keeps a salted hash.
- * Looked up by id (a hash lookup) and inside the small navigation only.
- * @param {Document} doc @returns {string}
- */
-function signedInHandle(doc) {
+// Who is signed in: several independent signals LinkedIn's pages carry (docs/identity.md says which, and where
+// public code shows them). Read only where the extension already does its work (settings pages' full report, the
+// day's reminder card, the guide's reports), never on a quiet page load.
+const MAX_HANDLE = 100;
+const MAX_NAME = 100;
+// The member data LinkedIn embeds in its pages: `<code>` elements holding JSON; the signed-in member's is the
+// one whose `data.$type` is this, with `*miniProfile` naming an entry of `included`.
+const ME_TYPE = 'com.linkedin.voyager.common.Me';
+const MAX_CODE_ELEMENTS = 400;
+const MAX_CODE_CHARS = 400_000;
+
+/** A profile handle as compared and hashed ('' when it is not one). @param {unknown} h @returns {string} */
+function normHandle(h) {
+  if (typeof h !== 'string') return '';
+  let t = h;
+  try { t = decodeURIComponent(h); } catch (_) { /* keep it as it is */ }
+  t = t.trim().toLowerCase();
+  return t.length <= MAX_HANDLE && /^[^/?#\s]+$/.test(t) ? t : '';
+}
+
+/** A member's name as compared and hashed ('' when blank). @param {unknown} n @returns {string} */
+function normName(n) {
+  if (typeof n !== 'string') return '';
+  return clean(n.normalize('NFKC'), MAX_NAME).toLowerCase();
+}
+
+/** The handle of a link to a member profile ('' if it is not one). @param {Element} a @returns {string} */
+function linkHandle(a) {
   try {
-    const nav = doc.getElementById('global-nav');
-    if (!nav) return '';
-    /** @type {Set<string>} */
-    const handles = new Set();
-    const links = nav.querySelectorAll('a[href*="/in/"]');
-    for (let i = 0; i < links.length && i < 20; i++) {
-      const m = /^\/in\/([^/?#]{1,100})\/?$/.exec(new URL(/** @type {HTMLAnchorElement} */ (links[i]).href).pathname);
-      if (m) handles.add(decodeURIComponent(m[1]).toLowerCase());
-    }
-    return handles.size === 1 ? cut([...handles][0], 100) : '';
+    const m = /^\/in\/([^/?#]{1,300})\/?$/.exec(new URL(/** @type {HTMLAnchorElement} */ (a).href).pathname);
+    return m ? normHandle(m[1]) : '';
   } catch (_) {
     return '';
   }
+}
+
+/**
+ * The global navigation (a lookup by id, then the small navigation only): its links to a member profile (the
+ * "Me" menu's "View profile", when it is in the page before the menu opens) and the "Me" item's photo, whose
+ * alternative text is the member's name.
+ * @param {Document} doc @param {Set<string>} handles @param {Set<string>} names
+ */
+function navigationSignals(doc, handles, names) {
+  const nav = doc.getElementById('global-nav');
+  if (!nav) return;
+  const links = nav.querySelectorAll('a[href*="/in/"]');
+  for (let i = 0; i < links.length && i < 20; i++) {
+    const h = linkHandle(links[i]);
+    if (h) handles.add(h);
+  }
+  // The "Me" item is the menu button with the member's photo.
+  const photos = nav.querySelectorAll('button[aria-expanded] img[alt], button[aria-haspopup] img[alt]');
+  for (let i = 0; i < photos.length && i < 5; i++) {
+    const n = normName(photos[i].getAttribute('alt'));
+    if (n) names.add(n);
+  }
+}
+
+/**
+ * The signed-in member as LinkedIn embeds it in the page (JSON in `<code>` elements). Only elements that name the
+ * member type are parsed.
+ * @param {Document} doc @param {Set<string>} handles @param {Set<string>} names
+ */
+function embeddedSignals(doc, handles, names) {
+  const codes = doc.getElementsByTagName('code');
+  for (let i = 0; i < codes.length && i < MAX_CODE_ELEMENTS; i++) {
+    const text = codes[i].textContent || '';
+    if (text.length > MAX_CODE_CHARS || !text.includes(ME_TYPE)) continue;
+    try {
+      const json = JSON.parse(text);
+      const me = json && json.data;
+      if (!me || me.$type !== ME_TYPE || typeof me['*miniProfile'] !== 'string' || !Array.isArray(json.included)) continue;
+      const mini = json.included.find((/** @type {any} */ x) => x && x.entityUrn === me['*miniProfile']);
+      if (!mini) continue;
+      const h = normHandle(mini.publicIdentifier);
+      if (h) handles.add(h);
+      const n = normName([mini.firstName, mini.lastName].filter((x) => typeof x === 'string' && x).join(' '));
+      if (n) names.add(n);
+    } catch (_) { /* not JSON: not the member data */ }
+  }
+}
+
+/**
+ * The settings app's own account header (settings addresses only): a header outside the global navigation that
+ * links to the member's profile, the member's photo (its alternative text: the name) inside the link.
+ * @param {Document} doc @param {Set<string>} handles @param {Set<string>} names
+ */
+function settingsHeaderSignals(doc, handles, names) {
+  if (!/^\/(mypreferences|psettings|settings)(\/|$)/.test(doc.location ? doc.location.pathname : '')) return;
+  const nav = doc.getElementById('global-nav');
+  const links = doc.querySelectorAll('header a[href*="/in/"], [role="banner"] a[href*="/in/"]');
+  for (let i = 0; i < links.length && i < 10; i++) {
+    const a = links[i];
+    if (nav && nav.contains(a)) continue;
+    const h = linkHandle(a);
+    if (!h) continue;
+    handles.add(h);
+    const img = a.querySelector('img[alt]');
+    const n = img ? normName(img.getAttribute('alt')) : '';
+    if (n) names.add(n);
+  }
+}
+
+/**
+ * Who is signed in, as far as the page says: `me` the profile handle and `meName` the member's name when every
+ * signal that is there agrees; `meConflict` when two signals disagree (two handles, or two names neither of which
+ * contains the other word for word): then neither is sent, and the account counts as unknown. Only the worker sees them; it keeps salted hashes.
+ * @param {Document} doc @returns {{me: string, meName: string, meConflict: boolean}}
+ */
+function identity(doc) {
+  /** @type {Set<string>} */
+  const handles = new Set();
+  /** @type {Set<string>} */
+  const names = new Set();
+  try {
+    navigationSignals(doc, handles, names);
+    embeddedSignals(doc, handles, names);
+    settingsHeaderSignals(doc, handles, names);
+  } catch (_) { /* what was read so far */ }
+  // Names agree when the shortest one is, word for word, inside each of the others (a photo's alternative text may
+  // say more than the name: "Jane Doe" and "Photo of Jane Doe" are one member; "Jane Doe" and "Max Muster" are not).
+  const sorted = [...names].sort((a, b) => a.length - b.length);
+  const name = sorted.length && sorted.every((n) => ` ${n} `.includes(` ${sorted[0]} `)) ? sorted[0] : '';
+  const conflict = handles.size > 1 || (sorted.length > 0 && !name);
+  return { me: !conflict && handles.size === 1 ? [...handles][0] : '', meName: conflict ? '' : name, meConflict: conflict };
 }
 
 /**
@@ -87,8 +191,8 @@ function signedInHandle(doc) {
 function quick(doc) {
   return {
     v: 1, url: pageUrl(doc), lang: pageLang(doc), title: '', heading: '',
-    loginForm: signInForm(doc), controls: [], truncated: false, me: signedInHandle(doc),
+    loginForm: signInForm(doc), controls: [], truncated: false, ...identity(doc),
   };
 }
 
-export { cut, clean, pageUrl, pageLang, signInForm, signedInHandle, quick };
+export { cut, clean, pageUrl, pageLang, signInForm, identity, quick };

@@ -91,15 +91,18 @@ function renderUnknown(list, now) {
 }
 
 /**
- * Whose status this is: the account signed in on LinkedIn (or, before any page showed one, this browser), and
- * how many other accounts were seen here, with a way to forget them.
+ * Whose status this is: the account signed in on LinkedIn (or, before any page showed one, this browser), or, when
+ * the account may have changed since (a sign-in or sign-out page), that LinkedIn has not shown who it is (the rows
+ * then show only what was seen since, never the previous account's), and how many other accounts were seen here,
+ * with a way to forget them.
  * @param {StatusView} view
  */
 function renderAccounts(view) {
   const others = Math.max(0, Number(view.otherAccounts) || 0);
   const anySeen = (view.rows || []).some((r) => r.seenAt != null);
-  $('accounts').hidden = !anySeen && others === 0;
-  $('account-line').textContent = t(view.accountKnown ? 'accountCurrent' : 'accountUnknown');
+  const uncertain = view.accountUncertain === true;
+  $('accounts').hidden = !anySeen && others === 0 && !uncertain;
+  $('account-line').textContent = t(uncertain ? 'accountUncertain' : view.accountKnown ? 'accountCurrent' : 'accountUnknown');
   $('accounts-other').hidden = others === 0;
   $('accounts-other-text').textContent = others ? counted('accountsOther', others) : '';
 }

@@ -37,8 +37,13 @@
  * @property {Control[]} [controls]   at most 5,000
  * @property {boolean} [truncated]
  * @property {boolean} [pageSettled]
- * @property {string} [me]            the profile handle the page links to (the worker replaces it by `account`)
+ * @property {string} [me]            the profile handle the page shows (content/page-facts.js `identity`; the worker
+ *                                    replaces it by `account`, its salted hash)
+ * @property {string} [meName]        the member's name the page shows (the worker replaces it by `accountName`)
+ * @property {boolean} [meConflict]   the page's signals of who is signed in disagree (passed on as `accountConflict`)
  * @property {string} [account]
+ * @property {string} [accountName]
+ * @property {boolean} [accountConflict]
  */
 
 // ------------------------------------------------------------------------------------------------- events
@@ -79,10 +84,13 @@ export const CONTENT_EVENTS = new Set(
  * @property {'eu'|'uk'|'row'|null} region
  * @property {boolean} setupDone
  * @property {string|null} account
- * @property {boolean} [accountCheck]
+ * @property {boolean} [accountCheck]   the account may have changed since a page last showed it
+ * @property {string} [accountName]     salted hash of the current account's name
+ * @property {{seenAt: number, settings: Record<string, SeenSetting>, extras: Record<string, ExtraSeen>}} [held]
+ *   readings whose account is not known yet
  * @property {Record<string, SeenSetting>} settings
  * @property {Record<string, ExtraSeen>} extras
- * @property {Record<string, {seenAt: number, settings: Record<string, SeenSetting>, extras: Record<string, ExtraSeen>}>} others
+ * @property {Record<string, {seenAt: number, settings: Record<string, SeenSetting>, extras: Record<string, ExtraSeen>, name?: string}>} others
  * @property {string[]} dismissed
  * @property {boolean} dismissAll
  * @property {number|null} snoozeUntil
@@ -157,7 +165,7 @@ export const CONTENT_EVENTS = new Set(
  * @property {boolean} nudgeClosed
  * @property {boolean} accountKnown
  * @property {number} otherAccounts
- * @property {boolean} whoDue       ordinary pages get who.js
+ * @property {boolean} accountUncertain  LinkedIn has not shown who is signed in since the account may have changed
  * @property {{label: string, url: string, state: 'on'|'off'|'unknown', firstSeen: number, lastSeen: number}[]} unknownSettings
  * @property {string[]} problems   problem codes (`problem<Code>` messages)
  */
@@ -184,9 +192,8 @@ export const CONTENT_EVENTS = new Set(
  * Content script → worker.
  * @typedef {{ type: 'page', snapshot: Snapshot, card?: boolean }} PageMessage  `card`: our reminder card is on screen
  * @typedef {{ type: 'navigated' }} NavigatedMessage  the page changed in-page
- * @typedef {{ type: 'who', me: string }} WhoMessage  the handle the global navigation links to
  * @typedef {{ type: 'event', event: WorkerEvent }} EventMessage  (content scripts: CONTENT_EVENTS only)
- * @typedef {PageMessage | NavigatedMessage | WhoMessage | EventMessage} ContentMessage
+ * @typedef {PageMessage | NavigatedMessage | EventMessage} ContentMessage
  */
 /**
  * Extension page (popup, options, onboarding) → worker.
@@ -202,7 +209,6 @@ export const CONTENT_EVENTS = new Set(
  * Replies (an `ErrorReply` instead when the sender may not send it, or the worker failed).
  * @typedef {{ advice: Advice, text: import('../worker/banner-text.js').BannerText|null }} PageReply
  * @typedef {{ guide: boolean }} NavigatedReply  true: the worker loaded the guide into the sender's document
- * @typedef {{ ok: true }} WhoReply
  * @typedef {{ ok: true, status: StatusView } | { ok: false, error: string, status?: StatusView }} EventReply
  * @typedef {{ url: string|null, status: StatusView }} StartGuideReply
  * @typedef {{ json: string }} ExportReply
@@ -212,7 +218,7 @@ export const CONTENT_EVENTS = new Set(
 /**
  * The reply each message gets.
  * @template {WorkerMessage} M
- * @typedef {M extends PageMessage ? PageReply : M extends NavigatedMessage ? NavigatedReply : M extends WhoMessage ? WhoReply :
+ * @typedef {M extends PageMessage ? PageReply : M extends NavigatedMessage ? NavigatedReply :
  *   M extends EventMessage ? EventReply : M extends StatusMessage ? StatusView : M extends StartGuideMessage ? StartGuideReply :
  *   M extends ExportMessage ? ExportReply : M extends ImportMessage ? ImportReply : M extends ClearProblemsMessage ? StatusView :
  *   never} ReplyTo

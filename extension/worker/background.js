@@ -8,8 +8,8 @@ import { withState } from './store.js';
 import { showBadge, REFRESH_ALARM } from './badge.js';
 import { browserEnv } from './env.js';
 import { bannerText } from './banner-text.js';
-import { syncNudgeScript, syncWhoScript, injectGuide, recheckTabs } from './content-scripts.js';
-import { withAccount, accountKey } from './account.js';
+import { syncNudgeScript, dropRetiredScripts, injectGuide, recheckTabs } from './content-scripts.js';
+import { withAccount } from './account.js';
 import { CONTENT_EVENTS } from '../shared/protocol.js';
 
 /** @typedef {import('../shared/protocol.js').WorkerMessage} WorkerMessage */
@@ -39,13 +39,13 @@ function fromLinkedIn(sender) {
 }
 
 /**
- * Show what a core reply says: the badge (and its wake-up alarm) and whether ordinary pages get the nudge and who
- * bundles. Draws only; returns the status view.
+ * Show what a core reply says: the badge (and its wake-up alarm) and whether ordinary pages get the nudge bundle.
+ * Draws only; returns the status view.
  * @param {Pick<CoreReply, 'status'|'wake'>} reply
  */
 async function reflect(reply) {
   const view = reply.status;
-  await Promise.all([showBadge(view, reply.wake), syncNudgeScript(view.nudge === true), syncWhoScript(view.whoDue === true)]);
+  await Promise.all([showBadge(view, reply.wake), syncNudgeScript(view.nudge === true)]);
   return view;
 }
 
@@ -85,7 +85,8 @@ async function currentStatus(problems) {
  */
 async function onPage(snapshot, tabId, cardShown) {
   const env = await browserEnv();
-  // The member's handle stops here: the core (and storage) get only the salted hash.
+  // The member's handle and name stop here: the core (and storage) get only salted hashes. Who is signed in is
+  // learned only from these reports (settings pages, the day's card, the guide), never on a quiet page load.
   const report = await withAccount(snapshot);
   const now = Date.now();
   const { reply } = await withState((stored, problems) => ({
@@ -101,22 +102,6 @@ async function onPage(snapshot, tabId, cardShown) {
 }
 
 /**
- * An ordinary LinkedIn page without a reminder card showed who is signed in (who.js): a different account
- * switches the status (badge, popup, and whether a reminder is due) to that account's.
- * @param {unknown} me the profile handle, dropped here for its salted hash
- * @returns {Promise<ReplyTo<import('../shared/protocol.js').WhoMessage>>}
- */
-async function onWho(me) {
-  const account = await accountKey(me);
-  if (!account) return { ok: true };
-  const env = await browserEnv();
-  const now = Date.now();
-  const { reply } = await withState((stored, problems) => ({ reply: core.signIn(stored, problems, account, env, now), result: undefined }));
-  if (reply.changed) cardChanged(await reflect(reply));
-  return { ok: true };
-}
-
-/**
  * A decision from a page or a card. The other LinkedIn tabs' cards check again (a snooze in the popup takes
  * them away at once); the sender's tab shows its own acknowledgement.
  * @param {unknown} event @param {number} [tabId] the sending LinkedIn tab, if any
@@ -129,7 +114,7 @@ async function onEvent(event, tabId) {
   const view = await reflect(reply);
   cardChanged(view);
   const type = event && typeof event === 'object' ? /** @type {{type?: unknown}} */ (event).type : undefined;
-  // (A sign-in page changes no card: it only has the next pages say who is signed in.)
+  // (A sign-in page changes no card: readings wait for a page that shows who is signed in.)
   if (!reply.error && type !== 'signInPage') void recheckTabs(tabId);
   return reply.error ? { ok: false, error: reply.error, status: view } : { ok: true, status: view };
 }
@@ -222,8 +207,6 @@ async function handle(message, sender) {
       return fromLinkedIn(sender) ? onPage(message.snapshot, sender.tab?.id, message.card === true) : { error: 'notLinkedIn' };
     case 'navigated':
       return fromLinkedIn(sender) ? onNavigated(sender) : { error: 'notLinkedIn' };
-    case 'who':
-      return fromLinkedIn(sender) ? onWho(message.me) : { error: 'notLinkedIn' };
     case 'event':
       if (!page && !(fromLinkedIn(sender) && CONTENT_EVENTS.has(message.event?.type))) return { ok: false, error: 'notAllowed' };
       return onEvent(message.event, page ? undefined : sender.tab?.id);
@@ -272,3 +255,5 @@ chrome.alarms.onAlarm.addListener((alarm) => {
 
 // Keep the badge right whenever the worker (re)starts.
 ready.then(() => currentStatus()).catch((e) => console.error(e));
+// Earlier versions registered who.js on ordinary pages; it is gone (identity is learned where the work runs).
+void dropRetiredScripts();

@@ -3,8 +3,8 @@
 // ordinary ones):
 //  * nudge.js on ordinary pages, registered only while the status view says `nudge`. When everything is done,
 //    snoozed or dismissed, the feed runs none of our code but watch.js's navigation listener.
-//  * who.js on ordinary pages, registered only while the status view says `whoDue` (no account seen yet, or a
-//    sign-in page since): it says who is signed in, and is unregistered once the worker knows.
+//  * (who.js, which earlier versions registered on ordinary pages until one showed who is signed in, is gone:
+//    an ordinary page load runs only watch.js; identity comes with the reports the work already makes.)
 //  * guide.js into one frame, when an in-page navigation leads from an ordinary page to a settings page.
 //  * a re-check in the reminder cards already on screen in other LinkedIn tabs, after a decision or a change of
 //    what is left to do, so a snooze in the popup or a close in one tab takes the card away everywhere at once.
@@ -15,8 +15,8 @@
 
 const NUDGE_ID = 'nudge';
 const NUDGE_FILE = 'content/nudge.js';
-const WHO_ID = 'who';
-const WHO_FILE = 'content/who.js';
+/** Run-time registrations of earlier versions, whose files are no longer shipped. */
+const RETIRED_IDS = ['who'];
 const GUIDE_FILE = 'content/guide.js';
 const WATCH_FILE = 'content/watch.js';
 
@@ -96,8 +96,18 @@ function registration(script) {
 /** The nudge bundle: on ordinary pages while the status view says `nudge`. */
 export const syncNudgeScript = registration(() => ordinaryPagesScript(NUDGE_ID, NUDGE_FILE, 'document_start'));
 
-/** The who bundle: on ordinary pages while the status view says `whoDue` (it acts in idle time after load). */
-export const syncWhoScript = registration(() => ordinaryPagesScript(WHO_ID, WHO_FILE, 'document_idle'));
+/**
+ * Unregister what earlier versions registered and this one does not ship (a registration persists across browser
+ * sessions and updates). Never throws.
+ */
+export async function dropRetiredScripts() {
+  try {
+    const found = await chrome.scripting.getRegisteredContentScripts({ ids: RETIRED_IDS });
+    if (found.length) await chrome.scripting.unregisterContentScripts({ ids: found.map((s) => s.id) });
+  } catch (e) {
+    console.error('OptOut Pilot: removing a retired content script failed:', e);
+  }
+}
 
 /** @type {Map<string, Promise<void>>} one injection at a time per document (or frame) */
 const injecting = new Map();

@@ -25,15 +25,6 @@ export function page(stored, problems, snapshot, env, now, cardShown = false) {
 }
 
 /**
- * A page showed which account is signed in (its salted key): the status becomes that account's.
- * @param {unknown} stored @param {string[]} problems @param {string} account @param {Env} env @param {number} now
- * @returns {CoreReply}
- */
-export function signIn(stored, problems, account, env, now) {
-  return wasm.signIn(stored, problems, account, env, now);
-}
-
-/**
  * A member's event; a refused one comes back with `error` and the state unchanged.
  * @param {unknown} stored @param {string[]} problems @param {unknown} event @param {Env} env @param {number} now
  * @returns {CoreReply}

@@ -588,6 +588,13 @@ fn gen_snapshot_struct(b: &mut Bytes) -> Snapshot {
             2 => "b".repeat(64),
             _ => text_from(b, &p.phrases),
         },
+        // The same for the name's key; and pages whose signals disagree.
+        account_name: match b.byte() % 3 {
+            0 => String::new(),
+            1 => "c".repeat(64),
+            _ => text_from(b, &p.phrases),
+        },
+        account_conflict: b.chance(8),
     }
 }
 

@@ -397,35 +397,276 @@ fn unknown_switches_are_kept_per_account_bounded_and_survive_a_round_trip() {
     assert_eq!(state.extras.len(), MAX_EXTRAS_KEPT);
 }
 
-#[test]
-fn a_sign_in_page_makes_ordinary_pages_say_who_is_signed_in_until_one_does() {
-    let env = crate::status::Env {
+fn env() -> crate::status::Env {
+    crate::status::Env {
         ui_lang: "en".into(),
         time_zone: "UTC".into(),
         utc_offset_min: 0,
-    };
-    let who_due = |s: &State| {
-        crate::status::status(s, crate::catalog::catalog(), &env, 0, Vec::new()).who_due
-    };
-    let mut state = State::default();
-    assert!(who_due(&state), "no account seen yet");
-    state.sign_in(&key('a'), 1);
-    assert!(!who_due(&state), "known, and no sign-in page since");
+    }
+}
+
+fn view(state: &State, now: Millis) -> crate::status::StatusView {
+    crate::status::status(state, crate::catalog::catalog(), &env(), now, Vec::new())
+}
+
+fn sign_in_page(state: &mut State, now: Millis) {
     let event = crate::events::Event::from_json(r#"{"type":"signInPage"}"#).unwrap();
-    crate::events::apply(&mut state, &event, crate::catalog::catalog(), 2, &env).unwrap();
-    assert!(who_due(&state));
-    // Stored and read back, the check stays due; an unreadable flag counts as due.
+    crate::events::apply(state, &event, crate::catalog::catalog(), now, &env()).unwrap();
+}
+
+fn row_state(state: &State, now: Millis, id: &str) -> crate::status::RowState {
+    view(state, now)
+        .rows
+        .into_iter()
+        .find(|r| r.id == id)
+        .unwrap()
+        .state
+}
+
+const AI: &str = "gen-ai-improvement";
+const ON: (&str, SeenState, Reason) = ("gen-ai-improvement", SeenState::On, Reason::Key);
+const HOUR: Millis = 60 * 60 * 1000;
+
+#[test]
+fn a_sign_in_page_makes_the_account_uncertain_until_a_page_shows_one() {
+    let mut state = State::default();
+    assert!(state.account_uncertain(), "no account seen yet");
+    assert!(
+        !view(&state, 0).account_uncertain,
+        "nothing to attribute yet: no line"
+    );
+    state.sign_in(&key('a'), 1);
+    assert!(
+        !state.account_uncertain(),
+        "known, and no sign-in page since"
+    );
+    assert!(view(&state, 1).account_known);
+    sign_in_page(&mut state, 2);
+    assert!(state.account_uncertain());
+    let v = view(&state, 2);
+    assert!(v.account_uncertain && !v.account_known);
+    // Stored and read back, it stays uncertain; an unreadable flag counts as uncertain.
     assert!(State::load(Some(&state.to_json())).state.account_check);
     let damaged = state
         .to_json()
         .replace(r#""accountCheck":true"#, r#""accountCheck":"yes""#);
     assert!(State::load(Some(&damaged)).state.account_check);
-    // The same account signing in again answers it, as a different one does.
+    // The same account shown again answers it, as a different one does.
     state.sign_in(&key('a'), 3);
-    assert!(!who_due(&state));
+    assert!(!state.account_uncertain());
     assert!(!state.to_json().contains("accountCheck"));
     // An invalid key answers nothing.
-    crate::events::apply(&mut state, &event, crate::catalog::catalog(), 4, &env).unwrap();
+    sign_in_page(&mut state, 4);
     state.sign_in("not-a-key", 5);
-    assert!(who_due(&state));
+    assert!(state.account_uncertain());
+}
+
+#[test]
+fn a_page_without_the_account_counts_for_the_last_one_only_if_nothing_could_have_changed_it() {
+    let mut state = State::default();
+    state.observe_for(&detection(&[ON]), Some(&key('a')), 1_000);
+    // No sign-in page since: a settings page that does not show the account is A's.
+    state.observe_for(&detection(&[OFF]), None, 2_000);
+    assert_eq!(state.settings[AI].state, SeenState::Off);
+    assert!(state.held.is_none());
+    // A signs out, B signs in; B's first page is a settings page that does not show who is signed in.
+    sign_in_page(&mut state, 3_000);
+    state.observe_for(&detection(&[ON]), None, 4_000);
+    assert_eq!(
+        state.settings[AI].state,
+        SeenState::Off,
+        "A's reading is untouched"
+    );
+    assert_eq!(
+        state.held.as_ref().unwrap().settings[AI].state,
+        SeenState::On
+    );
+    // The status shows what was seen since (held), never A's off.
+    assert_eq!(row_state(&state, 4_000, AI), crate::status::RowState::On);
+    // B's account is shown (a settings page, the day's card): the held reading is B's.
+    state.observe_for(&detection(&[]), Some(&key('b')), 5_000);
+    assert!(state.held.is_none());
+    assert_eq!(state.settings[AI].state, SeenState::On);
+    assert_eq!(state.settings[AI].seen_at, 4_000);
+    assert_eq!(
+        state.others[&key('a')].settings[AI].state,
+        SeenState::Off,
+        "a stored off is never moved from one account to another"
+    );
+    // And A again: A's off comes back, B's on stays B's.
+    state.observe_for(&detection(&[]), Some(&key('a')), 6_000);
+    assert_eq!(state.settings[AI].state, SeenState::Off);
+    assert_eq!(state.others[&key('b')].settings[AI].state, SeenState::On);
+}
+
+#[test]
+fn held_readings_go_to_the_next_account_shown_even_the_one_before() {
+    // A signs out and signs in again: the held reading is A's after all.
+    let mut state = State::default();
+    state.observe_for(&detection(&[ON]), Some(&key('a')), 1_000);
+    sign_in_page(&mut state, 2_000);
+    state.observe_for(&detection(&[OFF]), None, 3_000);
+    assert_eq!(state.settings[AI].state, SeenState::On, "not A's yet");
+    state.observe_for(&detection(&[]), Some(&key('a')), 4_000);
+    let seen = &state.settings[AI];
+    assert_eq!(
+        (seen.state, seen.seen_at, seen.changed_at),
+        (SeenState::Off, 3_000, 3_000)
+    );
+    assert!(state.others.is_empty());
+}
+
+#[test]
+fn held_readings_are_dropped_when_stale_or_when_the_account_may_change_again() {
+    let mut state = State::default();
+    state.observe_for(&detection(&[ON]), Some(&key('a')), 0);
+    sign_in_page(&mut state, HOUR);
+    state.observe_for(&detection(&[OFF]), None, 2 * HOUR);
+    // Still held a day later, minus a moment ...
+    let mut fresh = state.clone();
+    fresh.expire_held(2 * HOUR + HELD_MAX_AGE);
+    assert!(fresh.held.is_some());
+    // ... gone after that: the next account shown does not get it.
+    state.observe_for(
+        &detection(&[]),
+        Some(&key('b')),
+        2 * HOUR + HELD_MAX_AGE + 1,
+    );
+    assert!(state.settings.is_empty(), "{:?}", state.settings);
+    assert_eq!(state.others[&key('a')].settings[AI].state, SeenState::On);
+
+    // Held, then another sign-in or sign-out page: whoever it belonged to may be gone.
+    let mut state = State::default();
+    state.observe_for(&detection(&[ON]), Some(&key('a')), 0);
+    sign_in_page(&mut state, 1);
+    state.observe_for(&detection(&[OFF]), None, 2);
+    sign_in_page(&mut state, 3);
+    assert!(state.held.is_none());
+    assert_eq!(
+        row_state(&state, 4, AI),
+        crate::status::RowState::Unchecked,
+        "neither A's on nor the dropped off"
+    );
+    state.observe_for(&detection(&[]), Some(&key('b')), 5);
+    assert!(state.settings.is_empty());
+}
+
+#[test]
+fn after_install_readings_wait_for_the_first_account_shown() {
+    let mut state = State::default();
+    state.observe_for(&detection(&[OFF]), None, 1_000);
+    assert!(state.settings.is_empty());
+    assert_eq!(
+        state.held.as_ref().unwrap().settings[AI].state,
+        SeenState::Off
+    );
+    // The popup shows it as seen, and says LinkedIn has not shown yet who is signed in.
+    let v = view(&state, 1_000);
+    assert!(!v.account_known && !v.account_uncertain);
+    assert_eq!(row_state(&state, 1_000, AI), crate::status::RowState::Off);
+    // Stored and read back.
+    let again = State::load(Some(&state.to_json()));
+    assert!(again.problems.is_empty());
+    assert_eq!(again.state, state);
+    state.observe_for(&detection(&[]), Some(&key('a')), 2_000);
+    assert_eq!(state.settings[AI].state, SeenState::Off);
+    assert!(state.held.is_none() && view(&state, 2_000).account_known);
+    // Installed, a sign-in page, a reading, a sign-out page: nobody's.
+    let mut state = State::default();
+    sign_in_page(&mut state, 1);
+    state.observe_for(&detection(&[OFF]), None, 2);
+    sign_in_page(&mut state, 3);
+    state.observe_for(&detection(&[]), Some(&key('a')), 4);
+    assert!(state.settings.is_empty());
+}
+
+#[test]
+fn signals_that_disagree_or_a_name_alone_never_give_readings_to_another_account() {
+    let name = |c: char| key(c);
+    let keys: Vec<String> = "ab123".chars().map(key).collect();
+    let k = |c: Option<char>| c.map_or("", |c| keys["ab123".find(c).unwrap()].as_str());
+    let shows = |account: Option<char>, n: Option<char>, conflict: bool| Identity {
+        account: k(account),
+        name: k(n),
+        conflict,
+    };
+    let mut state = State::default();
+    // A's handle with A's name: the name is remembered (as its salted key) for A.
+    state.observe_as(&detection(&[OFF]), &shows(Some('a'), Some('1'), false), 1);
+    assert_eq!(state.name_of(&key('a')), Some(name('1').as_str()));
+    // A page whose signals disagree: who it is cannot be told; held, not A's.
+    state.observe_as(&detection(&[ON]), &shows(Some('a'), None, true), 2);
+    assert!(state.account_uncertain());
+    assert_eq!(state.settings[AI].state, SeenState::Off);
+    // A's name alone corroborates A: the held reading is A's.
+    state.observe_as(&detection(&[]), &shows(None, Some('1'), false), 3);
+    assert!(!state.account_uncertain());
+    assert_eq!(state.settings[AI].state, SeenState::On);
+    // Another name alone contradicts A: held.
+    state.observe_as(&detection(&[OFF]), &shows(None, Some('2'), false), 4);
+    assert!(state.account_uncertain());
+    assert_eq!(state.settings[AI].state, SeenState::On);
+    // B's handle: the held off is B's, with B's name.
+    state.observe_as(&detection(&[]), &shows(Some('b'), Some('2'), false), 5);
+    assert_eq!(state.settings[AI].state, SeenState::Off);
+    assert_eq!(state.others[&key('a')].settings[AI].state, SeenState::On);
+    assert_eq!(state.name_of(&key('a')), Some(name('1').as_str()));
+    assert_eq!(state.name_of(&key('b')), Some(name('2').as_str()));
+    // A's name alone while B is signed in does not switch to A: it only contradicts B.
+    state.observe_as(&detection(&[ON]), &shows(None, Some('1'), false), 6);
+    assert_eq!(state.account.as_deref(), Some(key('b').as_str()));
+    assert!(state.account_uncertain());
+    assert_eq!(state.settings[AI].state, SeenState::Off);
+    // A name alone when no name is known for anyone says nothing.
+    let mut fresh = State::default();
+    fresh.sign_in(&key('c'), 1);
+    assert_eq!(
+        fresh.resolve(&shows(None, Some('3'), false)),
+        Shown::Nothing
+    );
+    // Two accounts with one name: a name alone cannot tell them apart.
+    let mut twins = State::default();
+    twins.observe_as(&detection(&[]), &shows(Some('a'), Some('1'), false), 1);
+    twins.observe_as(&detection(&[]), &shows(Some('b'), Some('1'), false), 2);
+    assert_eq!(
+        twins.resolve(&shows(None, Some('1'), false)),
+        Shown::Unknown
+    );
+    // Names and held readings survive a round trip; a damaged held bucket is dropped and reported.
+    assert_eq!(state.names.len(), 2);
+    let again = State::load(Some(&state.to_json()));
+    assert!(again.problems.is_empty(), "{:?}", again.problems);
+    assert_eq!(again.state, state);
+    let damaged = state
+        .to_json()
+        .replace(r#""seenAt":6}"#, r#""seenAt":"x"}"#);
+    assert_ne!(damaged, state.to_json());
+    let loaded = State::load(Some(&damaged));
+    assert_eq!(loaded.state.held, None);
+    assert_eq!(loaded.problems, vec![PROBLEM_PARTIAL.to_string()]);
+}
+
+#[test]
+fn while_the_account_is_uncertain_the_status_never_shows_the_last_accounts_readings() {
+    let mut state = State::default();
+    let all_off: Vec<(&str, SeenState, Reason)> = crate::catalog::catalog()
+        .settings
+        .iter()
+        .map(|s| (s.id.as_str(), SeenState::Off, Reason::Key))
+        .collect();
+    state.observe_for(&detection(&all_off), Some(&key('a')), 1);
+    assert_eq!(view(&state, 1).badge.text, "✓");
+    sign_in_page(&mut state, 2);
+    let v = view(&state, 2);
+    assert_ne!(
+        v.badge.text, "✓",
+        "A's all-done is not shown to whoever signs in"
+    );
+    assert!(v
+        .rows
+        .iter()
+        .all(|r| r.state == crate::status::RowState::Unchecked));
+    // The advice on a setting's page does not take A's readings for the current account's either.
+    let next = view(&state, 2).next.map(|n| n.id);
+    assert!(next.is_some());
 }

@@ -57,13 +57,11 @@ test('watch.js (every LinkedIn page load) stays tiny: no card, banner, page read
   assert.deepEqual([...built['signin.js'].modules].sort(), ['runtime.js', 'signin-main.js']);
 });
 
-test('who.js and nudge.js carry nothing of the guide', () => {
+test('nudge.js carries nothing of the guide; there is no who.js (identity comes with the reports)', () => {
   const guideOnly = ['banner.js', 'dom.js', 'wait.js', ...readdirSync(CONTENT).filter((f) => f.startsWith('guide-'))];
-  for (const name of ['who.js', 'nudge.js']) {
-    const extra = built[name].modules.filter((m) => guideOnly.includes(m));
-    assert.deepEqual(extra, [], `${name} bundles ${extra}`);
-  }
-  assert.ok(!built['who.js'].modules.includes('card.js'), 'who.js draws nothing');
+  const extra = built['nudge.js'].modules.filter((m) => guideOnly.includes(m));
+  assert.deepEqual(extra, [], `nudge.js bundles ${extra}`);
+  assert.deepEqual(Object.keys(built).sort(), ['guide.js', 'nudge.js', 'signin.js', 'watch.js']);
 });
 
 test('every content module is in some bundle (none left over)', () => {

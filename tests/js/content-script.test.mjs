@@ -300,7 +300,7 @@ test('controls: kind, accessible name, keys, context, state and what is seen of 
   const { context, page, errors } = await open('/mypreferences/d/categories/privacy', html, { noInject: true });
   await injectWithDom(page);
   const snap = await page.evaluate(() => /** @type {any} */ (window).__dom.snapshot(true).snapshot);
-  assert.deepEqual(Object.keys(snap).sort(), ['controls', 'heading', 'lang', 'loginForm', 'me', 'pageSettled', 'title', 'truncated', 'url', 'v']);
+  assert.deepEqual(Object.keys(snap).sort(), ['controls', 'heading', 'lang', 'loginForm', 'me', 'meConflict', 'meName', 'pageSettled', 'title', 'truncated', 'url', 'v']);
   assert.equal(snap.v, 1);
   assert.equal(snap.lang, 'de-DE');
   assert.equal(snap.heading, 'Datenschutz');

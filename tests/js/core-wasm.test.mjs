@@ -41,9 +41,13 @@ test('detect never throws on values JS can send', () => {
 });
 
 const AI_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
-/** @param {Record<string, unknown>} [control] */
+/** Salted keys as the worker makes them (account.js): of two handles and a name. */
+const KEY_A = 'a'.repeat(64);
+const KEY_B = 'b'.repeat(64);
+const NAME_A = 'c'.repeat(64);
+/** The AI setting's page, showing account A (as the worker passes it on). @param {Record<string, unknown>} [control] */
 const aiPage = (control = {}) => ({
-  v: 1, url: AI_URL, lang: 'de',
+  v: 1, url: AI_URL, lang: 'de', account: KEY_A,
   controls: [{ kind: 'checkbox', name: '', keys: ['allowDataForGenerativeAI'], checked: true, visible: true, settled: true, ...control }],
 });
 
@@ -131,6 +135,42 @@ test('damaged storage is reported with a backup, never as off', () => {
   assert.deepEqual(choice.problems, ['stateChoicesReset']);
   assert.equal(choice.state.setupDone, false);
   assert.equal(choice.state.recheckDays, 30);
+});
+
+test('a reading whose account is uncertain is held for the next account shown, never given to the last one', () => {
+  const row = (/** @type {any} */ reply) => reply.status.rows.find((/** @type {any} */ r) => r.id === 'gen-ai-improvement');
+  // A: off, with A's name.
+  const a = core.page(undefined, [], { ...aiPage({ checked: false }), accountName: NAME_A }, env, T0);
+  assert.equal(a.state.account, KEY_A);
+  assert.deepEqual(a.state.names, [`${KEY_A}:${NAME_A}`]);
+  assert.equal(a.status.accountKnown, true);
+  // A sign-in or sign-out page: the account may change; the popup shows none of A's readings.
+  const out = core.event(a.state, [], { type: 'signInPage' }, env, T0 + 1);
+  assert.equal(out.status.accountUncertain, true);
+  assert.equal(row(out).state, 'unchecked');
+  assert.notEqual(out.status.badge.text, '✓');
+  // A settings page that does not show the account: held (shown as seen since), A's off untouched.
+  const { account: _a, ...noAccount } = aiPage();
+  const held = core.page(out.state, [], noAccount, env, T0 + 2);
+  assert.equal(held.state.settings['gen-ai-improvement'].state, 'off');
+  assert.equal(held.state.held.settings['gen-ai-improvement'].state, 'on');
+  assert.equal(row(held).state, 'on');
+  // A page whose signals disagree is no account's either.
+  const conflict = core.page(held.state, [], { ...noAccount, url: 'https://www.linkedin.com/feed/', accountConflict: true }, env, T0 + 3);
+  assert.equal(conflict.state.account, KEY_A);
+  assert.ok(conflict.state.accountCheck);
+  // B is shown: the held reading is B's; A's off stays A's.
+  const b = core.page(conflict.state, [], { ...noAccount, url: 'https://www.linkedin.com/feed/', account: KEY_B }, env, T0 + 4);
+  assert.equal(b.state.account, KEY_B);
+  assert.equal(b.state.settings['gen-ai-improvement'].state, 'on');
+  assert.equal(b.state.others[KEY_A].settings['gen-ai-improvement'].state, 'off');
+  assert.equal(b.state.held, undefined);
+  assert.equal(b.status.accountUncertain, false);
+  // Held readings go stale: a day later they are gone, even before any account is shown.
+  const later = core.status(held.state, [], env, T0 + 2 + DAY + 1);
+  assert.equal(later.changed, true);
+  assert.equal(later.state.held, undefined);
+  assert.equal(row(later).state, 'unchecked');
 });
 
 test('stored state round trip: an object out reads back as itself; old JSON text is migrated', () => {

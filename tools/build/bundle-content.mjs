@@ -12,14 +12,12 @@ import { build } from 'esbuild';
  * list of them; the manifest and extension/worker/content-scripts.js refer to the bundle names.
  *  * watch.js: every ordinary LinkedIn page (manifest): in-page navigations. Kept tiny.
  *  * signin.js: sign-in and sign-out pages (manifest): the account may change.
- *  * who.js: ordinary pages while the worker needs to know who is signed in (registered at run time).
  *  * nudge.js: ordinary pages while the worker has something to remind of (registered at run time).
  *  * guide.js: settings pages (manifest), or loaded by the worker after an in-page navigation to one.
  */
 export const CONTENT_BUNDLES = Object.freeze({
   'watch.js': 'watch-main.js',
   'signin.js': 'signin-main.js',
-  'who.js': 'who-main.js',
   'nudge.js': 'nudge-main.js',
   'guide.js': 'guide-main.js',
 });

@@ -18,7 +18,7 @@
  *   rows: Row[], remaining: number, total: number, allDone: boolean, toCheck?: boolean, checkMinutes?: number,
  *   snoozeUntil: number | null, dismissAll: boolean, guideActive: boolean,
  *   next?: { id: string, url: string } | null, problems: Array<string | { code?: string, message?: string }>,
- *   recheckDays?: number, nudge?: boolean, nudgeClosed?: boolean, accountKnown?: boolean, otherAccounts?: number,
+ *   recheckDays?: number, nudge?: boolean, nudgeClosed?: boolean, accountKnown?: boolean, accountUncertain?: boolean, otherAccounts?: number,
  *   unknownSettings?: { label: string, url: string, state: string, firstSeen: number, lastSeen: number }[]
  * }} StatusView
  * @typedef {'attention' | 'unchecked' | 'done' | 'neutral'} Tone
