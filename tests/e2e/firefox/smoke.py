@@ -391,7 +391,8 @@ def main() -> int:
         def press(key: str) -> None:
             ActionChains(driver).send_keys(key).perform()
 
-        def tab_to(key: str, back: bool = True) -> None:
+        def tab_to(key: str, back: bool = False) -> None:
+            # Forward from the top of the page: the card's host sits before <body>, first in the tab order.
             for _ in range(60):
                 if focused() == key:
                     return
