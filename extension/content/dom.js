@@ -12,6 +12,7 @@
  * @property {boolean} disabled
  * @property {boolean} visible   rendered and shown to the member (see isShown)
  * @property {boolean} busy      aria-busy around it, or a loading indicator in its section
+ * @property {boolean} pending   the page says an edit is not saved yet (see pendingFacts)
  * @property {boolean} inert     inside an inert or aria-hidden subtree, or outside an open modal dialog
  * @property {boolean} shadow    inside a shadow root
  * @property {boolean} main      inside the page's main landmark
@@ -45,6 +46,7 @@
  */
 
 import * as facts from './page-facts.js';
+import { PENDING_WORDS } from './page-words.js';
 
 const LIMITS = Object.freeze({
   controls: 5000, // the core's cap too: more than any settings page has
@@ -66,6 +68,9 @@ const HIDDEN_TREE_SELECTOR = '[inert], [aria-hidden="true"]';
 // A switch's state is believed only after it (and what we see of it) stayed the same this long after the
 // page finished loading or navigating: placeholders and late flips happen in the first moments.
 const SETTLE_MS = 1200;
+// A switch that changed after it was first seen (a member's click, an optimistic change the server may still refuse
+// and put back seconds later) is believed only after it stayed the same this long.
+const CHANGED_SETTLE_MS = 5000;
 // After this long since load or an in-page navigation, what a settings page does not show is missing, not late.
 const PAGE_SETTLE_MS = 4000;
 const MAX_DEPTH = 256;          // ancestor walks
@@ -73,6 +78,15 @@ const MAX_SHADOW_WALK = 20000;  // elements visited looking for shadow roots
 const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6, [role=heading], legend';
 const DIALOG_SELECTOR = '[role=dialog], [role=alertdialog], [aria-modal=true], dialog[open]';
 const SKIP_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+// Issue 24, "a value shown is not a value saved": what can say an edit is pending.
+const BUTTON_SELECTOR = 'button, input[type=submit], input[type=button], [role=button]';
+const SUBMIT_SELECTOR = 'button:not([type=button]):not([type=reset]):not([type=menu]), input[type=submit]';
+const LIVE_SELECTOR = '[role=status], [role=alert], [aria-live]:not([aria-live=off]), output';
+// A confirm dialog over the page (not the control's own container): modal or an alert dialog.
+const MODAL_SELECTOR = '[role=alertdialog], [role=dialog][aria-modal=true], dialog[open], [aria-modal=true]';
+const EDIT_SCOPE_SELECTOR = 'form, [role=form], dialog, [role=dialog], [role=alertdialog], ' + SECTION_SELECTOR;
+const MAX_BUTTONS = 500;
+const MAX_LIVE = 50;
 
 const clean = facts.clean;
 
@@ -340,30 +354,196 @@ function isBusy(el, section, loadingCache) {
   return loading;
 }
 
+// ---------- is an edit pending? ----------
+
+/**
+ * Page text as the word lists in page-words.js are written: lower case, no diacritics, no apostrophes,
+ * punctuation as spaces, single spaces. @param {string} s @returns {string}
+ */
+function norm(s) {
+  try {
+    return String(s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+      .replace(/['\u2018\u2019`\u00b4]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  } catch (_) {
+    return '';
+  }
+}
+
+/** @type {{save: Set<string>, cancel: Set<string>, unsaved: string[], inFlight: string[]}|null} */
+let words = null;
+function pendingWords() {
+  if (!words) {
+    const all = Object.values(PENDING_WORDS);
+    words = {
+      save: new Set(all.flatMap((w) => w.save)),
+      cancel: new Set(all.flatMap((w) => w.cancel)),
+      unsaved: all.flatMap((w) => w.unsaved),
+      inFlight: all.flatMap((w) => w.inFlight),
+    };
+  }
+  return words;
+}
+
+/** Whether normalised `text` holds one of the phrases as whole words. @param {string} text @param {string[]} list */
+function hasPhrase(text, list) {
+  if (!text) return false;
+  const t = ' ' + text + ' ';
+  return list.some((p) => t.includes(' ' + p + ' '));
+}
+
+/**
+ * What on the page says an edit is not saved yet, found once per snapshot.
+ * @typedef {Object} PendingFacts
+ * @property {boolean} page        a shown live region says unsaved changes, saving, or a failed save
+ * @property {Element[]} scopes    regions (not forms) holding an enabled Save / Apply / Cancel / Discard button
+ * @property {Map<Element, number>} forms  native forms holding an enabled submit or such a button: 1 a save or a
+ *   submit, 2 a cancel, 3 both (a save and a cancel together say the form has edits; one alone only with a field
+ *   changed since load)
+ * @property {Element[]} dialogs   open confirm dialogs (alert dialogs, modal dialogs)
+ */
+
+/** @param {Element} el @returns {boolean} */
+function enabledAndShown(el) {
+  return !isDisabled(el) && cssShown(el);
+}
+
+/** @param {Document} doc @param {ReadOptions} opts @returns {PendingFacts} */
+function pendingFacts(doc, opts) {
+  const w = pendingWords();
+  /** @type {PendingFacts} */
+  const out = { page: false, scopes: [], forms: new Map(), dialogs: [] };
+  const ours = (/** @type {Element} */ el) => !!(opts.ignore && opts.ignore(el));
+  try {
+    const live = doc.querySelectorAll(LIVE_SELECTOR);
+    for (let i = 0; i < live.length && i < MAX_LIVE && !out.page; i++) {
+      if (ours(live[i]) || !cssShown(live[i])) continue;
+      const text = norm(boundedText(live[i], 300));
+      out.page = hasPhrase(text, w.unsaved) || hasPhrase(text, w.inFlight);
+    }
+    const buttons = doc.querySelectorAll(BUTTON_SELECTOR);
+    for (let i = 0; i < buttons.length && i < MAX_BUTTONS; i++) {
+      const b = buttons[i];
+      if (ours(b)) continue;
+      const name = norm(accessibleName(b) || boundedText(b, 100) || attr(b, 'value') || '');
+      const kind = w.save.has(name) ? 1 : w.cancel.has(name) ? 2 : 0;
+      if (!kind || !enabledAndShown(b)) continue;
+      const scope = closestAcross(b, EDIT_SCOPE_SELECTOR) || closestAcross(b, MAIN_SELECTOR) || doc.body;
+      if (scope && scope.nodeName === 'FORM') out.forms.set(scope, (out.forms.get(scope) || 0) | kind);
+      else if (scope && !out.scopes.includes(scope)) out.scopes.push(scope);
+    }
+    const forms = doc.querySelectorAll('form');
+    for (let i = 0; i < forms.length && i < 50; i++) {
+      const f = forms[i];
+      if ((out.forms.get(f) || 0) & 1) continue;
+      const list = f.querySelectorAll(SUBMIT_SELECTOR);
+      for (let j = 0; j < list.length && j < 20; j++) {
+        if (enabledAndShown(list[j])) { out.forms.set(f, (out.forms.get(f) || 0) | 1); break; }
+      }
+    }
+    const dialogs = doc.querySelectorAll(MODAL_SELECTOR);
+    for (let i = 0; i < dialogs.length && i < 20; i++) {
+      if (!ours(dialogs[i]) && cssShown(dialogs[i])) out.dialogs.push(dialogs[i]);
+    }
+  } catch (_) { /* what was found */ }
+  return out;
+}
+
+/** Whether `el` is `anc` or inside it, across shadow roots. @param {Element} el @param {Element} anc */
+function within(el, anc) {
+  for (let e = /** @type {Element|null} */ (el), d = 0; e && d < MAX_DEPTH; e = parentOf(e), d++) if (e === anc) return true;
+  return false;
+}
+
+/**
+ * A native form is "edited" when one of its fields no longer shows what the page was loaded (or last reset) with:
+ * a classic form with a Save button that always shows shows saved values until the member changes one.
+ * @param {Element} form @returns {boolean}
+ */
+function formEdited(form) {
+  try {
+    const fields = /** @type {HTMLFormElement} */ (form).elements;
+    for (let i = 0; i < fields.length && i < 200; i++) {
+      const f = /** @type {any} */ (fields[i]);
+      if (f.type === 'checkbox' || f.type === 'radio') {
+        if (f.checked !== f.defaultChecked) return true;
+      } else if (f.nodeName === 'SELECT') {
+        for (const o of f.options) if (o.selected !== o.defaultSelected) return true;
+      } else if (typeof f.value === 'string' && typeof f.defaultValue === 'string' && f.type !== 'submit' && f.type !== 'button') {
+        if (f.value !== f.defaultValue) return true;
+      }
+    }
+  } catch (_) { return false; }
+  return false;
+}
+
+/**
+ * The page says this control's value is not saved yet: a live region says unsaved / saving / failed; an "unsaved
+ * changes" text in its section; an enabled Save / Apply / Cancel / Discard in a region (not a form) that holds it;
+ * in its native form an enabled save and cancel together, or either (or a submit) with a field changed since load;
+ * or an open confirm dialog that does not hold it.
+ * @param {Element} el @param {Element|null} section @param {ReadContext} ctx @returns {boolean}
+ */
+function isPending(el, section, ctx) {
+  if (!ctx.pending) ctx.pending = pendingFacts(el.ownerDocument || document, ctx.opts);
+  const p = ctx.pending;
+  if (p.page) return true;
+  if (p.dialogs.some((d) => !within(el, d))) return true;
+  if (p.scopes.some((s) => within(el, s))) return true;
+  const form = closestAcross(el, 'form');
+  const buttons = form ? p.forms.get(form) || 0 : 0;
+  if (form && (buttons === 3 || (buttons && formEdited(form)))) return true;
+  if (section) {
+    let said = ctx.unsaved.get(section);
+    if (said === undefined) {
+      said = hasPhrase(norm(boundedText(section, 2000)), pendingWords().unsaved);
+      ctx.unsaved.set(section, said);
+    }
+    if (said) return true;
+  }
+  return false;
+}
+
 // ---------- is it settled? ----------
 
-/** @type {WeakMap<Element, {sig: string, since: number}>} */
-let seenFacts = new WeakMap();
+/**
+ * What was last seen of each control, by its identity (kind, keys and name, and which copy of that identity it is
+ * in the page's order), so that a page re-creating its switch node all the time still settles; controls with no
+ * key and no name are followed by their node. `changed`: its state moved after it was first seen.
+ * @typedef {{sig: string, since: number, checked: boolean|null, changed: boolean}} Seen
+ */
+/** @type {Map<string, Seen>} */
+let seenByIdentity = new Map();
+/** @type {WeakMap<Element, Seen>} */
+let seenByNode = new WeakMap();
 let navigatedAt = 0;
 
 /** An in-page navigation happened: nothing seen before it counts as settled. */
 function markNavigation() {
   navigatedAt = Date.now();
-  seenFacts = new WeakMap();
+  seenByIdentity = new Map();
+  seenByNode = new WeakMap();
 }
 
 /**
- * How long until this control's facts have been stable for SETTLE_MS (0: settled now).
- * @param {Element} el @param {SnapshotControl} c @param {number} now @param {boolean} loaded @returns {number}
+ * How long until this control's facts have been stable for SETTLE_MS — CHANGED_SETTLE_MS once its state moved
+ * after it was first seen — (0: settled now).
+ * @param {Element} el @param {string} identity '' for none @param {SnapshotControl} c @param {number} now
+ * @param {boolean} loaded @returns {number}
  */
-function settleWait(el, c, now, loaded) {
-  const sig = [c.checked, c.disabled, c.busy, c.visible, c.inert, c.kind].join('|');
-  const prev = seenFacts.get(el);
+function settleWait(el, identity, c, now, loaded) {
+  const sig = [c.checked, c.disabled, c.busy, c.pending, c.visible, c.inert, c.kind].join('|');
+  const prev = identity ? seenByIdentity.get(identity) : seenByNode.get(el);
   if (!prev || prev.sig !== sig) {
-    seenFacts.set(el, { sig, since: now });
-    return SETTLE_MS;
+    const changed = !!prev && (prev.changed || prev.checked !== c.checked);
+    const seen = { sig, since: now, checked: c.checked, changed };
+    if (identity) {
+      if (seenByIdentity.size < LIMITS.controls || seenByIdentity.has(identity)) seenByIdentity.set(identity, seen);
+    } else {
+      seenByNode.set(el, seen);
+    }
+    return changed ? CHANGED_SETTLE_MS : SETTLE_MS;
   }
-  const wait = Math.max(prev.since, navigatedAt) + SETTLE_MS - now;
+  const wait = Math.max(prev.since, navigatedAt) + (prev.changed ? CHANGED_SETTLE_MS : SETTLE_MS) - now;
   if (wait > 0) return wait;
   return loaded ? 0 : 200;
 }
@@ -477,7 +657,9 @@ function headingContext(el, cache) {
  * @property {Map<Element, boolean>} hides
  * @property {Map<Element, boolean>} loading
  * @property {Map<Element, number>} sections
+ * @property {Map<Element, boolean>} unsaved  sections whose text says "unsaved changes"
  * @property {Element|null} modal
+ * @property {PendingFacts|null} pending   computed on first use
  * @property {ReadOptions} opts
  * @property {number} now
  * @property {boolean} loaded
@@ -488,8 +670,8 @@ function readContext(doc, opts) {
   let loaded = true;
   try { loaded = doc.readyState === 'complete'; } catch (_) { /* ignore */ }
   return {
-    headings: new Map(), hides: new Map(), loading: new Map(), sections: new Map(),
-    modal: openModal(doc), opts: opts || {}, now: Date.now(), loaded,
+    headings: new Map(), hides: new Map(), loading: new Map(), sections: new Map(), unsaved: new Map(),
+    modal: openModal(doc), pending: null, opts: opts || {}, now: Date.now(), loaded,
   };
 }
 
@@ -522,6 +704,7 @@ function describeControl(el, ctxOrCache) {
     disabled: isDisabled(el),
     visible: !inert && isShown(el, ctx.hides, ctx.opts),
     busy: isBusy(el, section, ctx.loading),
+    pending: isPending(el, section, ctx),
     inert,
     shadow,
     main: !!closestAcross(el, MAIN_SELECTOR),
@@ -594,11 +777,20 @@ function collectControls(root, opts) {
     const n = Math.min(list.length, LIMITS.controls);
     const ctx = readContext(doc, options);
     let settleIn = 0;
+    /** @type {Map<string, number>} */
+    const copies = new Map();
     for (let i = 0; i < n; i++) {
       const el = list[i];
       try {
         const c = describeControl(el, ctx);
-        const wait = settleWait(el, c, ctx.now, ctx.loaded);
+        let identity = '';
+        if (c.keys.length || c.name) {
+          const base = c.kind + '\n' + c.keys.join(' ') + '\n' + c.name;
+          const nth = copies.get(base) || 0;
+          copies.set(base, nth + 1);
+          identity = base + '\n' + nth;
+        }
+        const wait = settleWait(el, identity, c, ctx.now, ctx.loaded);
         c.settled = wait === 0;
         // Only a control the core could believe is worth reading the page again for (an inert or hidden
         // one flickering forever must not keep us busy).

@@ -15,7 +15,8 @@ const LOOKING_MS = 4000;      // show "Looking for the switch…" instead of "ca
 const RECHECK_MS = 1500;      // second read-back (LinkedIn may revert after its server answers)
 const FLOOD_FRAMES = 5;       // reads in consecutive busy frames before a mutation flood is throttled
 const FLOOD_MS = 250;         // then at most one full report this often
-const POLL_MS = 500;          // how often the switch's live state is compared
+const POLL_MS = 500;          // how often the switches' live state is compared
+const POLL_MAX = 200;         // switches compared (a settings page has a few; the rest is followed by the observer)
 
 /** How to read the page again and redraw the card (the reporting module's, given with each update). @type {PageHooks} */
 let page = { read: () => {}, redraw: () => {} };
@@ -92,14 +93,17 @@ function stopObserver() {
 
 /**
  * A script can flip a switch by setting `.checked`, which changes no attribute and fires no event: compare the
- * followed switch's live state twice a second and read the page again when it moved (or left the page).
+ * page's switches' live state twice a second and read the page again when one moved (or left the page).
  */
 function pollSignature() {
-  const b = S.advice && S.advice.banner;
-  const index = b && typeof b.control === 'number' ? b.control : -1;
-  const el = index >= 0 ? S.elements[index] : null;
-  if (!el) return '';
-  return el.isConnected ? `${dom.readChecked(el)}${dom.isDisabled(el) ? 'd' : ''}` : 'x';
+  // Every switch of the page, not only the followed one: a page may flip several at once and put them back later.
+  let sig = '';
+  const list = S.elements;
+  for (let i = 0; i < list.length && i < POLL_MAX; i++) {
+    const el = list[i];
+    sig += el.isConnected ? `${dom.readChecked(el)}${dom.isDisabled(el) ? 'd' : ''},` : 'x,';
+  }
+  return sig;
 }
 
 function startPoll() {
