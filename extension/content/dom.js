@@ -86,6 +86,7 @@ const LIVE_SELECTOR = '[role=status], [role=alert], [aria-live]:not([aria-live=o
 const MODAL_SELECTOR = '[role=alertdialog], [role=dialog][aria-modal=true], dialog[open], [aria-modal=true]';
 const EDIT_SCOPE_SELECTOR = 'form, [role=form], dialog, [role=dialog], [role=alertdialog], ' + SECTION_SELECTOR;
 const MAX_BUTTONS = 500;
+const MAX_FRAMES = 10;
 const MAX_LIVE = 50;
 
 const clean = facts.clean;
@@ -170,10 +171,46 @@ function parentOf(el) {
   try {
     if (el.parentElement) return el.parentElement;
     const p = el.parentNode;
-    return p && p.nodeType === 11 ? /** @type {ShadowRoot} */ (p).host || null : null;
+    if (p && p.nodeType === 11) return /** @type {ShadowRoot} */ (p).host || null;
+    // The root of a same-origin frame's document: on to the <iframe> in the page that holds it.
+    if (p && p.nodeType === 9) return frameOf(/** @type {Document} */ (p));
+    return null;
   } catch (_) {
     return null;
   }
+}
+
+/** The <iframe> holding a same-origin frame's document (null for the top document). @param {Document} doc @returns {Element|null} */
+function frameOf(doc) {
+  try {
+    const w = doc.defaultView;
+    return w && w !== w.top ? w.frameElement : null;
+  } catch (_) {
+    return null;
+  }
+}
+
+/**
+ * The documents of the same-origin frames in `doc` (and theirs), which the member sees as part of the page; a
+ * cross-origin frame cannot be read (contentDocument is null) and is left out.
+ * @param {Document} doc @returns {Document[]}
+ */
+function frameDocuments(doc) {
+  /** @type {Document[]} */
+  const out = [];
+  const queue = [doc];
+  while (queue.length && out.length < MAX_FRAMES) {
+    const d = /** @type {Document} */ (queue.shift());
+    let frames;
+    try { frames = d.querySelectorAll('iframe, frame'); } catch (_) { continue; }
+    for (let i = 0; i < frames.length && out.length < MAX_FRAMES; i++) {
+      try {
+        const inner = /** @type {HTMLIFrameElement} */ (frames[i]).contentDocument;
+        if (inner && inner.documentElement && !out.includes(inner)) { out.push(inner); queue.push(inner); }
+      } catch (_) { /* cross-origin */ }
+    }
+  }
+  return out;
 }
 
 /** `closest` across shadow roots. @param {Element} el @param {string} selector @returns {Element|null} */
@@ -319,7 +356,12 @@ function isShown(el, cache, opts) {
   const track = parentOf(el);
   const drawn = ownBoxShown(el) || (!!track && ownBoxShown(track)) ||
     labelsOf(el).some((l) => cssShown(l) && ownBoxShown(l) && ancestorsShow(l, cache));
-  return drawn && !covered(el, opts);
+  if (!drawn || covered(el, opts)) return false;
+  // In a frame: the frame itself must be drawn in the page (CSS does not pass visibility into its document).
+  for (let f = frameOf(el.ownerDocument || document), d = 0; f && d < 5; f = frameOf(f.ownerDocument), d++) {
+    if (!cssShown(f) || !ownBoxShown(f)) return false;
+  }
+  return true;
 }
 
 /** @param {Document} doc @returns {Element|null} */
@@ -329,10 +371,29 @@ function openModal(doc) {
 
 /** Not for the member to act on: inert, aria-hidden, or behind an open modal dialog. @param {Element} el @param {Element|null} modal @returns {boolean} */
 function inHiddenTree(el, modal) {
-  if (closestAcross(el, HIDDEN_TREE_SELECTOR)) return true;
+  for (let e = closestAcross(el, HIDDEN_TREE_SELECTOR), d = 0; e && d < 20; e = parentOf(e) && closestAcross(/** @type {Element} */ (parentOf(e)), HIDDEN_TREE_SELECTOR), d++) {
+    if (!staleAppRoot(e)) return true;
+  }
   if (!modal) return false;
   for (let e = /** @type {Element|null} */ (el), d = 0; e && d < MAX_DEPTH; e = parentOf(e), d++) if (e === modal) return false;
   return true;
+}
+
+/**
+ * An aria-hidden left behind on the app root (it holds the page's main landmark; not inert) while no dialog is open:
+ * LinkedIn hides its app from screen readers while a modal is open and does not always take it back; the member
+ * sees and operates what is inside, so that is what counts. An aria-hidden region inside the page (a stale view
+ * beside the live one) still hides.
+ * @param {Element} anc @returns {boolean}
+ */
+function staleAppRoot(anc) {
+  try {
+    if (anc.hasAttribute('inert') || attr(anc, 'aria-hidden') !== 'true') return false;
+    if (!anc.matches(MAIN_SELECTOR) && !anc.querySelector(MAIN_SELECTOR)) return false;
+    return !findDialog(anc.ownerDocument || document);
+  } catch (_) {
+    return false;
+  }
 }
 
 /**
@@ -484,8 +545,12 @@ function formEdited(form) {
  * @param {Element} el @param {Element|null} section @param {ReadContext} ctx @returns {boolean}
  */
 function isPending(el, section, ctx) {
-  if (!ctx.pending) ctx.pending = pendingFacts(el.ownerDocument || document, ctx.opts);
-  const p = ctx.pending;
+  const doc = el.ownerDocument || document;
+  let p = ctx.pending.get(doc);
+  if (!p) {
+    p = pendingFacts(doc, ctx.opts);
+    ctx.pending.set(doc, p);
+  }
   if (p.page) return true;
   if (p.dialogs.some((d) => !within(el, d))) return true;
   if (p.scopes.some((s) => within(el, s))) return true;
@@ -659,7 +724,7 @@ function headingContext(el, cache) {
  * @property {Map<Element, number>} sections
  * @property {Map<Element, boolean>} unsaved  sections whose text says "unsaved changes"
  * @property {Element|null} modal
- * @property {PendingFacts|null} pending   computed on first use
+ * @property {Map<Document, PendingFacts>} pending   per document (frames have their own), computed on first use
  * @property {ReadOptions} opts
  * @property {number} now
  * @property {boolean} loaded
@@ -671,7 +736,7 @@ function readContext(doc, opts) {
   try { loaded = doc.readyState === 'complete'; } catch (_) { /* ignore */ }
   return {
     headings: new Map(), hides: new Map(), loading: new Map(), sections: new Map(), unsaved: new Map(),
-    modal: openModal(doc), pending: null, opts: opts || {}, now: Date.now(), loaded,
+    modal: openModal(doc), pending: new Map(), opts: opts || {}, now: Date.now(), loaded,
   };
 }
 
@@ -769,6 +834,17 @@ function collectControls(root, opts) {
     try {
       for (const sr of shadowRoots(doc, options)) list.push(...Array.from(sr.querySelectorAll(CONTROL_SELECTOR)));
     } catch (_) { /* the document's own controls still count */ }
+    // Same-origin frames are part of the page the member sees (a settings app in an iframe).
+    let framesLoaded = true;
+    if (scope === doc) {
+      for (const fd of frameDocuments(doc)) {
+        try {
+          list.push(...Array.from(fd.querySelectorAll(CONTROL_SELECTOR)));
+          for (const sr of shadowRoots(fd, options)) list.push(...Array.from(sr.querySelectorAll(CONTROL_SELECTOR)));
+          if (fd.readyState !== 'complete') framesLoaded = false;
+        } catch (_) { /* that frame only */ }
+      }
+    }
     if (list.length > LIMITS.controls) {
       const inMain = list.filter((el) => closestAcross(el, MAIN_SELECTOR));
       if (inMain.length) list = inMain;
@@ -776,6 +852,7 @@ function collectControls(root, opts) {
     out.truncated = list.length > LIMITS.controls;
     const n = Math.min(list.length, LIMITS.controls);
     const ctx = readContext(doc, options);
+    if (!framesLoaded) ctx.loaded = false;
     let settleIn = 0;
     /** @type {Map<string, number>} */
     const copies = new Map();
@@ -865,7 +942,12 @@ function pageSettled(d) {
   try {
     if (d.readyState !== 'complete') return false;
     const age = navigatedAt ? Date.now() - navigatedAt : performance.now();
-    return age >= PAGE_SETTLE_MS;
+    if (age < PAGE_SETTLE_MS) return false;
+    // Still loading its content (a shown spinner, progress bar or aria-busy region in main): not missing yet.
+    const main = d.querySelector(MAIN_SELECTOR) || d.body;
+    const loading = main ? main.querySelectorAll(LOADING_SELECTOR) : [];
+    for (let i = 0; i < loading.length && i < 20; i++) if (cssShown(loading[i])) return false;
+    return true;
   } catch (_) {
     return false;
   }

@@ -150,6 +150,13 @@ function onMutations() {
 function onInteraction(e) {
   try {
     if (S.busy || S.dead || ui.isOurs(e.target)) return;
+    // A same-origin frame finished loading (its switches are part of the page): read it.
+    if (e.type === 'load') {
+      const t = /** @type {Element|null} */ (e.target);
+      if (!t || (t.nodeName !== 'IFRAME' && t.nodeName !== 'FRAME')) return;
+      page.read(false);
+      return;
+    }
     if (e.type === 'keyup') {
       const k = /** @type {KeyboardEvent} */ (e).key;
       if (k !== ' ' && k !== 'Enter' && k !== 'Spacebar') return;
@@ -166,10 +173,11 @@ function onInteraction(e) {
 }
 
 const CAPTURE = { capture: true, passive: true };
+const LISTENED = ['click', 'change', 'keyup', 'load'];
 function addInteractionListeners() {
   if (S.listening) return;
   try {
-    for (const t of ['click', 'change', 'keyup']) document.addEventListener(t, onInteraction, CAPTURE);
+    for (const t of LISTENED) document.addEventListener(t, onInteraction, CAPTURE);
     S.listening = true;
   } catch (_) { /* ignore */ }
 }
@@ -177,7 +185,7 @@ function addInteractionListeners() {
 function removeInteractionListeners() {
   if (!S.listening) return;
   try {
-    for (const t of ['click', 'change', 'keyup']) document.removeEventListener(t, onInteraction, CAPTURE);
+    for (const t of LISTENED) document.removeEventListener(t, onInteraction, CAPTURE);
   } catch (_) { /* ignore */ }
   S.listening = false;
   for (const t of S.settleTimers) clearTimeout(t);
