@@ -13,6 +13,8 @@ const walk = (dir) => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).is
 const pages = walk(join(FX, 'pages')).filter((f) => f.endsWith('.html'));
 /** @type {{name: string, file: string, lang: string, expect: {page: string, setting: string|null, states: Record<string, string>}}[]} */
 const cases = JSON.parse(readFileSync(join(FX, 'cases.json'), 'utf8'));
+/** Pages written by someone who had not read the detector (tests/fixtures/redteam/README.md), indexed apart. @type {typeof cases} */
+const redteam = JSON.parse(readFileSync(join(FX, 'redteam-cases.json'), 'utf8'));
 
 test('every page is CSP-clean and self-contained', () => {
   for (const f of pages) {
@@ -21,7 +23,7 @@ test('every page is CSP-clean and self-contained', () => {
     assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/i, `${name}: inline <script>`);
     assert.doesNotMatch(html, /\son[a-z]+=/i, `${name}: inline event handler`);
     assert.doesNotMatch(html, /javascript:/i, `${name}: javascript: URL`);
-    for (const m of html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)) assert.match(m[1], /^\/__fixtures__\/assets\/[\w-]+\.js$/, name);
+    for (const m of html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)) assert.match(m[1], /^\/__fixtures__\/assets\/(?:redteam\/)?[\w-]+\.js$/, name);
     // the only absolute URLs allowed are SVG namespaces (also inside data: URIs)
     const urls = [...html.matchAll(/https?(?::|%3A)(?:\/\/|%2F%2F)[^"'\s)<>%]+/gi)].map((m) => m[0]);
     assert.deepEqual(urls.filter((u) => !/www\.w3\.org/.test(u)), [], `${name}: external URL`);
@@ -30,12 +32,25 @@ test('every page is CSP-clean and self-contained', () => {
   }
 });
 
-test('every page is referenced by a case', () => {
-  // cases.json (generated) and the hand-written sets beside it (issue24-cases.json, redteam-cases.json, …).
+test('every page is referenced by a case, or framed by a page that is', () => {
+  // cases.json, redteam-cases.json and the other hand-written sets beside them (issue24-cases.json, …).
   const extra = readdirSync(FX).filter((n) => n.endsWith('-cases.json'))
     .flatMap((n) => /** @type {{file: string}[]} */ (JSON.parse(readFileSync(join(FX, n), 'utf8'))));
-  const used = new Set([...cases, ...extra].map((c) => c.file));
+  const used = new Set([...cases, ...redteam, ...extra].map((c) => c.file));
+  // A page another case's page loads in an <iframe> (served from the same origin) is covered by that case.
+  for (const file of [...used]) {
+    const html = readFileSync(join(FX, file), 'utf8');
+    for (const m of html.matchAll(/<iframe[^>]*\bsrc="\/__fixtures__\/([^"?#]+)"/g)) used.add(m[1]);
+  }
   assert.deepEqual(pages.map((f) => relative(FX, f)).filter((f) => !used.has(f)), []);
+});
+
+test('every red-team case names an existing page and a known page kind', () => {
+  assert.ok(redteam.length >= 30, 'at least 30 red-team cases');
+  for (const c of redteam) {
+    assert.ok(pages.includes(join(FX, c.file)), `${c.name}: ${c.file} exists`);
+    assert.ok(['setting', 'hub', 'linkedin', 'login'].includes(c.expect.page), `${c.name}: page kind`);
+  }
 });
 
 test('setting pages use the real markup unless they are a named variant', () => {
