@@ -68,11 +68,14 @@ const HIDDEN_TREE_SELECTOR = '[inert], [aria-hidden="true"]';
 // A switch's state is believed only after it (and what we see of it) stayed the same this long after the
 // page finished loading or navigating: placeholders and late flips happen in the first moments.
 const SETTLE_MS = 1200;
-// A switch that changed after it was first seen (a member's click, an optimistic change the server may still refuse
-// and put back seconds later) is believed only after it stayed the same this long.
-const CHANGED_SETTLE_MS = 5000;
+// A switch whose state moved away from the one it was first seen with (a member's click, an optimistic change the
+// server may still refuse and put back seconds later) is believed only after it stayed the same this long; back at
+// its first state it settles as at load.
+const CHANGED_SETTLE_MS = 7500;
 // After this long since load or an in-page navigation, what a settings page does not show is missing, not late.
 const PAGE_SETTLE_MS = 4000;
+// While the page says an edit is pending, it is read again this often (a toast going away changes no switch).
+const PENDING_RECHECK_MS = 1000;
 const MAX_DEPTH = 256;          // ancestor walks
 const MAX_SHADOW_WALK = 20000;  // elements visited looking for shadow roots
 const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6, [role=heading], legend';
@@ -80,7 +83,8 @@ const DIALOG_SELECTOR = '[role=dialog], [role=alertdialog], [aria-modal=true], d
 const SKIP_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 // Issue 24, "a value shown is not a value saved": what can say an edit is pending.
 const BUTTON_SELECTOR = 'button, input[type=submit], input[type=button], [role=button]';
-const SUBMIT_SELECTOR = 'button:not([type=button]):not([type=reset]):not([type=menu]), input[type=submit]';
+const SUBMIT_SELECTOR = 'button:not([type=button]):not([type=reset]):not([type=menu]), input[type=submit], input[type=image]';
+const FORM_BUTTON_SELECTOR = 'button, input[type=submit], input[type=image], input[type=reset], input[type=button]';
 const LIVE_SELECTOR = '[role=status], [role=alert], [aria-live]:not([aria-live=off]), output';
 // A confirm dialog over the page (not the control's own container): modal or an alert dialog.
 const MODAL_SELECTOR = '[role=alertdialog], [role=dialog][aria-modal=true], dialog[open], [aria-modal=true]';
@@ -430,7 +434,7 @@ function norm(s) {
   }
 }
 
-/** @type {{save: Set<string>, cancel: Set<string>, unsaved: string[], inFlight: string[]}|null} */
+/** @type {{save: Set<string>, cancel: Set<string>, confirm: Set<string>, unsaved: string[], inFlight: string[]}|null} */
 let words = null;
 function pendingWords() {
   if (!words) {
@@ -438,6 +442,7 @@ function pendingWords() {
     words = {
       save: new Set(all.flatMap((w) => w.save)),
       cancel: new Set(all.flatMap((w) => w.cancel)),
+      confirm: new Set(all.flatMap((w) => w.confirm)),
       unsaved: all.flatMap((w) => w.unsaved),
       inFlight: all.flatMap((w) => w.inFlight),
     };
@@ -455,11 +460,12 @@ function hasPhrase(text, list) {
 /**
  * What on the page says an edit is not saved yet, found once per snapshot.
  * @typedef {Object} PendingFacts
- * @property {boolean} page        a shown live region says unsaved changes, saving, or a failed save
- * @property {Element[]} scopes    regions (not forms) holding an enabled Save / Apply / Cancel / Discard button
- * @property {Map<Element, number>} forms  native forms holding an enabled submit or such a button: 1 a save or a
- *   submit, 2 a cancel, 3 both (a save and a cancel together say the form has edits; one alone only with a field
- *   changed since load)
+ * @property {boolean} page        a shown live region says a save is running or failed
+ * @property {Element[]} scopes    regions holding an enabled Save / Apply / Cancel / Discard button (not in a form),
+ *   or a live region saying "unsaved changes"
+ * @property {Map<Element, number>} forms  native forms: 1 an enabled save / cancel / submit / reset button (its
+ *   fields are not saved yet: a form whose values are saved has them disabled, or none), 2 another enabled button
+ *   (then only a field changed since the page loaded says so)
  * @property {Element[]} dialogs   open confirm dialogs (alert dialogs, modal dialogs)
  */
 
@@ -479,26 +485,36 @@ function pendingFacts(doc, opts) {
     for (let i = 0; i < live.length && i < MAX_LIVE && !out.page; i++) {
       if (ours(live[i]) || !cssShown(live[i])) continue;
       const text = norm(boundedText(live[i], 300));
-      out.page = hasPhrase(text, w.unsaved) || hasPhrase(text, w.inFlight);
+      // A save running or failed (a toast): the whole page; "unsaved changes": the form or region it is in.
+      if (hasPhrase(text, w.inFlight)) out.page = true;
+      else if (hasPhrase(text, w.unsaved)) {
+        const scope = closestAcross(live[i], EDIT_SCOPE_SELECTOR) || closestAcross(live[i], MAIN_SELECTOR) || doc.body;
+        if (scope && !out.scopes.includes(scope)) out.scopes.push(scope);
+      }
     }
     const buttons = doc.querySelectorAll(BUTTON_SELECTOR);
     for (let i = 0; i < buttons.length && i < MAX_BUTTONS; i++) {
       const b = buttons[i];
       if (ours(b)) continue;
       const name = norm(accessibleName(b) || boundedText(b, 100) || attr(b, 'value') || '');
-      const kind = w.save.has(name) ? 1 : w.cancel.has(name) ? 2 : 0;
-      if (!kind || !enabledAndShown(b)) continue;
-      const scope = closestAcross(b, EDIT_SCOPE_SELECTOR) || closestAcross(b, MAIN_SELECTOR) || doc.body;
-      if (scope && scope.nodeName === 'FORM') out.forms.set(scope, (out.forms.get(scope) || 0) | kind);
+      const named = w.save.has(name) || w.cancel.has(name) || w.confirm.has(name);
+      if (!named || !enabledAndShown(b)) continue;
+      const scope = editScope(b) || closestAcross(b, MAIN_SELECTOR) || doc.body;
+      if (scope && scope.nodeName === 'FORM') out.forms.set(scope, 1);
       else if (scope && !out.scopes.includes(scope)) out.scopes.push(scope);
     }
+    // Native forms, in any language: an enabled submit or reset button (Save / Cancel) says the fields are not saved.
     const forms = doc.querySelectorAll('form');
     for (let i = 0; i < forms.length && i < 50; i++) {
       const f = forms[i];
-      if ((out.forms.get(f) || 0) & 1) continue;
-      const list = f.querySelectorAll(SUBMIT_SELECTOR);
+      if (out.forms.get(f) === 1) continue;
+      const list = f.querySelectorAll(FORM_BUTTON_SELECTOR);
       for (let j = 0; j < list.length && j < 20; j++) {
-        if (enabledAndShown(list[j])) { out.forms.set(f, (out.forms.get(f) || 0) | 1); break; }
+        const b = list[j];
+        if (!enabledAndShown(b)) continue;
+        const submits = b.matches(SUBMIT_SELECTOR) || attr(b, 'type') === 'reset';
+        out.forms.set(f, submits ? 1 : 2);
+        if (submits) break;
       }
     }
     const dialogs = doc.querySelectorAll(MODAL_SELECTOR);
@@ -507,6 +523,27 @@ function pendingFacts(doc, opts) {
     }
   } catch (_) { /* what was found */ }
   return out;
+}
+
+/**
+ * The form or region a Save / Cancel / confirmation button acts on: the nearest one around it that holds a switch
+ * (an inline confirmation is often a group of its own beside the switch it asks about).
+ * @param {Element} b @returns {Element|null}
+ */
+function editScope(b) {
+  let scope = closestAcross(b, EDIT_SCOPE_SELECTOR);
+  for (let d = 0; scope && d < 10; d++) {
+    try { if (scope.querySelector(CONTROL_SELECTOR)) return scope; } catch (_) { return scope; }
+    const up = parentOf(scope);
+    scope = up ? closestAcross(up, EDIT_SCOPE_SELECTOR) : null;
+  }
+  return null;
+}
+
+/** Whether `anc` holds at most one switch (a row of its own). @param {Element} anc @returns {boolean} */
+function soleControl(anc) {
+  if (anc.nodeName === 'BODY' || anc.nodeName === 'MAIN' || anc.nodeName === 'HTML') return false;
+  try { return anc.querySelectorAll(CONTROL_SELECTOR).length <= 1; } catch (_) { return false; }
 }
 
 /** Whether `el` is `anc` or inside it, across shadow roots. @param {Element} el @param {Element} anc */
@@ -539,9 +576,9 @@ function formEdited(form) {
 
 /**
  * The page says this control's value is not saved yet: a live region says unsaved / saving / failed; an "unsaved
- * changes" text in its section; an enabled Save / Apply / Cancel / Discard in a region (not a form) that holds it;
- * in its native form an enabled save and cancel together, or either (or a submit) with a field changed since load;
- * or an open confirm dialog that does not hold it.
+ * changes" text in its section or a live region of its region; an enabled Save / Apply / Cancel / Discard in a
+ * region that holds it; in its native form an enabled save, cancel, submit or reset button, or another enabled
+ * button with a field changed since load; or an open confirm dialog that does not hold it.
  * @param {Element} el @param {Element|null} section @param {ReadContext} ctx @returns {boolean}
  */
 function isPending(el, section, ctx) {
@@ -556,7 +593,20 @@ function isPending(el, section, ctx) {
   if (p.scopes.some((s) => within(el, s))) return true;
   const form = closestAcross(el, 'form');
   const buttons = form ? p.forms.get(form) || 0 : 0;
-  if (form && (buttons === 3 || (buttons && formEdited(form)))) return true;
+  if (form && (buttons === 1 || (buttons === 2 && formEdited(form)))) return true;
+  // The switch's row (its state text; ancestors holding no other switch): "Saving…", "Unsaved changes" beside it.
+  let row = parentOf(el);
+  for (let d = 0; row && d < 3 && row !== section; d++, row = parentOf(row)) {
+    let said = ctx.rows.get(row);
+    if (said === undefined) {
+      said = !soleControl(row) ? -1
+        : hasPhrase(norm(boundedText(row, 300)), pendingWords().inFlight) ||
+          hasPhrase(norm(boundedText(row, 300)), pendingWords().unsaved) ? 1 : 0;
+      ctx.rows.set(row, said);
+    }
+    if (said === -1) break;
+    if (said === 1) return true;
+  }
   if (section) {
     let said = ctx.unsaved.get(section);
     if (said === undefined) {
@@ -574,7 +624,8 @@ function isPending(el, section, ctx) {
  * What was last seen of each control, by its identity (kind, keys and name, and which copy of that identity it is
  * in the page's order), so that a page re-creating its switch node all the time still settles; controls with no
  * key and no name are followed by their node. `changed`: its state moved after it was first seen.
- * @typedef {{sig: string, since: number, checked: boolean|null, changed: boolean}} Seen
+ * `since`: when these facts last changed; `stateSince`: when its state last changed.
+ * @typedef {{sig: string, since: number, stateSince: number, checked: boolean|null, first: boolean|null, changed: boolean}} Seen
  */
 /** @type {Map<string, Seen>} */
 let seenByIdentity = new Map();
@@ -590,8 +641,8 @@ function markNavigation() {
 }
 
 /**
- * How long until this control's facts have been stable for SETTLE_MS — CHANGED_SETTLE_MS once its state moved
- * after it was first seen — (0: settled now).
+ * How long until this control's facts have been stable for SETTLE_MS — CHANGED_SETTLE_MS while its state is not
+ * the one it was first seen with — (0: settled now).
  * @param {Element} el @param {string} identity '' for none @param {SnapshotControl} c @param {number} now
  * @param {boolean} loaded @returns {number}
  */
@@ -599,16 +650,19 @@ function settleWait(el, identity, c, now, loaded) {
   const sig = [c.checked, c.disabled, c.busy, c.pending, c.visible, c.inert, c.kind].join('|');
   const prev = identity ? seenByIdentity.get(identity) : seenByNode.get(el);
   if (!prev || prev.sig !== sig) {
-    const changed = !!prev && (prev.changed || prev.checked !== c.checked);
-    const seen = { sig, since: now, checked: c.checked, changed };
+    const first = prev ? prev.first : c.checked;
+    const changed = !!prev && c.checked !== first;
+    const stateSince = prev && prev.checked === c.checked ? prev.stateSince : now;
+    const seen = { sig, since: now, stateSince, checked: c.checked, first, changed };
     if (identity) {
       if (seenByIdentity.size < LIMITS.controls || seenByIdentity.has(identity)) seenByIdentity.set(identity, seen);
     } else {
       seenByNode.set(el, seen);
     }
-    return changed ? CHANGED_SETTLE_MS : SETTLE_MS;
+    return Math.max(SETTLE_MS, changed ? stateSince + CHANGED_SETTLE_MS - now : 0);
   }
-  const wait = Math.max(prev.since, navigatedAt) + (prev.changed ? CHANGED_SETTLE_MS : SETTLE_MS) - now;
+  const wait = Math.max(Math.max(prev.since, navigatedAt) + SETTLE_MS,
+    prev.changed ? Math.max(prev.stateSince, navigatedAt) + CHANGED_SETTLE_MS : 0) - now;
   if (wait > 0) return wait;
   return loaded ? 0 : 200;
 }
@@ -723,6 +777,7 @@ function headingContext(el, cache) {
  * @property {Map<Element, boolean>} loading
  * @property {Map<Element, number>} sections
  * @property {Map<Element, boolean>} unsaved  sections whose text says "unsaved changes"
+ * @property {Map<Element, number>} rows  a switch's row: -1 holds other switches too, 1 says "saving" / "unsaved", 0 not
  * @property {Element|null} modal
  * @property {Map<Document, PendingFacts>} pending   per document (frames have their own), computed on first use
  * @property {ReadOptions} opts
@@ -735,7 +790,7 @@ function readContext(doc, opts) {
   let loaded = true;
   try { loaded = doc.readyState === 'complete'; } catch (_) { /* ignore */ }
   return {
-    headings: new Map(), hides: new Map(), loading: new Map(), sections: new Map(), unsaved: new Map(),
+    headings: new Map(), hides: new Map(), loading: new Map(), sections: new Map(), unsaved: new Map(), rows: new Map(),
     modal: openModal(doc), pending: new Map(), opts: opts || {}, now: Date.now(), loaded,
   };
 }
@@ -871,7 +926,9 @@ function collectControls(root, opts) {
         c.settled = wait === 0;
         // Only a control the core could believe is worth reading the page again for (an inert or hidden
         // one flickering forever must not keep us busy).
-        if (wait > 0 && c.visible) settleIn = settleIn ? Math.min(settleIn, wait) : wait;
+        // A pending edit is read again too, until the page says it is saved (or put back).
+        const again = wait > 0 ? wait : c.pending ? PENDING_RECHECK_MS : 0;
+        if (again > 0 && c.visible) settleIn = settleIn ? Math.min(settleIn, again) : again;
         out.controls.push(c);
         out.elements.push(el);
       } catch (_) { /* skip this one */ }

@@ -708,9 +708,9 @@ test('pending (issue 24): an enabled Save / Cancel, "unsaved changes", a failed 
   await page.evaluate(() => { /** @type {HTMLInputElement} */ (document.querySelector('#f-edited input')).checked = false; });
   const read = () => page.evaluate(() => /** @type {any} */ (window).__dom.snapshot(true).snapshot.controls.map((/** @type {any} */ c) => c.pending));
   // a: Save + Cancel in its section; b: both disabled; c: a Save beside its section, in the panel holding it; d: a
-  // "saved" text; e: "unsaved changes" in its section; f: a classic form with Save, unchanged; g: an edited form with
+  // "saved" text; e: "unsaved changes" in its section; f: a form with an enabled Save (its values are not saved); g: a form with
   // a submit; h: a save and a cancel together in a form (French); i: a Save nobody sees.
-  assert.deepEqual(await read(), [true, false, true, false, true, false, true, true, false]);
+  assert.deepEqual(await read(), [true, false, true, false, true, true, true, true, false]);
   // A live region saying a save is running (or failed) makes every switch pending; a "saved" toast does not.
   await page.evaluate(() => {
     const s = document.createElement('div');
@@ -719,7 +719,7 @@ test('pending (issue 24): an enabled Save / Cancel, "unsaved changes", a failed 
     s.textContent = 'Settings saved';
     document.body.append(s);
   });
-  assert.deepEqual(await read(), [true, false, true, false, true, false, true, true, false]);
+  assert.deepEqual(await read(), [true, false, true, false, true, true, true, true, false]);
   await page.evaluate(() => { /** @type {HTMLElement} */ (document.getElementById('toast')).textContent = 'Saving…'; });
   assert.ok((await read()).every(Boolean), 'saving: every switch pending');
   await page.evaluate(() => { /** @type {HTMLElement} */ (document.getElementById('toast')).textContent = 'Couldn’t save your setting. Try again.'; });
