@@ -46,7 +46,7 @@
  */
 
 import * as facts from './page-facts.js';
-import { PENDING_WORDS } from './page-words.js';
+import { PENDING_WORDS, STATE_WORDS } from './page-words.js';
 
 const LIMITS = Object.freeze({
   controls: 5000, // the core's cap too: more than any settings page has
@@ -115,6 +115,28 @@ function boundedText(node, max) {
       if (out.length > max * 2 + 64) break;
     }
     return clean(out, max);
+  } catch (_) {
+    return '';
+  }
+}
+
+/**
+ * The text a label shows: its text, else the alt text of its images, else CSS-generated content (::before/::after).
+ * @param {Element} node @param {number} max @returns {string}
+ */
+function shownText(node, max) {
+  const text = boundedText(node, max);
+  if (text) return text;
+  try {
+    const alts = Array.from(node.querySelectorAll('img[alt]')).slice(0, 5).map((i) => attr(i, 'alt') || '').join(' ');
+    if (clean(alts, max)) return clean(alts, max);
+    const view = (node.ownerDocument && node.ownerDocument.defaultView) || window;
+    const generated = ['::before', '::after'].map((p) => {
+      const c = view.getComputedStyle(node, p).content;
+      const q = c.charCodeAt(0); // a string: "…" (34) or '…' (39); none, normal, counters and images are not text
+      return (q === 34 || q === 39) && c.length >= 2 && c.charCodeAt(c.length - 1) === q ? c.slice(1, -1) : '';
+    }).join(' ');
+    return clean(generated, max);
   } catch (_) {
     return '';
   }
@@ -540,10 +562,19 @@ function editScope(b) {
   return null;
 }
 
-/** Whether `anc` holds at most one switch (a row of its own). @param {Element} anc @returns {boolean} */
-function soleControl(anc) {
+/**
+ * Whether `anc` holds at most one switch (a row of its own); cached per snapshot (siblings share ancestors).
+ * @param {Element} anc @param {ReadContext} ctx @returns {boolean}
+ */
+function soleControl(anc, ctx) {
   if (anc.nodeName === 'BODY' || anc.nodeName === 'MAIN' || anc.nodeName === 'HTML') return false;
-  try { return anc.querySelectorAll(CONTROL_SELECTOR).length <= 1; } catch (_) { return false; }
+  let sole = ctx.sole.get(anc);
+  if (sole === undefined) {
+    // Two are enough to know: no need to count a container's thousands.
+    try { sole = !anc.querySelector(CONTROL_SELECTOR) || anc.querySelectorAll(CONTROL_SELECTOR).length <= 1; } catch (_) { sole = false; }
+    ctx.sole.set(anc, sole);
+  }
+  return sole;
 }
 
 /** Whether `el` is `anc` or inside it, across shadow roots. @param {Element} el @param {Element} anc */
@@ -599,7 +630,7 @@ function isPending(el, section, ctx) {
   for (let d = 0; row && d < 3 && row !== section; d++, row = parentOf(row)) {
     let said = ctx.rows.get(row);
     if (said === undefined) {
-      said = !soleControl(row) ? -1
+      said = !soleControl(row, ctx) ? -1
         : hasPhrase(norm(boundedText(row, 300)), pendingWords().inFlight) ||
           hasPhrase(norm(boundedText(row, 300)), pendingWords().unsaved) ? 1 : 0;
       ctx.rows.set(row, said);
@@ -690,7 +721,7 @@ function accessibleName(el) {
       const parts = [];
       for (const id of ids) {
         const ref = byId.getElementById(id);
-        if (ref) parts.push(boundedText(ref, max));
+        if (ref) parts.push(shownText(ref, max));
       }
       const joined = clean(parts.join(' '), max);
       if (joined) return joined;
@@ -713,13 +744,79 @@ function accessibleName(el) {
       if (wrap && !labels.includes(wrap)) labels.push(wrap);
     }
     if (labels.length) {
-      const text = clean(labels.map((l) => boundedText(l, max)).join(' '), max);
+      const text = clean(labels.map((l) => shownText(l, max)).join(' '), max);
       if (text) return text;
     }
-    return clean(attr(el, 'title'), max);
+    const title = clean(attr(el, 'title'), max);
+    if (title) return title;
+    // No name at all: the text it is described by is what a sighted member reads beside it.
+    const described = (attr(el, 'aria-describedby') || '').split(/\s+/).filter(Boolean).slice(0, LIMITS.labelledbyTokens);
+    return clean(described.map((id) => { const r = byId.getElementById(id); return r ? shownText(r, max) : ''; }).join(' '), max);
   } catch (_) {
     return '';
   }
+}
+
+/**
+ * The switch's row: the widest ancestor (at most 3 up, not main or body) that holds no other switch — its label,
+ * its state text. @param {Element} el @param {ReadContext} ctx @returns {Element|null}
+ */
+function rowOf(el, ctx) {
+  let row = null;
+  let a = parentOf(el);
+  for (let d = 0; a && d < 3 && soleControl(a, ctx); d++, a = parentOf(a)) row = a;
+  return row;
+}
+
+/** The texts shown in a row, normalised (at most 40). @param {Element} row @returns {string[]} */
+function shownTexts(row) {
+  /** @type {string[]} */
+  const out = [];
+  try {
+    const walker = (row.ownerDocument || document).createTreeWalker(row, 4 /* SHOW_TEXT */);
+    for (let n = walker.nextNode(), i = 0; n && i < 40; n = walker.nextNode(), i++) {
+      const parent = /** @type {Element|null} */ (n.parentNode);
+      if (!parent || SKIP_TEXT_PARENTS.has(parent.nodeName) || !cssShown(parent)) continue;
+      const t = norm(/** @type {Text} */ (n).data);
+      if (t) out.push(t);
+    }
+  } catch (_) { /* what was read */ }
+  return out;
+}
+
+/**
+ * The state the member is shown, when the switch and the words beside it agree: a row whose state text says "On"
+ * beside an unchecked switch (or "Off" beside a checked one) says neither.
+ * @param {boolean|null} checked @param {Element|null} row @returns {boolean|null}
+ */
+function rowAgrees(checked, row) {
+  if (checked === null || !row) return checked;
+  for (const t of shownTexts(row)) {
+    if ((checked && STATE_WORDS.off.includes(t)) || (!checked && STATE_WORDS.on.includes(t))) return null;
+  }
+  return checked;
+}
+
+/**
+ * The accessible name, when a sighted member can read it: a name given only by aria-label must agree with the label
+ * shown nearest to it — the first ancestor holding words besides a state (and no other switch); if those words
+ * include a label of their own (2 to 15 words: not a paragraph) that does not contain the aria-label, the control is
+ * named otherwise ("Email me when…" shown, the AI setting's label only in aria-label) and names nothing.
+ * @param {Element} el @param {ReadContext} ctx @returns {string}
+ */
+function seenName(el, ctx) {
+  const name = accessibleName(el);
+  if (!name || labelledbyTokens(el).length || !clean(attr(el, 'aria-label'), LIMITS.name)) return name;
+  try { if (/** @type {HTMLInputElement} */ (el).labels && /** @type {HTMLInputElement} */ (el).labels.length) return name; } catch (_) { /* on */ }
+  let a = parentOf(el);
+  for (let d = 0; a && d < 3 && soleControl(a, ctx); d++, a = parentOf(a)) {
+    const texts = shownTexts(a).filter((t) => !STATE_WORDS.on.includes(t) && !STATE_WORDS.off.includes(t));
+    if (!texts.length) continue;
+    if (texts.join(' ').includes(norm(name))) return name;
+    const labelLike = texts.some((t) => { const n = t.split(' ').length; return n >= 2 && n <= 15; });
+    return labelLike ? '' : name;
+  }
+  return name;
 }
 
 /** @param {Element} el @returns {string[]} */
@@ -734,6 +831,13 @@ function controlKeys(el) {
   for (const t of labelledbyTokens(el)) add(t);
   try { add(el.id); } catch (_) { /* ignore */ }
   add(attr(el, 'name'));
+  // A switch that names only its state ("Off") inside a group of its own labelled by a key: the group's key is its.
+  if (!labelledbyTokens(el).length) {
+    const group = closestAcross(el, '[role=group][aria-labelledby], [role=radiogroup][aria-labelledby], fieldset[aria-labelledby]');
+    try {
+      if (group && group.querySelectorAll(CONTROL_SELECTOR).length === 1) for (const t of labelledbyTokens(group)) add(t);
+    } catch (_) { /* its own keys */ }
+  }
   return keys;
 }
 
@@ -777,6 +881,7 @@ function headingContext(el, cache) {
  * @property {Map<Element, boolean>} loading
  * @property {Map<Element, number>} sections
  * @property {Map<Element, boolean>} unsaved  sections whose text says "unsaved changes"
+ * @property {Map<Element, boolean>} sole  ancestors holding at most one switch
  * @property {Map<Element, number>} rows  a switch's row: -1 holds other switches too, 1 says "saving" / "unsaved", 0 not
  * @property {Element|null} modal
  * @property {Map<Document, PendingFacts>} pending   per document (frames have their own), computed on first use
@@ -790,7 +895,7 @@ function readContext(doc, opts) {
   let loaded = true;
   try { loaded = doc.readyState === 'complete'; } catch (_) { /* ignore */ }
   return {
-    headings: new Map(), hides: new Map(), loading: new Map(), sections: new Map(), unsaved: new Map(), rows: new Map(),
+    headings: new Map(), hides: new Map(), loading: new Map(), sections: new Map(), unsaved: new Map(), rows: new Map(), sole: new Map(),
     modal: openModal(doc), pending: new Map(), opts: opts || {}, now: Date.now(), loaded,
   };
 }
@@ -814,13 +919,14 @@ function describeControl(el, ctxOrCache) {
   try { shadow = el.getRootNode() !== (el.ownerDocument || document); } catch (_) { /* ignore */ }
   // Inert first: what is not for the member is never believed, so it needs no (layout-reading) visibility check.
   const inert = inHiddenTree(el, ctx.modal);
+  const row = rowOf(el, ctx);
   /** @type {SnapshotControl} */
   const c = {
     kind: controlKind(el),
-    name: accessibleName(el),
+    name: seenName(el, ctx),
     keys: controlKeys(el),
     context: headingContext(el, ctx.headings),
-    checked: readChecked(el),
+    checked: rowAgrees(readChecked(el), row),
     disabled: isDisabled(el),
     visible: !inert && isShown(el, ctx.hides, ctx.opts),
     busy: isBusy(el, section, ctx.loading),

@@ -61,3 +61,15 @@ export const PENDING_WORDS = Object.freeze({
     inFlight: ['salvando', 'nao foi possivel salvar', 'nao salvo', 'algo deu errado', 'tente novamente'],
   },
 });
+
+/**
+ * What a switch's row may say of its state, per language (normalised, whole text only): a row that says one thing
+ * while the switch says the other is not believed.
+ * @type {Readonly<{on: string[], off: string[]}>}
+ */
+export const STATE_WORDS = Object.freeze({
+  on: ['on', 'an', 'ein', 'aktiviert', 'active', 'actif', 'activee', 'active e', 'activado', 'activo', 'attivo', 'attivato',
+    'aan', 'ingeschakeld', 'ativado', 'ligado', 'enabled'],
+  off: ['off', 'aus', 'deaktiviert', 'inactive', 'inactif', 'desactive', 'desactivee', 'desactivado', 'inactivo',
+    'disattivo', 'disattivato', 'uit', 'uitgeschakeld', 'desativado', 'desligado', 'disabled'],
+});

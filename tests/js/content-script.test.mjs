@@ -97,7 +97,12 @@ const SETTINGS_JS = `(function () {
     m.innerHTML = '<section><h1>Data for Generative AI Improvement</h1><div class="row"><p id="allowDataForGenerativeAI">Use my data for training content creation AI models</p>' +
       '<label><span class="st">On</span><input type="checkbox" role="switch" aria-labelledby="allowDataForGenerativeAI"></label></div></section>';
     const i = m.querySelector('input');
+    const st = m.querySelector('.st');
+    // The state text beside the switch says what it shows (a row that says "On" beside an unchecked switch is not believed).
+    const say = () => { st.textContent = i.checked ? 'On' : 'Off'; };
     i.checked = !b.dataset.off;
+    say();
+    i.addEventListener('change', say);
     i.addEventListener('click', (e) => {
       if (b.dataset.stuck) { e.preventDefault(); return; }
       if (b.dataset.confirm && !i.checked) {
@@ -105,7 +110,7 @@ const SETTINGS_JS = `(function () {
         const d = document.createElement('div');
         d.setAttribute('role', 'alertdialog'); d.setAttribute('aria-modal', 'true');
         d.innerHTML = '<p>Turn off?</p><button id="yes">Turn off</button>';
-        d.querySelector('#yes').addEventListener('click', () => { i.checked = false; d.remove(); });
+        d.querySelector('#yes').addEventListener('click', () => { i.checked = false; say(); d.remove(); });
         document.body.appendChild(d);
       }
     });
