@@ -137,7 +137,9 @@ fn advise_card(
 ) -> Advice {
     let kind = detection.page.kind;
     let need_controls = matches!(kind, PageKind::Setting | PageKind::Hub);
-    let watch = kind == PageKind::Setting;
+    // Every settings page is followed for its whole life: a later settled reading (a switch the server put
+    // back after an optimistic change) replaces an earlier one.
+    let watch = matches!(kind, PageKind::Setting | PageKind::Hub);
     let view = status(state, catalog, env, now, Vec::new());
     let lang = pick_lang(
         catalog,
@@ -182,7 +184,10 @@ fn advise_card(
                     Some(f) if matches!(f.reason, Reason::NotFound | Reason::Missing) => {
                         PageStatus::NotFound
                     }
-                    Some(f) if f.reason == Reason::Unsettled => PageStatus::Checking,
+                    // Read again when it settles or the edit is saved: "checking", not "unknown" meanwhile.
+                    Some(f) if matches!(f.reason, Reason::Unsettled | Reason::Pending) => {
+                        PageStatus::Checking
+                    }
                     Some(f) => match f.state {
                         SeenState::On => PageStatus::On,
                         SeenState::Off => PageStatus::Off,

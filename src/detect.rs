@@ -62,6 +62,9 @@ pub enum Reason {
     Disabled,
     /// The switch or its section is being updated (`aria-busy`, a loading indicator).
     Busy,
+    /// The page says an edit is not saved yet: unsaved changes (an enabled Save / Cancel, a submit in its
+    /// form, an "unsaved changes" text), a save in flight, or a confirm dialog still open.
+    Pending,
     /// The switch is there but not shown to the member (hidden, inert, zero-sized, a stale view).
     Hidden,
     /// The switch changed (or appeared) too recently to be believed yet; the page is read again.
@@ -78,7 +81,7 @@ crate::names!(SeenState { On => "on", Off => "off", Unknown => "unknown" });
 crate::names!(Reason {
     Key => "key", Label => "label", OnlySwitch => "onlySwitch", Conflict => "conflict",
     Ambiguous => "ambiguous", Indeterminate => "indeterminate", Disabled => "disabled", Busy => "busy",
-    Hidden => "hidden", Unsettled => "unsettled", Missing => "missing", NotFound => "notFound",
+    Pending => "pending", Hidden => "hidden", Unsettled => "unsettled", Missing => "missing", NotFound => "notFound",
 });
 
 impl Reason {
@@ -346,7 +349,9 @@ impl<'a> Detector<'a> {
     }
 
     /// The switches a member could flip on a data-privacy or advertising page that nothing identified: shown,
-    /// enabled, settled, readable and labelled (a label that only says "On" is no label).
+    /// enabled, settled, readable and labelled (a label that only says "On" is no label). On a settings page
+    /// the catalog does not know at all (a new setting's own URL, no category), only those whose label speaks
+    /// of AI or advertising (`catalog::topic`).
     fn extras(
         &self,
         snapshot: &Snapshot,
@@ -354,12 +359,15 @@ impl<'a> Detector<'a> {
         identified: &[bool],
         taken: &[usize],
     ) -> Vec<Extra> {
-        if !page
+        let about_us = page
             .category
             .as_deref()
-            .is_some_and(|c| EXTRA_CATEGORIES.contains(&c))
-            || snapshot.truncated
-        {
+            .is_some_and(|c| EXTRA_CATEGORIES.contains(&c));
+        // A settings page of its own that the catalog does not know (not a category list of other topics).
+        let unknown_page = page.kind == PageKind::Hub
+            && page.category.is_none()
+            && PageUrl::parse(&snapshot.url).is_some_and(|u| !u.path.contains("/categories"));
+        if !(about_us || unknown_page) || snapshot.truncated {
             return Vec::new();
         }
         let url = PageUrl::parse(&snapshot.url)
@@ -382,6 +390,7 @@ impl<'a> Detector<'a> {
             let label = crate::text::truncate_chars(c.name.trim(), MAX_EXTRA_LABEL).to_string();
             if label.is_empty()
                 || Matcher::is_state_only(&label)
+                || (!about_us && !crate::catalog::topic::is_ai_or_ads(&label))
                 || out.iter().any(|e| e.label == label)
             {
                 continue;
@@ -402,8 +411,10 @@ impl<'a> Detector<'a> {
         out
     }
 
-    /// The setting's own page shows no switch identified as it: the only visible, enabled switch of the
-    /// page is taken as it, when its label (if any) does not say it is something else.
+    /// The setting's own page shows no switch identified as it. The only visible, enabled switch of the page
+    /// may confirm it only when that switch is already named after it (one of its phrases, even one another
+    /// setting shares); an unnamed switch, or one named otherwise ("Opt out of …", "E-mail me when …"), never
+    /// identifies the setting.
     fn only_switch(
         &self,
         setting: usize,
@@ -450,7 +461,7 @@ impl<'a> Detector<'a> {
             ([], _) => unknown(Reason::Ambiguous),
             ([only], _) if !identified[*only] && !snapshot.truncated => {
                 let control = &snapshot.controls[*only];
-                if self.label_allows(control, setting, snapshot) {
+                if self.matcher.is_phrase_of(&control.name, setting) {
                     self.resolve(
                         setting,
                         &[&Evidence {
@@ -471,19 +482,6 @@ impl<'a> Detector<'a> {
         }
     }
 
-    /// A lone switch may stand for the page's setting when it has no label (or only says "On"), when its
-    /// label is a rewording of that setting's label (not negated, not longer), or when the page is in a language the catalog does
-    /// not know and the label names no other setting. A label in a known language that says something
-    /// else ("E-mail me about AI features") is another switch.
-    fn label_allows(&self, control: &Control, setting: usize, snapshot: &Snapshot) -> bool {
-        if control.name.is_empty() || Matcher::is_state_only(&control.name) {
-            return true;
-        }
-        self.matcher.rewords(&control.name, setting)
-            || (self.catalog.language(&snapshot.lang).is_none()
-                && !self.matcher.names_any(&control.name))
-    }
-
     /// One state from the shown controls that claim a setting: each must be enabled, not busy, settled and
     /// readable, and they must agree; "off" is only believed when the whole page was read.
     fn resolve(&self, setting: usize, items: &[&Evidence], snapshot: &Snapshot) -> Finding {
@@ -500,6 +498,8 @@ impl<'a> Detector<'a> {
         let all = |want: Option<bool>| controls().all(|c| c.checked == want);
         let (state, reason) = if controls().any(|c| !c.settled) {
             (SeenState::Unknown, Reason::Unsettled)
+        } else if controls().any(|c| c.pending) {
+            (SeenState::Unknown, Reason::Pending)
         } else if items.len() > MAX_CLAIMS {
             (SeenState::Unknown, Reason::Ambiguous)
         } else if items.iter().any(|e| e.contradicted) {

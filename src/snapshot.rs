@@ -54,6 +54,12 @@ pub struct Control {
     /// `aria-busy` on the control or around it, or a loading indicator in its section.
     #[serde(deserialize_with = "null_default")]
     pub busy: bool,
+    /// The page says an edit is not saved yet for this control: an enabled Save / Apply / Cancel / Discard
+    /// or a submit button whose form or region holds it, an "unsaved changes" or "saving…" text, or an open
+    /// confirm dialog that is not the control's own container. Like `busy`, `false` when not said (the content
+    /// script always says).
+    #[serde(deserialize_with = "null_default")]
+    pub pending: bool,
     /// Inside an `inert`, `aria-hidden="true"` or `hidden` subtree: not what the member acts on.
     #[serde(deserialize_with = "null_default")]
     pub inert: bool,

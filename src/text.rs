@@ -24,8 +24,11 @@ fn fold_char(c: char, out: &mut String) {
         'ß' => "ss",
         'æ' => "ae",
         'œ' => "oe",
-        // Invisible format characters (zero-width, bidi marks, BOM) carry no meaning: drop them.
-        '\u{200B}'..='\u{200F}'
+        // Invisible format characters (soft hyphen, zero-width, bidi marks, BOM) carry no meaning: drop them.
+        '\u{00AD}'
+        | '\u{034F}'
+        | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
         | '\u{202A}'..='\u{202E}'
         | '\u{2060}'..='\u{2064}'
         | '\u{FEFF}' => return,

@@ -12,6 +12,7 @@
  * @property {boolean} disabled
  * @property {boolean} visible   rendered and shown to the member (see isShown)
  * @property {boolean} busy      aria-busy around it, or a loading indicator in its section
+ * @property {boolean} pending   the page says an edit is not saved yet (see pendingFacts)
  * @property {boolean} inert     inside an inert or aria-hidden subtree, or outside an open modal dialog
  * @property {boolean} shadow    inside a shadow root
  * @property {boolean} main      inside the page's main landmark
@@ -45,6 +46,7 @@
  */
 
 import * as facts from './page-facts.js';
+import { PENDING_WORDS, STATE_WORDS } from './page-words.js';
 
 const LIMITS = Object.freeze({
   controls: 5000, // the core's cap too: more than any settings page has
@@ -66,13 +68,30 @@ const HIDDEN_TREE_SELECTOR = '[inert], [aria-hidden="true"]';
 // A switch's state is believed only after it (and what we see of it) stayed the same this long after the
 // page finished loading or navigating: placeholders and late flips happen in the first moments.
 const SETTLE_MS = 1200;
+// A switch whose state moved away from the one it was first seen with (a member's click, an optimistic change the
+// server may still refuse and put back seconds later) is believed only after it stayed the same this long; back at
+// its first state it settles as at load.
+const CHANGED_SETTLE_MS = 7500;
 // After this long since load or an in-page navigation, what a settings page does not show is missing, not late.
 const PAGE_SETTLE_MS = 4000;
+// While the page says an edit is pending, it is read again this often (a toast going away changes no switch).
+const PENDING_RECHECK_MS = 1000;
 const MAX_DEPTH = 256;          // ancestor walks
 const MAX_SHADOW_WALK = 20000;  // elements visited looking for shadow roots
 const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6, [role=heading], legend';
 const DIALOG_SELECTOR = '[role=dialog], [role=alertdialog], [aria-modal=true], dialog[open]';
 const SKIP_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+// Issue 24, "a value shown is not a value saved": what can say an edit is pending.
+const BUTTON_SELECTOR = 'button, input[type=submit], input[type=button], [role=button]';
+const SUBMIT_SELECTOR = 'button:not([type=button]):not([type=reset]):not([type=menu]), input[type=submit], input[type=image]';
+const FORM_BUTTON_SELECTOR = 'button, input[type=submit], input[type=image], input[type=reset], input[type=button]';
+const LIVE_SELECTOR = '[role=status], [role=alert], [aria-live]:not([aria-live=off]), output';
+// A confirm dialog over the page (not the control's own container): modal or an alert dialog.
+const MODAL_SELECTOR = '[role=alertdialog], [role=dialog][aria-modal=true], dialog[open], [aria-modal=true]';
+const EDIT_SCOPE_SELECTOR = 'form, [role=form], dialog, [role=dialog], [role=alertdialog], ' + SECTION_SELECTOR;
+const MAX_BUTTONS = 500;
+const MAX_FRAMES = 10;
+const MAX_LIVE = 50;
 
 const clean = facts.clean;
 
@@ -96,6 +115,28 @@ function boundedText(node, max) {
       if (out.length > max * 2 + 64) break;
     }
     return clean(out, max);
+  } catch (_) {
+    return '';
+  }
+}
+
+/**
+ * The text a label shows: its text, else the alt text of its images, else CSS-generated content (::before/::after).
+ * @param {Element} node @param {number} max @returns {string}
+ */
+function shownText(node, max) {
+  const text = boundedText(node, max);
+  if (text) return text;
+  try {
+    const alts = Array.from(node.querySelectorAll('img[alt]')).slice(0, 5).map((i) => attr(i, 'alt') || '').join(' ');
+    if (clean(alts, max)) return clean(alts, max);
+    const view = (node.ownerDocument && node.ownerDocument.defaultView) || window;
+    const generated = ['::before', '::after'].map((p) => {
+      const c = view.getComputedStyle(node, p).content;
+      const q = c.charCodeAt(0); // a string: "…" (34) or '…' (39); none, normal, counters and images are not text
+      return (q === 34 || q === 39) && c.length >= 2 && c.charCodeAt(c.length - 1) === q ? c.slice(1, -1) : '';
+    }).join(' ');
+    return clean(generated, max);
   } catch (_) {
     return '';
   }
@@ -156,10 +197,46 @@ function parentOf(el) {
   try {
     if (el.parentElement) return el.parentElement;
     const p = el.parentNode;
-    return p && p.nodeType === 11 ? /** @type {ShadowRoot} */ (p).host || null : null;
+    if (p && p.nodeType === 11) return /** @type {ShadowRoot} */ (p).host || null;
+    // The root of a same-origin frame's document: on to the <iframe> in the page that holds it.
+    if (p && p.nodeType === 9) return frameOf(/** @type {Document} */ (p));
+    return null;
   } catch (_) {
     return null;
   }
+}
+
+/** The <iframe> holding a same-origin frame's document (null for the top document). @param {Document} doc @returns {Element|null} */
+function frameOf(doc) {
+  try {
+    const w = doc.defaultView;
+    return w && w !== w.top ? w.frameElement : null;
+  } catch (_) {
+    return null;
+  }
+}
+
+/**
+ * The documents of the same-origin frames in `doc` (and theirs), which the member sees as part of the page; a
+ * cross-origin frame cannot be read (contentDocument is null) and is left out.
+ * @param {Document} doc @returns {Document[]}
+ */
+function frameDocuments(doc) {
+  /** @type {Document[]} */
+  const out = [];
+  const queue = [doc];
+  while (queue.length && out.length < MAX_FRAMES) {
+    const d = /** @type {Document} */ (queue.shift());
+    let frames;
+    try { frames = d.querySelectorAll('iframe, frame'); } catch (_) { continue; }
+    for (let i = 0; i < frames.length && out.length < MAX_FRAMES; i++) {
+      try {
+        const inner = /** @type {HTMLIFrameElement} */ (frames[i]).contentDocument;
+        if (inner && inner.documentElement && !out.includes(inner)) { out.push(inner); queue.push(inner); }
+      } catch (_) { /* cross-origin */ }
+    }
+  }
+  return out;
 }
 
 /** `closest` across shadow roots. @param {Element} el @param {string} selector @returns {Element|null} */
@@ -305,7 +382,12 @@ function isShown(el, cache, opts) {
   const track = parentOf(el);
   const drawn = ownBoxShown(el) || (!!track && ownBoxShown(track)) ||
     labelsOf(el).some((l) => cssShown(l) && ownBoxShown(l) && ancestorsShow(l, cache));
-  return drawn && !covered(el, opts);
+  if (!drawn || covered(el, opts)) return false;
+  // In a frame: the frame itself must be drawn in the page (CSS does not pass visibility into its document).
+  for (let f = frameOf(el.ownerDocument || document), d = 0; f && d < 5; f = frameOf(f.ownerDocument), d++) {
+    if (!cssShown(f) || !ownBoxShown(f)) return false;
+  }
+  return true;
 }
 
 /** @param {Document} doc @returns {Element|null} */
@@ -315,10 +397,29 @@ function openModal(doc) {
 
 /** Not for the member to act on: inert, aria-hidden, or behind an open modal dialog. @param {Element} el @param {Element|null} modal @returns {boolean} */
 function inHiddenTree(el, modal) {
-  if (closestAcross(el, HIDDEN_TREE_SELECTOR)) return true;
+  for (let e = closestAcross(el, HIDDEN_TREE_SELECTOR), d = 0; e && d < 20; e = parentOf(e) && closestAcross(/** @type {Element} */ (parentOf(e)), HIDDEN_TREE_SELECTOR), d++) {
+    if (!staleAppRoot(e)) return true;
+  }
   if (!modal) return false;
   for (let e = /** @type {Element|null} */ (el), d = 0; e && d < MAX_DEPTH; e = parentOf(e), d++) if (e === modal) return false;
   return true;
+}
+
+/**
+ * An aria-hidden left behind on the app root (it holds the page's main landmark; not inert) while no dialog is open:
+ * LinkedIn hides its app from screen readers while a modal is open and does not always take it back; the member
+ * sees and operates what is inside, so that is what counts. An aria-hidden region inside the page (a stale view
+ * beside the live one) still hides.
+ * @param {Element} anc @returns {boolean}
+ */
+function staleAppRoot(anc) {
+  try {
+    if (anc.hasAttribute('inert') || attr(anc, 'aria-hidden') !== 'true') return false;
+    if (!anc.matches(MAIN_SELECTOR) && !anc.querySelector(MAIN_SELECTOR)) return false;
+    return !findDialog(anc.ownerDocument || document);
+  } catch (_) {
+    return false;
+  }
 }
 
 /**
@@ -340,30 +441,259 @@ function isBusy(el, section, loadingCache) {
   return loading;
 }
 
+// ---------- is an edit pending? ----------
+
+/**
+ * Page text as the word lists in page-words.js are written: lower case, no diacritics, no apostrophes,
+ * punctuation as spaces, single spaces. @param {string} s @returns {string}
+ */
+function norm(s) {
+  try {
+    return String(s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+      .replace(/['\u2018\u2019`\u00b4]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  } catch (_) {
+    return '';
+  }
+}
+
+/** @type {{save: Set<string>, cancel: Set<string>, confirm: Set<string>, unsaved: string[], inFlight: string[]}|null} */
+let words = null;
+function pendingWords() {
+  if (!words) {
+    const all = Object.values(PENDING_WORDS);
+    words = {
+      save: new Set(all.flatMap((w) => w.save)),
+      cancel: new Set(all.flatMap((w) => w.cancel)),
+      confirm: new Set(all.flatMap((w) => w.confirm)),
+      unsaved: all.flatMap((w) => w.unsaved),
+      inFlight: all.flatMap((w) => w.inFlight),
+    };
+  }
+  return words;
+}
+
+/** Whether normalised `text` holds one of the phrases as whole words. @param {string} text @param {string[]} list */
+function hasPhrase(text, list) {
+  if (!text) return false;
+  const t = ' ' + text + ' ';
+  return list.some((p) => t.includes(' ' + p + ' '));
+}
+
+/**
+ * What on the page says an edit is not saved yet, found once per snapshot.
+ * @typedef {Object} PendingFacts
+ * @property {boolean} page        a shown live region says a save is running or failed
+ * @property {Element[]} scopes    regions holding an enabled Save / Apply / Cancel / Discard button (not in a form),
+ *   or a live region saying "unsaved changes"
+ * @property {Map<Element, number>} forms  native forms: 1 an enabled save / cancel / submit / reset button (its
+ *   fields are not saved yet: a form whose values are saved has them disabled, or none), 2 another enabled button
+ *   (then only a field changed since the page loaded says so)
+ * @property {Element[]} dialogs   open confirm dialogs (alert dialogs, modal dialogs)
+ */
+
+/** @param {Element} el @returns {boolean} */
+function enabledAndShown(el) {
+  return !isDisabled(el) && cssShown(el);
+}
+
+/** @param {Document} doc @param {ReadOptions} opts @returns {PendingFacts} */
+function pendingFacts(doc, opts) {
+  const w = pendingWords();
+  /** @type {PendingFacts} */
+  const out = { page: false, scopes: [], forms: new Map(), dialogs: [] };
+  const ours = (/** @type {Element} */ el) => !!(opts.ignore && opts.ignore(el));
+  try {
+    const live = doc.querySelectorAll(LIVE_SELECTOR);
+    for (let i = 0; i < live.length && i < MAX_LIVE && !out.page; i++) {
+      if (ours(live[i]) || !cssShown(live[i])) continue;
+      const text = norm(boundedText(live[i], 300));
+      // A save running or failed (a toast): the whole page; "unsaved changes": the form or region it is in.
+      if (hasPhrase(text, w.inFlight)) out.page = true;
+      else if (hasPhrase(text, w.unsaved)) {
+        const scope = closestAcross(live[i], EDIT_SCOPE_SELECTOR) || closestAcross(live[i], MAIN_SELECTOR) || doc.body;
+        if (scope && !out.scopes.includes(scope)) out.scopes.push(scope);
+      }
+    }
+    const buttons = doc.querySelectorAll(BUTTON_SELECTOR);
+    for (let i = 0; i < buttons.length && i < MAX_BUTTONS; i++) {
+      const b = buttons[i];
+      if (ours(b)) continue;
+      const name = norm(accessibleName(b) || boundedText(b, 100) || attr(b, 'value') || '');
+      const named = w.save.has(name) || w.cancel.has(name) || w.confirm.has(name);
+      if (!named || !enabledAndShown(b)) continue;
+      const scope = editScope(b) || closestAcross(b, MAIN_SELECTOR) || doc.body;
+      if (scope && scope.nodeName === 'FORM') out.forms.set(scope, 1);
+      else if (scope && !out.scopes.includes(scope)) out.scopes.push(scope);
+    }
+    // Native forms, in any language: an enabled submit or reset button (Save / Cancel) says the fields are not saved.
+    const forms = doc.querySelectorAll('form');
+    for (let i = 0; i < forms.length && i < 50; i++) {
+      const f = forms[i];
+      if (out.forms.get(f) === 1) continue;
+      const list = f.querySelectorAll(FORM_BUTTON_SELECTOR);
+      for (let j = 0; j < list.length && j < 20; j++) {
+        const b = list[j];
+        if (!enabledAndShown(b)) continue;
+        const submits = b.matches(SUBMIT_SELECTOR) || attr(b, 'type') === 'reset';
+        out.forms.set(f, submits ? 1 : 2);
+        if (submits) break;
+      }
+    }
+    const dialogs = doc.querySelectorAll(MODAL_SELECTOR);
+    for (let i = 0; i < dialogs.length && i < 20; i++) {
+      if (!ours(dialogs[i]) && cssShown(dialogs[i])) out.dialogs.push(dialogs[i]);
+    }
+  } catch (_) { /* what was found */ }
+  return out;
+}
+
+/**
+ * The form or region a Save / Cancel / confirmation button acts on: the nearest one around it that holds a switch
+ * (an inline confirmation is often a group of its own beside the switch it asks about).
+ * @param {Element} b @returns {Element|null}
+ */
+function editScope(b) {
+  let scope = closestAcross(b, EDIT_SCOPE_SELECTOR);
+  for (let d = 0; scope && d < 10; d++) {
+    try { if (scope.querySelector(CONTROL_SELECTOR)) return scope; } catch (_) { return scope; }
+    const up = parentOf(scope);
+    scope = up ? closestAcross(up, EDIT_SCOPE_SELECTOR) : null;
+  }
+  return null;
+}
+
+/**
+ * Whether `anc` holds at most one switch (a row of its own); cached per snapshot (siblings share ancestors).
+ * @param {Element} anc @param {ReadContext} ctx @returns {boolean}
+ */
+function soleControl(anc, ctx) {
+  if (anc.nodeName === 'BODY' || anc.nodeName === 'MAIN' || anc.nodeName === 'HTML') return false;
+  let sole = ctx.sole.get(anc);
+  if (sole === undefined) {
+    // Two are enough to know: no need to count a container's thousands.
+    try { sole = !anc.querySelector(CONTROL_SELECTOR) || anc.querySelectorAll(CONTROL_SELECTOR).length <= 1; } catch (_) { sole = false; }
+    ctx.sole.set(anc, sole);
+  }
+  return sole;
+}
+
+/** Whether `el` is `anc` or inside it, across shadow roots. @param {Element} el @param {Element} anc */
+function within(el, anc) {
+  for (let e = /** @type {Element|null} */ (el), d = 0; e && d < MAX_DEPTH; e = parentOf(e), d++) if (e === anc) return true;
+  return false;
+}
+
+/**
+ * A native form is "edited" when one of its fields no longer shows what the page was loaded (or last reset) with:
+ * a classic form with a Save button that always shows shows saved values until the member changes one.
+ * @param {Element} form @returns {boolean}
+ */
+function formEdited(form) {
+  try {
+    const fields = /** @type {HTMLFormElement} */ (form).elements;
+    for (let i = 0; i < fields.length && i < 200; i++) {
+      const f = /** @type {any} */ (fields[i]);
+      if (f.type === 'checkbox' || f.type === 'radio') {
+        if (f.checked !== f.defaultChecked) return true;
+      } else if (f.nodeName === 'SELECT') {
+        for (const o of f.options) if (o.selected !== o.defaultSelected) return true;
+      } else if (typeof f.value === 'string' && typeof f.defaultValue === 'string' && f.type !== 'submit' && f.type !== 'button') {
+        if (f.value !== f.defaultValue) return true;
+      }
+    }
+  } catch (_) { return false; }
+  return false;
+}
+
+/**
+ * The page says this control's value is not saved yet: a live region says unsaved / saving / failed; an "unsaved
+ * changes" text in its section or a live region of its region; an enabled Save / Apply / Cancel / Discard in a
+ * region that holds it; in its native form an enabled save, cancel, submit or reset button, or another enabled
+ * button with a field changed since load; or an open confirm dialog that does not hold it.
+ * @param {Element} el @param {Element|null} section @param {ReadContext} ctx @returns {boolean}
+ */
+function isPending(el, section, ctx) {
+  const doc = el.ownerDocument || document;
+  let p = ctx.pending.get(doc);
+  if (!p) {
+    p = pendingFacts(doc, ctx.opts);
+    ctx.pending.set(doc, p);
+  }
+  if (p.page) return true;
+  if (p.dialogs.some((d) => !within(el, d))) return true;
+  if (p.scopes.some((s) => within(el, s))) return true;
+  const form = closestAcross(el, 'form');
+  const buttons = form ? p.forms.get(form) || 0 : 0;
+  if (form && (buttons === 1 || (buttons === 2 && formEdited(form)))) return true;
+  // The switch's row (its state text; ancestors holding no other switch): "Saving…", "Unsaved changes" beside it.
+  let row = parentOf(el);
+  for (let d = 0; row && d < 3 && row !== section; d++, row = parentOf(row)) {
+    let said = ctx.rows.get(row);
+    if (said === undefined) {
+      said = !soleControl(row, ctx) ? -1
+        : hasPhrase(norm(boundedText(row, 300)), pendingWords().inFlight) ||
+          hasPhrase(norm(boundedText(row, 300)), pendingWords().unsaved) ? 1 : 0;
+      ctx.rows.set(row, said);
+    }
+    if (said === -1) break;
+    if (said === 1) return true;
+  }
+  if (section) {
+    let said = ctx.unsaved.get(section);
+    if (said === undefined) {
+      said = hasPhrase(norm(boundedText(section, 2000)), pendingWords().unsaved);
+      ctx.unsaved.set(section, said);
+    }
+    if (said) return true;
+  }
+  return false;
+}
+
 // ---------- is it settled? ----------
 
-/** @type {WeakMap<Element, {sig: string, since: number}>} */
-let seenFacts = new WeakMap();
+/**
+ * What was last seen of each control, by its identity (kind, keys and name, and which copy of that identity it is
+ * in the page's order), so that a page re-creating its switch node all the time still settles; controls with no
+ * key and no name are followed by their node. `changed`: its state moved after it was first seen.
+ * `since`: when these facts last changed; `stateSince`: when its state last changed.
+ * @typedef {{sig: string, since: number, stateSince: number, checked: boolean|null, first: boolean|null, changed: boolean}} Seen
+ */
+/** @type {Map<string, Seen>} */
+let seenByIdentity = new Map();
+/** @type {WeakMap<Element, Seen>} */
+let seenByNode = new WeakMap();
 let navigatedAt = 0;
 
 /** An in-page navigation happened: nothing seen before it counts as settled. */
 function markNavigation() {
   navigatedAt = Date.now();
-  seenFacts = new WeakMap();
+  seenByIdentity = new Map();
+  seenByNode = new WeakMap();
 }
 
 /**
- * How long until this control's facts have been stable for SETTLE_MS (0: settled now).
- * @param {Element} el @param {SnapshotControl} c @param {number} now @param {boolean} loaded @returns {number}
+ * How long until this control's facts have been stable for SETTLE_MS — CHANGED_SETTLE_MS while its state is not
+ * the one it was first seen with — (0: settled now).
+ * @param {Element} el @param {string} identity '' for none @param {SnapshotControl} c @param {number} now
+ * @param {boolean} loaded @returns {number}
  */
-function settleWait(el, c, now, loaded) {
-  const sig = [c.checked, c.disabled, c.busy, c.visible, c.inert, c.kind].join('|');
-  const prev = seenFacts.get(el);
+function settleWait(el, identity, c, now, loaded) {
+  const sig = [c.checked, c.disabled, c.busy, c.pending, c.visible, c.inert, c.kind].join('|');
+  const prev = identity ? seenByIdentity.get(identity) : seenByNode.get(el);
   if (!prev || prev.sig !== sig) {
-    seenFacts.set(el, { sig, since: now });
-    return SETTLE_MS;
+    const first = prev ? prev.first : c.checked;
+    const changed = !!prev && c.checked !== first;
+    const stateSince = prev && prev.checked === c.checked ? prev.stateSince : now;
+    const seen = { sig, since: now, stateSince, checked: c.checked, first, changed };
+    if (identity) {
+      if (seenByIdentity.size < LIMITS.controls || seenByIdentity.has(identity)) seenByIdentity.set(identity, seen);
+    } else {
+      seenByNode.set(el, seen);
+    }
+    return Math.max(SETTLE_MS, changed ? stateSince + CHANGED_SETTLE_MS - now : 0);
   }
-  const wait = Math.max(prev.since, navigatedAt) + SETTLE_MS - now;
+  const wait = Math.max(Math.max(prev.since, navigatedAt) + SETTLE_MS,
+    prev.changed ? Math.max(prev.stateSince, navigatedAt) + CHANGED_SETTLE_MS : 0) - now;
   if (wait > 0) return wait;
   return loaded ? 0 : 200;
 }
@@ -391,7 +721,7 @@ function accessibleName(el) {
       const parts = [];
       for (const id of ids) {
         const ref = byId.getElementById(id);
-        if (ref) parts.push(boundedText(ref, max));
+        if (ref) parts.push(shownText(ref, max));
       }
       const joined = clean(parts.join(' '), max);
       if (joined) return joined;
@@ -414,13 +744,79 @@ function accessibleName(el) {
       if (wrap && !labels.includes(wrap)) labels.push(wrap);
     }
     if (labels.length) {
-      const text = clean(labels.map((l) => boundedText(l, max)).join(' '), max);
+      const text = clean(labels.map((l) => shownText(l, max)).join(' '), max);
       if (text) return text;
     }
-    return clean(attr(el, 'title'), max);
+    const title = clean(attr(el, 'title'), max);
+    if (title) return title;
+    // No name at all: the text it is described by is what a sighted member reads beside it.
+    const described = (attr(el, 'aria-describedby') || '').split(/\s+/).filter(Boolean).slice(0, LIMITS.labelledbyTokens);
+    return clean(described.map((id) => { const r = byId.getElementById(id); return r ? shownText(r, max) : ''; }).join(' '), max);
   } catch (_) {
     return '';
   }
+}
+
+/**
+ * The switch's row: the widest ancestor (at most 3 up, not main or body) that holds no other switch — its label,
+ * its state text. @param {Element} el @param {ReadContext} ctx @returns {Element|null}
+ */
+function rowOf(el, ctx) {
+  let row = null;
+  let a = parentOf(el);
+  for (let d = 0; a && d < 3 && soleControl(a, ctx); d++, a = parentOf(a)) row = a;
+  return row;
+}
+
+/** The texts shown in a row, normalised (at most 40). @param {Element} row @returns {string[]} */
+function shownTexts(row) {
+  /** @type {string[]} */
+  const out = [];
+  try {
+    const walker = (row.ownerDocument || document).createTreeWalker(row, 4 /* SHOW_TEXT */);
+    for (let n = walker.nextNode(), i = 0; n && i < 40; n = walker.nextNode(), i++) {
+      const parent = /** @type {Element|null} */ (n.parentNode);
+      if (!parent || SKIP_TEXT_PARENTS.has(parent.nodeName) || !cssShown(parent)) continue;
+      const t = norm(/** @type {Text} */ (n).data);
+      if (t) out.push(t);
+    }
+  } catch (_) { /* what was read */ }
+  return out;
+}
+
+/**
+ * The state the member is shown, when the switch and the words beside it agree: a row whose state text says "On"
+ * beside an unchecked switch (or "Off" beside a checked one) says neither.
+ * @param {boolean|null} checked @param {Element|null} row @returns {boolean|null}
+ */
+function rowAgrees(checked, row) {
+  if (checked === null || !row) return checked;
+  for (const t of shownTexts(row)) {
+    if ((checked && STATE_WORDS.off.includes(t)) || (!checked && STATE_WORDS.on.includes(t))) return null;
+  }
+  return checked;
+}
+
+/**
+ * The accessible name, when a sighted member can read it: a name given only by aria-label must agree with the label
+ * shown nearest to it — the first ancestor holding words besides a state (and no other switch); if those words
+ * include a label of their own (2 to 15 words: not a paragraph) that does not contain the aria-label, the control is
+ * named otherwise ("Email me when…" shown, the AI setting's label only in aria-label) and names nothing.
+ * @param {Element} el @param {ReadContext} ctx @returns {string}
+ */
+function seenName(el, ctx) {
+  const name = accessibleName(el);
+  if (!name || labelledbyTokens(el).length || !clean(attr(el, 'aria-label'), LIMITS.name)) return name;
+  try { if (/** @type {HTMLInputElement} */ (el).labels && /** @type {HTMLInputElement} */ (el).labels.length) return name; } catch (_) { /* on */ }
+  let a = parentOf(el);
+  for (let d = 0; a && d < 3 && soleControl(a, ctx); d++, a = parentOf(a)) {
+    const texts = shownTexts(a).filter((t) => !STATE_WORDS.on.includes(t) && !STATE_WORDS.off.includes(t));
+    if (!texts.length) continue;
+    if (texts.join(' ').includes(norm(name))) return name;
+    const labelLike = texts.some((t) => { const n = t.split(' ').length; return n >= 2 && n <= 15; });
+    return labelLike ? '' : name;
+  }
+  return name;
 }
 
 /** @param {Element} el @returns {string[]} */
@@ -435,6 +831,13 @@ function controlKeys(el) {
   for (const t of labelledbyTokens(el)) add(t);
   try { add(el.id); } catch (_) { /* ignore */ }
   add(attr(el, 'name'));
+  // A switch that names only its state ("Off") inside a group of its own labelled by a key: the group's key is its.
+  if (!labelledbyTokens(el).length) {
+    const group = closestAcross(el, '[role=group][aria-labelledby], [role=radiogroup][aria-labelledby], fieldset[aria-labelledby]');
+    try {
+      if (group && group.querySelectorAll(CONTROL_SELECTOR).length === 1) for (const t of labelledbyTokens(group)) add(t);
+    } catch (_) { /* its own keys */ }
+  }
   return keys;
 }
 
@@ -477,7 +880,11 @@ function headingContext(el, cache) {
  * @property {Map<Element, boolean>} hides
  * @property {Map<Element, boolean>} loading
  * @property {Map<Element, number>} sections
+ * @property {Map<Element, boolean>} unsaved  sections whose text says "unsaved changes"
+ * @property {Map<Element, boolean>} sole  ancestors holding at most one switch
+ * @property {Map<Element, number>} rows  a switch's row: -1 holds other switches too, 1 says "saving" / "unsaved", 0 not
  * @property {Element|null} modal
+ * @property {Map<Document, PendingFacts>} pending   per document (frames have their own), computed on first use
  * @property {ReadOptions} opts
  * @property {number} now
  * @property {boolean} loaded
@@ -488,8 +895,8 @@ function readContext(doc, opts) {
   let loaded = true;
   try { loaded = doc.readyState === 'complete'; } catch (_) { /* ignore */ }
   return {
-    headings: new Map(), hides: new Map(), loading: new Map(), sections: new Map(),
-    modal: openModal(doc), opts: opts || {}, now: Date.now(), loaded,
+    headings: new Map(), hides: new Map(), loading: new Map(), sections: new Map(), unsaved: new Map(), rows: new Map(), sole: new Map(),
+    modal: openModal(doc), pending: new Map(), opts: opts || {}, now: Date.now(), loaded,
   };
 }
 
@@ -512,16 +919,18 @@ function describeControl(el, ctxOrCache) {
   try { shadow = el.getRootNode() !== (el.ownerDocument || document); } catch (_) { /* ignore */ }
   // Inert first: what is not for the member is never believed, so it needs no (layout-reading) visibility check.
   const inert = inHiddenTree(el, ctx.modal);
+  const row = rowOf(el, ctx);
   /** @type {SnapshotControl} */
   const c = {
     kind: controlKind(el),
-    name: accessibleName(el),
+    name: seenName(el, ctx),
     keys: controlKeys(el),
     context: headingContext(el, ctx.headings),
-    checked: readChecked(el),
+    checked: rowAgrees(readChecked(el), row),
     disabled: isDisabled(el),
     visible: !inert && isShown(el, ctx.hides, ctx.opts),
     busy: isBusy(el, section, ctx.loading),
+    pending: isPending(el, section, ctx),
     inert,
     shadow,
     main: !!closestAcross(el, MAIN_SELECTOR),
@@ -586,6 +995,17 @@ function collectControls(root, opts) {
     try {
       for (const sr of shadowRoots(doc, options)) list.push(...Array.from(sr.querySelectorAll(CONTROL_SELECTOR)));
     } catch (_) { /* the document's own controls still count */ }
+    // Same-origin frames are part of the page the member sees (a settings app in an iframe).
+    let framesLoaded = true;
+    if (scope === doc) {
+      for (const fd of frameDocuments(doc)) {
+        try {
+          list.push(...Array.from(fd.querySelectorAll(CONTROL_SELECTOR)));
+          for (const sr of shadowRoots(fd, options)) list.push(...Array.from(sr.querySelectorAll(CONTROL_SELECTOR)));
+          if (fd.readyState !== 'complete') framesLoaded = false;
+        } catch (_) { /* that frame only */ }
+      }
+    }
     if (list.length > LIMITS.controls) {
       const inMain = list.filter((el) => closestAcross(el, MAIN_SELECTOR));
       if (inMain.length) list = inMain;
@@ -593,16 +1013,28 @@ function collectControls(root, opts) {
     out.truncated = list.length > LIMITS.controls;
     const n = Math.min(list.length, LIMITS.controls);
     const ctx = readContext(doc, options);
+    if (!framesLoaded) ctx.loaded = false;
     let settleIn = 0;
+    /** @type {Map<string, number>} */
+    const copies = new Map();
     for (let i = 0; i < n; i++) {
       const el = list[i];
       try {
         const c = describeControl(el, ctx);
-        const wait = settleWait(el, c, ctx.now, ctx.loaded);
+        let identity = '';
+        if (c.keys.length || c.name) {
+          const base = c.kind + '\n' + c.keys.join(' ') + '\n' + c.name;
+          const nth = copies.get(base) || 0;
+          copies.set(base, nth + 1);
+          identity = base + '\n' + nth;
+        }
+        const wait = settleWait(el, identity, c, ctx.now, ctx.loaded);
         c.settled = wait === 0;
         // Only a control the core could believe is worth reading the page again for (an inert or hidden
         // one flickering forever must not keep us busy).
-        if (wait > 0 && c.visible) settleIn = settleIn ? Math.min(settleIn, wait) : wait;
+        // A pending edit is read again too, until the page says it is saved (or put back).
+        const again = wait > 0 ? wait : c.pending ? PENDING_RECHECK_MS : 0;
+        if (again > 0 && c.visible) settleIn = settleIn ? Math.min(settleIn, again) : again;
         out.controls.push(c);
         out.elements.push(el);
       } catch (_) { /* skip this one */ }
@@ -673,7 +1105,12 @@ function pageSettled(d) {
   try {
     if (d.readyState !== 'complete') return false;
     const age = navigatedAt ? Date.now() - navigatedAt : performance.now();
-    return age >= PAGE_SETTLE_MS;
+    if (age < PAGE_SETTLE_MS) return false;
+    // Still loading its content (a shown spinner, progress bar or aria-busy region in main): not missing yet.
+    const main = d.querySelector(MAIN_SELECTOR) || d.body;
+    const loading = main ? main.querySelectorAll(LOADING_SELECTOR) : [];
+    for (let i = 0; i < loading.length && i < 20; i++) if (cssShown(loading[i])) return false;
+    return true;
   } catch (_) {
     return false;
   }

@@ -160,6 +160,13 @@ function noticeRevert() {
   const b = S.advice && S.advice.banner;
   if (!b || b.mode === 'nudge' || !b.setting) return;
   if (b.status === 'off' || (b.mode === 'done')) { S.turnedOff = b.setting; return; }
+  // Turned off and not settled yet (a change is believed only after it stayed 7.5 s): remember it, so that if the
+  // page puts it back meanwhile the card still says the change did not stick.
+  if (b.status === 'checking') {
+    const el = targetControl();
+    if (el && dom.readChecked(el) === false) S.turnedOff = b.setting;
+    return;
+  }
   if (b.status === 'on' && S.turnedOff === b.setting && S.text) {
     S.turnedOff = '';
     setNotice(S.text.reverted || S.text.failed || '', 'error');

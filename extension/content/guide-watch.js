@@ -15,7 +15,8 @@ const LOOKING_MS = 4000;      // show "Looking for the switch…" instead of "ca
 const RECHECK_MS = 1500;      // second read-back (LinkedIn may revert after its server answers)
 const FLOOD_FRAMES = 5;       // reads in consecutive busy frames before a mutation flood is throttled
 const FLOOD_MS = 250;         // then at most one full report this often
-const POLL_MS = 500;          // how often the switch's live state is compared
+const POLL_MS = 500;          // how often the switches' live state is compared
+const POLL_MAX = 200;         // switches compared (a settings page has a few; the rest is followed by the observer)
 
 /** How to read the page again and redraw the card (the reporting module's, given with each update). @type {PageHooks} */
 let page = { read: () => {}, redraw: () => {} };
@@ -92,14 +93,17 @@ function stopObserver() {
 
 /**
  * A script can flip a switch by setting `.checked`, which changes no attribute and fires no event: compare the
- * followed switch's live state twice a second and read the page again when it moved (or left the page).
+ * page's switches' live state twice a second and read the page again when one moved (or left the page).
  */
 function pollSignature() {
-  const b = S.advice && S.advice.banner;
-  const index = b && typeof b.control === 'number' ? b.control : -1;
-  const el = index >= 0 ? S.elements[index] : null;
-  if (!el) return '';
-  return el.isConnected ? `${dom.readChecked(el)}${dom.isDisabled(el) ? 'd' : ''}` : 'x';
+  // Every switch of the page, not only the followed one: a page may flip several at once and put them back later.
+  let sig = '';
+  const list = S.elements;
+  for (let i = 0; i < list.length && i < POLL_MAX; i++) {
+    const el = list[i];
+    sig += el.isConnected ? `${dom.readChecked(el)}${dom.isDisabled(el) ? 'd' : ''},` : 'x,';
+  }
+  return sig;
 }
 
 function startPoll() {
@@ -146,6 +150,13 @@ function onMutations() {
 function onInteraction(e) {
   try {
     if (S.busy || S.dead || ui.isOurs(e.target)) return;
+    // A same-origin frame finished loading (its switches are part of the page): read it.
+    if (e.type === 'load') {
+      const t = /** @type {Element|null} */ (e.target);
+      if (!t || (t.nodeName !== 'IFRAME' && t.nodeName !== 'FRAME')) return;
+      page.read(false);
+      return;
+    }
     if (e.type === 'keyup') {
       const k = /** @type {KeyboardEvent} */ (e).key;
       if (k !== ' ' && k !== 'Enter' && k !== 'Spacebar') return;
@@ -162,10 +173,11 @@ function onInteraction(e) {
 }
 
 const CAPTURE = { capture: true, passive: true };
+const LISTENED = ['click', 'change', 'keyup', 'load'];
 function addInteractionListeners() {
   if (S.listening) return;
   try {
-    for (const t of ['click', 'change', 'keyup']) document.addEventListener(t, onInteraction, CAPTURE);
+    for (const t of LISTENED) document.addEventListener(t, onInteraction, CAPTURE);
     S.listening = true;
   } catch (_) { /* ignore */ }
 }
@@ -173,7 +185,7 @@ function addInteractionListeners() {
 function removeInteractionListeners() {
   if (!S.listening) return;
   try {
-    for (const t of ['click', 'change', 'keyup']) document.removeEventListener(t, onInteraction, CAPTURE);
+    for (const t of LISTENED) document.removeEventListener(t, onInteraction, CAPTURE);
   } catch (_) { /* ignore */ }
   S.listening = false;
   for (const t of S.settleTimers) clearTimeout(t);

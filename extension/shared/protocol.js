@@ -18,6 +18,7 @@
  * @property {boolean} [disabled]
  * @property {boolean} [visible]
  * @property {boolean} [busy]
+ * @property {boolean} [pending]  an edit is not saved yet (Save/Cancel enabled, "unsaved changes", a confirm dialog)
  * @property {boolean} [inert]
  * @property {boolean} [shadow]
  * @property {boolean} [main]

@@ -546,6 +546,7 @@ fn gen_snapshot_struct(b: &mut Bytes) -> Snapshot {
             // Mostly a control that passes the rule, so that hidden/busy/unsettled ones sit among real ones.
             visible: !b.chance(6),
             busy: b.chance(16),
+            pending: b.chance(16),
             inert: b.chance(16),
             shadow: b.chance(8),
             main: !b.chance(8),
@@ -816,13 +817,14 @@ pub fn check_detection(snapshot: &Snapshot, d: &Detection) {
                     "OFF with reason {:?}",
                     f.reason
                 );
-                // The rule: only a shown, enabled, not busy, settled control says off.
+                // The rule: only a shown, enabled, not busy, saved (not pending), settled control says off.
                 let control = &snapshot.controls[i];
                 assert!(
                     control.visible
                         && !control.inert
                         && !control.disabled
                         && !control.busy
+                        && !control.pending
                         && control.settled,
                     "OFF from control {i} that fails the rule: {control:?}"
                 );

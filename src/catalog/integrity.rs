@@ -164,7 +164,7 @@ fn every_phrase_names_only_its_own_setting() {
             .chain(setting.aliases.values().flatten())
         {
             assert_eq!(
-                matcher.find(phrase).map(|m| m.setting),
+                matcher.exact(phrase),
                 Some(index),
                 "{}: {phrase}",
                 setting.id

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub mod matcher;
+pub mod topic;
 
 pub type Localized = SortedMap<String>;
 

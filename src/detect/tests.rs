@@ -245,8 +245,9 @@ fn a_switch_that_passes_the_rule_is_read_by_key_label_or_as_the_only_switch() {
     assert_eq!(ai_state(&key), (SeenState::Off, Reason::Key));
     let label = ai_page(vec![good(AI_LABEL, &[], false)]);
     assert_eq!(ai_state(&label), (SeenState::Off, Reason::Label));
+    // An unnamed lone switch is not the setting (issue 24): only its key or its name identifies it.
     let only = ai_page(vec![good("", &[], false)]);
-    assert_eq!(ai_state(&only), (SeenState::Off, Reason::OnlySwitch));
+    assert_eq!(ai_state(&only), (SeenState::Unknown, Reason::Ambiguous));
     // Aria-pressed toggle buttons and switches inside open shadow roots are read like any switch.
     let mut button = good("", &["allowDataForGenerativeAI"], true);
     button.kind = ControlKind::Button;
@@ -327,7 +328,7 @@ fn labels_must_be_exact_not_negated_or_qualified() {
 }
 
 #[test]
-fn the_only_switch_rule_counts_only_shown_enabled_switches_in_main() {
+fn the_only_switch_rule_never_names_a_switch_and_counts_only_shown_enabled_switches_in_main() {
     // A hidden lone checkbox is not the setting.
     let mut hidden = good("", &[], false);
     hidden.visible = false;
@@ -335,9 +336,11 @@ fn the_only_switch_rule_counts_only_shown_enabled_switches_in_main() {
         ai_state(&ai_page(vec![hidden.clone()])).0,
         SeenState::Unknown
     );
-    // A hidden copy beside the shown switch does not make the page ambiguous.
+    // Neither is the one shown unnamed switch beside it, nor one that only says its state.
     let page = ai_page(vec![hidden, good("", &[], false)]);
-    assert_eq!(ai_state(&page), (SeenState::Off, Reason::OnlySwitch));
+    assert_eq!(ai_state(&page), (SeenState::Unknown, Reason::Ambiguous));
+    let page = ai_page(vec![good("Aus", &[], false)]);
+    assert_eq!(ai_state(&page), (SeenState::Unknown, Reason::Ambiguous));
     // Two shown switches: which one is it?
     let page = ai_page(vec![good("", &[], false), good("", &[], true)]);
     assert_eq!(ai_state(&page), (SeenState::Unknown, Reason::Ambiguous));
@@ -348,15 +351,76 @@ fn the_only_switch_rule_counts_only_shown_enabled_switches_in_main() {
         ai_state(&ai_page(vec![email])),
         (SeenState::Unknown, Reason::Ambiguous)
     );
-    // A switch in LinkedIn's navigation (outside main) does not compete with the one in main.
+    // A switch in LinkedIn's navigation (outside main) does not compete with the named one in main.
     let mut nav = good("Dark mode", &[], true);
     nav.main = false;
-    let page = ai_page(vec![nav, good("Aus", &[], false)]);
-    assert_eq!(ai_state(&page), (SeenState::Off, Reason::OnlySwitch));
+    let page = ai_page(vec![nav, good(AI_LABEL, &[], false)]);
+    assert_eq!(ai_state(&page), (SeenState::Off, Reason::Label));
 }
 
 #[test]
-fn a_lone_switch_with_a_reworded_label_is_its_pages_setting() {
+fn the_only_switch_rule_confirms_a_switch_named_by_a_phrase_two_settings_share() {
+    // A phrase two settings share names neither anywhere; on one of them's own page, as the page's only
+    // switch, it is that setting's.
+    let catalog = crate::catalog::Catalog::from_json(
+        r#"{"schemaVersion":1,"catalogVersion":"t","languages":["en"],"categories":{},
+        "settings":[
+         {"id":"gender","kind":"toggle","category":"ads","importance":2,"url":"https://www.linkedin.com/mypreferences/d/settings/ads-by-gender",
+          "default":"on","privacyValue":"off","regions":["eu"],"title":{"en":"Gender"},"label":{"en":"Gender"},
+          "aliases":{"en":["Demographics"]},"why":{"en":"w"}},
+         {"id":"age","kind":"toggle","category":"ads","importance":3,"url":"https://www.linkedin.com/mypreferences/d/settings/ads-by-age",
+          "default":"on","privacyValue":"off","regions":["eu"],"title":{"en":"Age"},"label":{"en":"Age"},
+          "aliases":{"en":["Demographics"]},"why":{"en":"w"}}
+        ]}"#,
+    )
+    .unwrap();
+    let detector = Detector::new(&catalog);
+    let mut page = ai_page(vec![good("Demographics", &[], false)]);
+    page.url = "https://www.linkedin.com/mypreferences/d/settings/ads-by-age".into();
+    let d = detector.detect(&page, Vec::new());
+    assert_eq!(d.findings.len(), 1, "{:?}", d.findings);
+    assert_eq!(
+        (
+            d.findings[0].setting.as_str(),
+            d.findings[0].state,
+            d.findings[0].reason
+        ),
+        ("age", SeenState::Off, Reason::OnlySwitch)
+    );
+    page.url = "https://www.linkedin.com/mypreferences/d/settings/other".into();
+    assert!(detector.detect(&page, Vec::new()).findings.is_empty());
+}
+
+#[test]
+fn a_label_near_the_settings_name_never_identifies_it() {
+    // Issue 24, part 2: opt-out, negated, notification and reworded labels, on the setting's own page as its
+    // only switch, and on a category page.
+    for name in [
+        "Stop using my data for training content creation AI models",
+        "Opt out of generative AI training",
+        "Exclude my data from training content creation AI models",
+        "Prevent LinkedIn from using my data for training content creation AI models",
+        "Email me when my data is used for AI",
+        "Use my data to train content creation AI models",
+        "Use my data for training content creation AI models (recommended)",
+    ] {
+        for checked in [false, true] {
+            let (state, reason) = ai_state(&ai_page(vec![good(name, &[], checked)]));
+            assert_eq!(
+                (state, reason),
+                (SeenState::Unknown, Reason::Ambiguous),
+                "{name}"
+            );
+            let mut hub = ai_page(vec![good(name, &[], checked)]);
+            hub.url = "https://www.linkedin.com/mypreferences/d/categories/privacy".into();
+            assert_eq!(ai_finding(&hub), None, "{name}");
+        }
+    }
+}
+
+#[test]
+fn a_lone_switch_with_a_reworded_label_is_not_its_pages_setting() {
+    // Issue 24: a rewording is not the setting's name (a real new wording becomes a catalog alias).
     for (id, label) in [
         (
             "ads-profile-location",
@@ -372,7 +436,7 @@ fn a_lone_switch_with_a_reworded_label_is_its_pages_setting() {
         ),
     ] {
         let setting = catalog().setting(id).unwrap();
-        let mut page = ai_page(vec![good(label, &[], true)]);
+        let mut page = ai_page(vec![good(label, &[], false)]);
         page.url = setting.url.clone();
         let finding = Detector::new(catalog())
             .detect(&page, Vec::new())
@@ -382,10 +446,79 @@ fn a_lone_switch_with_a_reworded_label_is_its_pages_setting() {
             .unwrap();
         assert_eq!(
             (finding.state, finding.reason),
-            (SeenState::On, Reason::OnlySwitch),
+            (SeenState::Unknown, Reason::Ambiguous),
             "{label}"
         );
     }
+}
+
+#[test]
+fn a_pending_edit_makes_every_reading_of_its_switch_unknown() {
+    // Issue 24, part 1: unsaved changes (Save / Cancel enabled), a save in flight, a confirm dialog open:
+    // the content script says `pending`; whatever the switch shows, it is not what LinkedIn holds.
+    for checked in [false, true] {
+        for keys in [&["allowDataForGenerativeAI"][..], &[]] {
+            let mut c = good(AI_LABEL, keys, checked);
+            c.pending = true;
+            assert_eq!(
+                ai_state(&ai_page(vec![c.clone()])),
+                (SeenState::Unknown, Reason::Pending),
+                "{keys:?} {checked}"
+            );
+            // Once saved (nothing pending any more), the same switch is read.
+            c.pending = false;
+            let want = if checked {
+                SeenState::On
+            } else {
+                SeenState::Off
+            };
+            assert_eq!(ai_state(&ai_page(vec![c])).0, want);
+        }
+    }
+    // Stored (the popup says why), unlike an unsettled reading, which is read again.
+    assert!(Reason::Pending.is_observation());
+    // An unsettled switch is read again first: it may settle into a saved state.
+    let mut c = good(AI_LABEL, &[], false);
+    c.pending = true;
+    c.settled = false;
+    assert_eq!(ai_state(&ai_page(vec![c])).1, Reason::Unsettled);
+}
+
+#[test]
+fn an_ai_or_ad_worded_switch_on_an_unknown_settings_page_is_an_extra() {
+    // Issue 24, part 4: a page LinkedIn adds (its own URL, not one the catalog knows).
+    let mut page = ai_page(vec![
+        good("Use my data to personalise AI agents", &[], true),
+        good("Dark mode", &[], true),
+    ]);
+    page.url = "https://www.linkedin.com/mypreferences/d/settings/ai-agents-personalization".into();
+    let d = Detector::new(catalog()).detect(&page, Vec::new());
+    assert_eq!(d.page.kind, PageKind::Hub);
+    assert!(d.findings.is_empty(), "{:?}", d.findings);
+    assert_eq!(d.extras.len(), 1, "{:?}", d.extras);
+    assert_eq!(d.extras[0].label, "Use my data to personalise AI agents");
+    assert_eq!(d.extras[0].state, SeenState::On);
+    assert_eq!(
+        d.extras[0].url,
+        "https://www.linkedin.com/mypreferences/d/settings/ai-agents-personalization"
+    );
+    // German, off.
+    let mut de = ai_page(vec![good(
+        "Werbepartner dürfen meine Daten nutzen",
+        &[],
+        false,
+    )]);
+    de.url = "https://www.linkedin.com/mypreferences/d/settings/werbepartner".into();
+    de.lang = "de".into();
+    let d = Detector::new(catalog()).detect(&de, Vec::new());
+    assert_eq!(d.extras.len(), 1, "{:?}", d.extras);
+    assert_eq!(d.extras[0].state, SeenState::Off);
+    // Not a category page of other topics.
+    page.url = "https://www.linkedin.com/mypreferences/d/categories/notifications".into();
+    assert!(Detector::new(catalog())
+        .detect(&page, Vec::new())
+        .extras
+        .is_empty());
 }
 
 #[test]
@@ -450,6 +583,7 @@ mod property {
             "Gender",
             "E-mail notifications",
             "Aus",
+            "Stop using my data for training content creation AI models",
         ]);
         let keys = prop::sample::select(vec![
             vec![],
@@ -468,10 +602,16 @@ mod property {
             names,
             keys,
             prop::option::of(any::<bool>()),
-            any::<[bool; 6]>(),
+            any::<[bool; 7]>(),
         )
             .prop_map(
-                |(kind, name, keys, checked, [visible, settled, disabled, busy, inert, main])| {
+                |(
+                    kind,
+                    name,
+                    keys,
+                    checked,
+                    [visible, settled, disabled, busy, inert, main, pending],
+                )| {
                     Control {
                         kind,
                         name: name.to_string(),
@@ -483,6 +623,7 @@ mod property {
                         busy,
                         inert,
                         main,
+                        pending,
                         ..Default::default()
                     }
                 },
@@ -490,7 +631,14 @@ mod property {
     }
 
     fn passes_rule(c: &Control) -> bool {
-        c.visible && c.settled && !c.disabled && !c.busy && !c.inert && c.checked.is_some()
+        c.visible
+            && c.settled
+            && !c.disabled
+            && !c.busy
+            && !c.pending
+            && !c.inert
+            && c.checked.is_some()
+            && (!c.keys.is_empty() || !c.name.is_empty())
     }
 
     proptest! {

@@ -1,4 +1,4 @@
-// Settings catalog and page detection, end to end: EVERY case in tests/fixtures/cases.json is served at its URL
+// Settings catalog and page detection, end to end: EVERY case in tests/fixtures/cases.json and *-cases.json is served at its URL
 // (+query) to the real extension in one browser; the storage is cleared between cases; the content script's
 // report is awaited; what the worker stored (`state` → settings[id].state) must equal expect.states exactly, and no
 // write along the way may say "off" for a switch that is not off. The look-alike host gets no content script and
@@ -109,6 +109,13 @@ describe('every fixture case through the real extension', () => {
         }
         const final = statesOf((await readStore(ext.worker)).state);
         assert.deepEqual(final, expected, `${c.name}: stored states`);
+        // Switches no catalog setting claims (issue 14; issue 24: a new setting's own page): label → state.
+        if (c.expect?.extras) {
+          const want = /** @type {Record<string, string>} */ (c.expect.extras);
+          const seen = await pollUntil(async () => extrasOf((await readStore(ext.worker)).state),
+            (x) => Object.keys(want).every((k) => x[k] === want[k]), { timeout: 10_000, what: `${c.name}: extras ${JSON.stringify(want)}` });
+          assert.deepEqual(seen, want, `${c.name}: stored extras`);
+        }
         // Never "off" unless the page's switch really is off — not even for a moment.
         const really = /** @type {Record<string, string>} */ (/** @type {any} */ (c).pageStates ?? expected);
         for (const w of await drainStateWrites(ext.worker)) {
@@ -129,6 +136,12 @@ describe('every fixture case through the real extension', () => {
     assert.deepEqual(workerErrors, []);
   });
 });
+
+/** The unknown switches stored for the account: label → state. @param {any} state @returns {Record<string, string>} */
+function extrasOf(state) {
+  const s = typeof state === 'string' ? JSON.parse(state) : state;
+  return Object.fromEntries(Object.entries(s?.extras ?? {}).map(([label, e]) => [label, /** @type {any} */ (e).state]));
+}
 
 /** @param {Record<string, string>} a @param {Record<string, string>} b */
 function sameStates(a, b) {

@@ -12,7 +12,7 @@
 //
 // Environment: OPTOUT_CHROMIUM (browser binary, default /usr/bin/chromium), OPTOUT_HEADED=1 (show the window).
 import { mkdtemp, rm, mkdir, readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, extname, isAbsolute, relative } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -253,11 +253,17 @@ export async function routeLinkedIn(context, table = {}, options = {}) {
 
 /** Fixture cases from tests/fixtures/cases.json (empty list while the file does not exist). */
 export async function loadCases() {
-  const file = join(FIXTURES, 'cases.json');
-  if (!existsSync(file)) return [];
-  return /** @type {{name: string, file: string, url: string, query?: string, lang?: string, expect?: any}[]} */ (
-    JSON.parse(await readFile(file, 'utf8'))
-  );
+  /** @type {{name: string, file: string, url: string, query?: string, lang?: string, expect?: any}[]} */
+  const cases = [];
+  // cases.json (generated), then the hand-written sets beside it (issue24-cases.json, redteam-cases.json, …).
+  const files = ['cases.json', ...readdirSync(FIXTURES).filter((f) => f.endsWith('-cases.json')).sort()];
+  for (const name of files) {
+    const file = join(FIXTURES, name);
+    if (existsSync(file)) cases.push(...JSON.parse(await readFile(file, 'utf8')));
+  }
+  // OPTOUT_CASES=<regex>: only the cases whose name matches (a quick run while working on a few).
+  const only = process.env.OPTOUT_CASES ? new RegExp(process.env.OPTOUT_CASES) : null;
+  return only ? cases.filter((c) => only.test(c.name)) : cases;
 }
 
 /**

@@ -97,7 +97,12 @@ const SETTINGS_JS = `(function () {
     m.innerHTML = '<section><h1>Data for Generative AI Improvement</h1><div class="row"><p id="allowDataForGenerativeAI">Use my data for training content creation AI models</p>' +
       '<label><span class="st">On</span><input type="checkbox" role="switch" aria-labelledby="allowDataForGenerativeAI"></label></div></section>';
     const i = m.querySelector('input');
+    const st = m.querySelector('.st');
+    // The state text beside the switch says what it shows (a row that says "On" beside an unchecked switch is not believed).
+    const say = () => { st.textContent = i.checked ? 'On' : 'Off'; };
     i.checked = !b.dataset.off;
+    say();
+    i.addEventListener('change', say);
     i.addEventListener('click', (e) => {
       if (b.dataset.stuck) { e.preventDefault(); return; }
       if (b.dataset.confirm && !i.checked) {
@@ -105,7 +110,7 @@ const SETTINGS_JS = `(function () {
         const d = document.createElement('div');
         d.setAttribute('role', 'alertdialog'); d.setAttribute('aria-modal', 'true');
         d.innerHTML = '<p>Turn off?</p><button id="yes">Turn off</button>';
-        d.querySelector('#yes').addEventListener('click', () => { i.checked = false; d.remove(); });
+        d.querySelector('#yes').addEventListener('click', () => { i.checked = false; say(); d.remove(); });
         document.body.appendChild(d);
       }
     });
@@ -308,7 +313,7 @@ test('controls: kind, accessible name, keys, context, state and what is seen of 
   assert.equal(snap.truncated, false);
   const c = snap.controls;
   assert.equal(c.length, 7);
-  const FIELDS = ['busy', 'checked', 'context', 'disabled', 'inert', 'keys', 'kind', 'main', 'name', 'section', 'settled', 'shadow', 'visible'];
+  const FIELDS = ['busy', 'checked', 'context', 'disabled', 'inert', 'keys', 'kind', 'main', 'name', 'pending', 'section', 'settled', 'shadow', 'visible'];
   for (const x of c) assert.deepEqual(Object.keys(x).sort(), FIELDS);
   /** @param {any} x */
   const core = (x) => ({ kind: x.kind, name: x.name, keys: x.keys, context: x.context, checked: x.checked, disabled: x.disabled });
@@ -684,5 +689,65 @@ test('guide actions: "Keep this on" sends dismiss{setting}; "Stop the guide" sen
   await clickOurs(page, 'undo');
   await waitText(page, /KEEP/);
   assert.deepEqual((await events()).at(-1), { type: 'resumeGuide' });
+  await context.close();
+});
+
+test('pending (issue 24): an enabled Save / Cancel, "unsaved changes", a failed or running save, a confirm dialog', { skip }, async () => {
+  const sw = (/** @type {string} */ id, extra = '') =>
+    `<p id="${id}">Use my data</p><input type="checkbox" role="switch" aria-labelledby="${id}" ${extra}>`;
+  const html = `<!doctype html><html lang="en"><head><title>Settings | LinkedIn</title></head><body><main id="main">
+    <h1>Privacy</h1>
+    <section id="s-save">${sw('a')}<footer><button>Save</button><button>Cancel</button></footer></section>
+    <section id="s-disabled">${sw('b')}<button disabled>Save</button><button aria-disabled="true">Cancel</button></section>
+    <div id="panel" role="region" aria-label="Panel"><section>${sw('c')}</section><div class="bar"><button>Speichern</button></div></div>
+    <section id="s-other">${sw('d')}<p>Settings saved</p></section>
+    <section id="s-text">${sw('e')}<p>You have unsaved changes.</p></section>
+    <form id="f-classic">${sw('f', 'checked')}<button>Save changes</button></form>
+    <form id="f-edited">${sw('g', 'checked')}<input type="submit" value="Update"></form>
+    <form id="f-pair">${sw('h')}<button type="submit">Enregistrer</button><button type="button">Annuler</button></form>
+    <section id="s-hidden">${sw('i')}<button style="display:none">Save</button></section>
+  </main></body></html>`;
+  const { context, page, errors } = await open('/mypreferences/d/categories/privacy', html, { noInject: true });
+  await injectWithDom(page);
+  // The member (or the page) changed the edited form's switch: it no longer shows what was loaded.
+  await page.evaluate(() => { /** @type {HTMLInputElement} */ (document.querySelector('#f-edited input')).checked = false; });
+  const read = () => page.evaluate(() => /** @type {any} */ (window).__dom.snapshot(true).snapshot.controls.map((/** @type {any} */ c) => c.pending));
+  // a: Save + Cancel in its section; b: both disabled; c: a Save beside its section, in the panel holding it; d: a
+  // "saved" text; e: "unsaved changes" in its section; f: a form with an enabled Save (its values are not saved); g: a form with
+  // a submit; h: a save and a cancel together in a form (French); i: a Save nobody sees.
+  assert.deepEqual(await read(), [true, false, true, false, true, true, true, true, false]);
+  // A live region saying a save is running (or failed) makes every switch pending; a "saved" toast does not.
+  await page.evaluate(() => {
+    const s = document.createElement('div');
+    s.setAttribute('role', 'status');
+    s.id = 'toast';
+    s.textContent = 'Settings saved';
+    document.body.append(s);
+  });
+  assert.deepEqual(await read(), [true, false, true, false, true, true, true, true, false]);
+  await page.evaluate(() => { /** @type {HTMLElement} */ (document.getElementById('toast')).textContent = 'Saving…'; });
+  assert.ok((await read()).every(Boolean), 'saving: every switch pending');
+  await page.evaluate(() => { /** @type {HTMLElement} */ (document.getElementById('toast')).textContent = 'Couldn’t save your setting. Try again.'; });
+  assert.ok((await read()).every(Boolean), 'a failed save: every switch pending');
+  await page.evaluate(() => { /** @type {HTMLElement} */ (document.getElementById('toast')).remove(); });
+  // A confirm dialog over the page: every switch outside it is pending; one inside a dialog (the editor) is not.
+  await page.evaluate(() => {
+    const d = document.createElement('div');
+    d.setAttribute('role', 'alertdialog');
+    d.id = 'confirm';
+    d.innerHTML = '<p>Turn off?</p><button>Turn off</button>';
+    document.body.append(d);
+  });
+  assert.ok((await read()).every(Boolean), 'a confirm dialog open: nothing is saved yet');
+  await page.evaluate(() => {
+    /** @type {HTMLElement} */ (document.getElementById('confirm')).remove();
+    const d = document.createElement('dialog');
+    d.innerHTML = '<p id="z">Use my data</p><input type="checkbox" role="switch" aria-labelledby="z"><button>Done</button>';
+    document.body.append(d);
+    d.showModal();
+  });
+  const last = await read();
+  assert.equal(last[last.length - 1], false, 'the switch inside the open dialog (the editor itself) is not pending');
+  assert.deepEqual(errors, []);
   await context.close();
 });

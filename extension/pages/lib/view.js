@@ -135,7 +135,7 @@ export function stateCounts(view) {
 /** Message keys saying how a reading was established or why it could not be (the core's `Reason`). */
 export const REASON_KEYS = Object.freeze({
   key: 'viaKey', label: 'viaLabel', onlySwitch: 'viaOnlySwitch', disabled: 'whyDisabled', hidden: 'whyHidden',
-  busy: 'whyBusy', indeterminate: 'whyIndeterminate', conflict: 'whyConflict', ambiguous: 'whyAmbiguous',
+  busy: 'whyBusy', pending: 'whyPending', indeterminate: 'whyIndeterminate', conflict: 'whyConflict', ambiguous: 'whyAmbiguous',
   missing: 'whyMissing',
 });
 
