@@ -188,7 +188,6 @@ function fillGroup(name, rows, now) {
   $(`group-${name}`).hidden = rows.length === 0;
 }
 
-
 /** @param {Row} row @returns {string} */
 function reasonText(row) {
   const key = row.reason ? /** @type {Record<string, string>} */ (REASON_KEYS)[row.reason] : undefined;
