@@ -63,7 +63,8 @@ describe('every fixture case through the real extension', () => {
   });
 
   for (const c of cases) {
-    test(`${c.name}: stores ${JSON.stringify(c.expect?.states ?? {})}`, async () => {
+    // `todo` (a case's known miss, with the reason): run and reported, not failing the suite.
+    test(`${c.name}: stores ${JSON.stringify(c.expect?.states ?? {})}`, { todo: /** @type {any} */ (c).todo }, async () => {
       await clearStorage(ext.worker);
       // Keep the member's onboarding (region and setup) but forget every observation.
       await ext.worker.evaluate((s) => chrome.storage.local.set({ state: s }),
