@@ -9,7 +9,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { routeLinkedIn, loadCases, contentScriptWorlds, collectErrors, FIXTURES, sendToWorker } from './harness.mjs';
 import {
-  launch, controlPage, clearStorage, readStore, statesOf, pollUntil, watchPageReports, pageReports,
+  launch, controlPage, clearStorage, readStore, shownStatesOf, pollUntil, watchPageReports, pageReports,
   watchStateWrites, drainStateWrites,
 } from './lib/ext.mjs';
 import { join } from 'node:path';
@@ -93,7 +93,7 @@ describe('every fixture case through the real extension', () => {
           assert.deepEqual(await contentScriptWorlds(page, ext.extensionId), [], 'no content script outside www.linkedin.com');
           assert.deepEqual((await pageReports(ext.worker)).filter((r) => r.at >= since), [], 'no report from that page');
         } else if (Object.keys(expected).length > 0) {
-          await pollUntil(async () => statesOf((await readStore(ext.worker)).state), (s) => sameStates(s, expected),
+          await pollUntil(async () => shownStatesOf((await readStore(ext.worker)).state), (s) => sameStates(s, expected),
             { timeout: 15_000, what: `${c.name} to store ${JSON.stringify(expected)}` });
         } else {
           // Nothing to store: wait for the content script's report(s), then a short settle after the last one.
@@ -108,7 +108,7 @@ describe('every fixture case through the real extension', () => {
             await new Promise((r) => setTimeout(r, 150));
           }
         }
-        const final = statesOf((await readStore(ext.worker)).state);
+        const final = shownStatesOf((await readStore(ext.worker)).state);
         assert.deepEqual(final, expected, `${c.name}: stored states`);
         // Switches no catalog setting claims (issue 14; issue 24: a new setting's own page): label → state.
         if (c.expect?.extras) {
@@ -120,7 +120,7 @@ describe('every fixture case through the real extension', () => {
         // Never "off" unless the page's switch really is off — not even for a moment.
         const really = /** @type {Record<string, string>} */ (/** @type {any} */ (c).pageStates ?? expected);
         for (const w of await drainStateWrites(ext.worker)) {
-          for (const [id, state] of Object.entries(statesOf(w.state))) {
+          for (const [id, state] of Object.entries(shownStatesOf(w.state))) {
             if (state === 'off') assert.equal(really[id], 'off', `${c.name}: a write said ${id} is off`);
           }
         }
@@ -138,10 +138,13 @@ describe('every fixture case through the real extension', () => {
   });
 });
 
-/** The unknown switches stored for the account: label → state. @param {any} state @returns {Record<string, string>} */
+/** The unknown switches the popup shows (the account's, and those held while it is uncertain): label → state.
+ * @param {any} state @returns {Record<string, string>} */
 function extrasOf(state) {
   const s = typeof state === 'string' ? JSON.parse(state) : state;
-  return Object.fromEntries(Object.entries(s?.extras ?? {}).map(([label, e]) => [label, /** @type {any} */ (e).state]));
+  const uncertain = !s?.account || s?.accountCheck === true;
+  const all = { ...(uncertain && s?.account ? {} : (s?.extras ?? {})), ...(uncertain ? (s?.held?.extras ?? {}) : {}) };
+  return Object.fromEntries(Object.entries(all).map(([label, e]) => [label, /** @type {any} */ (e).state]));
 }
 
 /** @param {Record<string, string>} a @param {Record<string, string>} b */

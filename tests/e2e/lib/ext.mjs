@@ -97,6 +97,29 @@ export function statesOf(state) {
   return out;
 }
 
+/**
+ * `{settingId: state}` as the popup shows it (the core's `State::shown`): the current account's readings; while the
+ * account is uncertain (none seen yet, or a sign-in/sign-out page since) the readings held for the next account, and
+ * with no account seen yet also the browser's own, the newer reading winning.
+ * @param {any} state
+ */
+export function shownStatesOf(state) {
+  const uncertain = !state?.account || state?.accountCheck === true;
+  if (!uncertain) return statesOf(state);
+  /** @type {Record<string, {state: string, seenAt: number}>} */
+  const held = state?.held?.settings ?? {};
+  /** @type {Record<string, {state: string, seenAt: number}>} */
+  const own = state?.account ? {} : (state?.settings ?? {});
+  /** @type {Record<string, string>} */
+  const out = {};
+  for (const id of new Set([...Object.keys(held), ...Object.keys(own)])) {
+    const h = held[id];
+    const b = own[id];
+    out[id] = (h && b ? (b.seenAt > h.seenAt ? b : h) : (h ?? b)).state;
+  }
+  return out;
+}
+
 /** Write raw values into storage.local from the worker (simulating damage or another tool). @param {Worker} worker @param {Record<string, unknown>} items */
 export function writeStorage(worker, items) {
   return worker.evaluate((items) => chrome.storage.local.set(items), /** @type {any} */ (items));
