@@ -46,7 +46,7 @@
  */
 
 import * as facts from './page-facts.js';
-import { PENDING_WORDS, STATE_WORDS } from './page-words.js';
+import { PENDING_WORDS, STATE_WORDS, CHOICE_WORDS } from './page-words.js';
 
 const LIMITS = Object.freeze({
   controls: 5000, // the core's cap too: more than any settings page has
@@ -61,6 +61,11 @@ const LIMITS = Object.freeze({
   textNodes: 400,
 });
 const CONTROL_SELECTOR = 'input[type=checkbox], [role=switch], [aria-checked], [aria-pressed]';
+// A choice that may be a switch: a radio group, a <select>, a listbox (see choiceOf).
+const CHOICE_SELECTOR = 'select, [role=listbox], [role=radiogroup], fieldset, [role=group]';
+const GROUP_SELECTOR = '[role=radiogroup], fieldset, [role=group]';
+const RADIO_SELECTOR = 'input[type=radio], [role=radio]';
+const MAX_CHOICES = 500;
 const SECTION_SELECTOR = 'section, [role=region], [role=group], fieldset, form, [role=form], article, [role=tabpanel]';
 const MAIN_SELECTOR = 'main, [role=main]';
 const LOADING_SELECTOR = '[aria-busy="true"], [role=progressbar], progress';
@@ -154,6 +159,7 @@ function attr(el, name) {
 /** @param {Element} el @returns {SnapshotControl['kind']} */
 function controlKind(el) {
   const tag = el.nodeName;
+  if (choiceOf(el)) return 'other';
   if (tag === 'INPUT' && String(attr(el, 'type')).toLowerCase() === 'checkbox') return 'checkbox';
   const role = (attr(el, 'role') || '').trim().toLowerCase();
   if (role === 'switch') return 'switch';
@@ -177,6 +183,8 @@ function ariaBool(v) {
 function readChecked(el) {
   try {
     if (ariaBool(attr(el, 'aria-invalid')) === true) return null;
+    const choice = choiceOf(el);
+    if (choice) return choice.checked;
     const aria = attr(el, 'aria-checked');
     if (controlKind(el) === 'checkbox') {
       const input = /** @type {HTMLInputElement} */ (el);
@@ -190,6 +198,148 @@ function readChecked(el) {
     if (pressed !== null) return ariaBool(pressed);
   } catch (_) { /* fall through */ }
   return null;
+}
+
+// ---------- a choice that is a switch ----------
+
+/**
+ * A choice of exactly two options, one saying On and the other Off in the page's language (CHOICE_WORDS).
+ * @typedef {Object} Choice
+ * @property {Element[]} options  the two options (radios, <option>s, role=option)
+ * @property {boolean} group      a radio group (named by its group: labelledby, aria-label, legend)
+ * @property {boolean} select     a native <select>
+ * @property {boolean|null} checked  the On option selected: true, the Off one: false; none, both or unclear: null
+ */
+
+/** The page's language among the catalog's (primary subtag), '' if none. @param {Element} el @returns {string} */
+function pageLang(el) {
+  try {
+    const doc = el.ownerDocument || document;
+    const lang = String(attr(doc.documentElement, 'lang') || '').trim().toLowerCase().split(/[-_]/)[0];
+    return Object.prototype.hasOwnProperty.call(CHOICE_WORDS, lang) ? lang : '';
+  } catch (_) {
+    return '';
+  }
+}
+
+/**
+ * The choice `el` is, when it is one a switch can be read from: a radio group (role=radiogroup, a fieldset, or a
+ * named role=group) whose own radios (input[type=radio] of one name, or role=radio) are exactly two, a single
+ * <select>, or a listbox no combobox owns, whose options are exactly two; one option's whole text means On and the
+ * other's Off in the page's language. Else null.
+ * @param {Element} el @returns {Choice|null}
+ */
+function choiceOf(el) {
+  try {
+    if (!el || typeof el.matches !== 'function' || !el.matches(CHOICE_SELECTOR)) return null;
+    const lang = pageLang(el);
+    if (!lang) return null;
+    const tag = el.nodeName;
+    /** @type {Element[]} */
+    let options = [];
+    /** @type {boolean[]} */
+    let selected = [];
+    let unclear = false;
+    const group = tag !== 'SELECT' && !el.matches('[role=listbox]');
+    if (tag === 'SELECT') {
+      const sel = /** @type {HTMLSelectElement} */ (el);
+      if (sel.multiple) return null;
+      options = Array.from(sel.options);
+      selected = options.map((o) => !!(/** @type {HTMLOptionElement} */ (o).selected));
+    } else if (!group) {
+      if (ariaBool(attr(el, 'aria-multiselectable')) === true || closestAcross(el, '[role=combobox]')) return null;
+      const id = el.id;
+      const doc = el.ownerDocument || document;
+      if (id && /^[\w-]+$/.test(id) && doc.querySelector(`[role=combobox][aria-controls~="${id}"], [role=combobox][aria-owns~="${id}"]`)) return null;
+      options = Array.from(el.querySelectorAll('[role=option]')).filter((o) => closestAcross(o, '[role=listbox]') === el);
+      selected = options.map((o) => ariaBool(attr(o, 'aria-selected')) === true || ariaBool(attr(o, 'aria-checked')) === true);
+    } else {
+      // A role=group is a radio group only when it is named; a fieldset always.
+      if (el.matches('[role=group]') && !attr(el, 'aria-labelledby') && !attr(el, 'aria-label')) return null;
+      options = Array.from(el.querySelectorAll(RADIO_SELECTOR)).filter((r) => {
+        const up = parentOf(r);
+        return !!up && closestAcross(up, GROUP_SELECTOR) === el;
+      });
+      if (options.length !== 2) return null;
+      const names = options.map((r) => (r.nodeName === 'INPUT' ? String(attr(r, 'name') || '') : null));
+      if (names[0] !== names[1]) return null; // two native radios of different names are not one group
+      selected = options.map((r) => {
+        const aria = attr(r, 'aria-checked');
+        if (r.nodeName === 'INPUT') {
+          const live = !!(/** @type {HTMLInputElement} */ (r).checked);
+          if (aria !== null && ariaBool(aria) !== live) unclear = true;
+          return live;
+        }
+        const v = ariaBool(aria);
+        if (v === null && aria !== null) unclear = true;
+        return v === true;
+      });
+    }
+    if (options.length !== 2) return null;
+    const w = CHOICE_WORDS[lang];
+    const texts = options.map((o) => {
+      if (o.nodeName === 'OPTION') return norm(/** @type {HTMLOptionElement} */ (o).label || /** @type {HTMLOptionElement} */ (o).text || '');
+      return norm(accessibleName(o) || boundedText(o, 100));
+    });
+    const onAt = texts.findIndex((t) => w.on.includes(t));
+    const offAt = texts.findIndex((t) => w.off.includes(t));
+    if (onAt < 0 || offAt < 0 || onAt === offAt) return null;
+    if (options.some((o) => ariaBool(attr(o, 'aria-invalid')) === true)) unclear = true;
+    const checked = unclear || selected[onAt] === selected[offAt] ? null : selected[onAt];
+    return { options, group, select: tag === 'SELECT', checked };
+  } catch (_) {
+    return null;
+  }
+}
+
+/**
+ * The name a radio group is given: aria-labelledby, aria-label, its legend (a fieldset); '' if none.
+ * @param {Element} el @returns {string}
+ */
+function groupName(el) {
+  const max = LIMITS.name;
+  try {
+    const doc = el.ownerDocument || document;
+    const root = /** @type {Document|ShadowRoot} */ (el.getRootNode ? el.getRootNode() : doc);
+    const byId = typeof root.getElementById === 'function' ? root : doc;
+    const ids = labelledbyTokens(el);
+    if (ids.length) {
+      const joined = clean(ids.map((id) => { const r = byId.getElementById(id); return r ? shownText(r, max) : ''; }).join(' '), max);
+      if (joined) return joined;
+    }
+    const label = clean(attr(el, 'aria-label'), max);
+    if (label) return label;
+    if (el.nodeName === 'FIELDSET') {
+      for (const child of Array.from(el.children)) if (child.nodeName === 'LEGEND') return clean(shownText(child, max), max);
+    }
+  } catch (_) { /* no name */ }
+  return '';
+}
+
+/**
+ * The page's switches under `scope`, in its order: the CONTROL_SELECTOR elements and the choices that are switches
+ * (choiceOf); a choice's own options are not switches of their own.
+ * @param {ParentNode} scope @returns {Element[]}
+ */
+function switchesIn(scope) {
+  const base = Array.from(scope.querySelectorAll(CONTROL_SELECTOR));
+  /** @type {Element[]} */
+  const choices = [];
+  /** @type {Set<Element>} */
+  const owned = new Set();
+  try {
+    const list = scope.querySelectorAll(CHOICE_SELECTOR);
+    for (let i = 0; i < list.length && i < MAX_CHOICES; i++) {
+      const ch = choiceOf(list[i]);
+      if (!ch) continue;
+      choices.push(list[i]);
+      for (const o of ch.options) owned.add(o);
+    }
+  } catch (_) { return base; }
+  if (!choices.length) return base;
+  const all = base.filter((e) => !owned.has(e) && !choices.includes(e)).concat(choices);
+  all.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  return all;
 }
 
 /** The parent element, crossing from a shadow root to its host. @param {Element} el @returns {Element|null} */
@@ -764,12 +914,30 @@ function accessibleName(el) {
 function rowOf(el, ctx) {
   let row = null;
   let a = parentOf(el);
-  for (let d = 0; a && d < 3 && soleControl(a, ctx); d++, a = parentOf(a)) row = a;
+  const choice = !!choiceOf(el);
+  for (let d = 0; a && d < 3 && soleControl(a, ctx) && !(choice && holdsOtherChoice(a, el)); d++, a = parentOf(a)) row = a;
   return row;
 }
 
-/** The texts shown in a row, normalised (at most 40). @param {Element} row @returns {string[]} */
-function shownTexts(row) {
+/**
+ * Whether `anc` holds a radio, <select> or listbox that is not part of the choice `el` (a choice's row stops there).
+ * @param {Element} anc @param {Element} el @returns {boolean}
+ */
+function holdsOtherChoice(anc, el) {
+  try {
+    const list = anc.querySelectorAll('select, [role=listbox], ' + RADIO_SELECTOR);
+    for (let i = 0; i < list.length && i < 50; i++) if (!el.contains(list[i])) return true;
+    return list.length >= 50;
+  } catch (_) {
+    return true;
+  }
+}
+
+/**
+ * The texts shown in a row, normalised (at most 40); those inside `skip` (a choice's own options) left out.
+ * @param {Element} row @param {Element|null} [skip] @returns {string[]}
+ */
+function shownTexts(row, skip) {
   /** @type {string[]} */
   const out = [];
   try {
@@ -777,6 +945,7 @@ function shownTexts(row) {
     for (let n = walker.nextNode(), i = 0; n && i < 40; n = walker.nextNode(), i++) {
       const parent = /** @type {Element|null} */ (n.parentNode);
       if (!parent || SKIP_TEXT_PARENTS.has(parent.nodeName) || !cssShown(parent)) continue;
+      if (skip && skip.contains(parent)) continue;
       const t = norm(/** @type {Text} */ (n).data);
       if (t) out.push(t);
     }
@@ -787,11 +956,12 @@ function shownTexts(row) {
 /**
  * The state the member is shown, when the switch and the words beside it agree: a row whose state text says "On"
  * beside an unchecked switch (or "Off" beside a checked one) says neither.
- * @param {boolean|null} checked @param {Element|null} row @returns {boolean|null}
+ * @param {boolean|null} checked @param {Element|null} row @param {Element|null} [skip] a choice: its options' own
+ * words are not its row's @returns {boolean|null}
  */
-function rowAgrees(checked, row) {
+function rowAgrees(checked, row, skip) {
   if (checked === null || !row) return checked;
-  for (const t of shownTexts(row)) {
+  for (const t of shownTexts(row, skip)) {
     if ((checked && STATE_WORDS.off.includes(t)) || (!checked && STATE_WORDS.on.includes(t))) return null;
   }
   return checked;
@@ -802,10 +972,10 @@ function rowAgrees(checked, row) {
  * shown nearest to it — the first ancestor holding words besides a state (and no other switch); if those words
  * include a label of their own (2 to 15 words: not a paragraph) that does not contain the aria-label, the control is
  * named otherwise ("Email me when…" shown, the AI setting's label only in aria-label) and names nothing.
- * @param {Element} el @param {ReadContext} ctx @returns {string}
+ * @param {Element} el @param {ReadContext} ctx @param {(el: Element) => string} [nameOf] @returns {string}
  */
-function seenName(el, ctx) {
-  const name = accessibleName(el);
+function seenName(el, ctx, nameOf) {
+  const name = (nameOf || accessibleName)(el);
   if (!name || labelledbyTokens(el).length || !clean(attr(el, 'aria-label'), LIMITS.name)) return name;
   try { if (/** @type {HTMLInputElement} */ (el).labels && /** @type {HTMLInputElement} */ (el).labels.length) return name; } catch (_) { /* on */ }
   let a = parentOf(el);
@@ -906,7 +1076,9 @@ function readContext(doc, opts) {
  */
 function describeControl(el, ctxOrCache) {
   const ctx = ctxOrCache && !(ctxOrCache instanceof Map) ? ctxOrCache : readContext(el.ownerDocument || document);
-  const section = closestAcross(el, SECTION_SELECTOR);
+  // A choice read as a switch (a radio group is a fieldset or group itself: its section is the one around it).
+  const choice = choiceOf(el);
+  const section = closestAcross(choice ? parentOf(el) || el : el, SECTION_SELECTOR);
   let sectionIndex = null;
   if (section) {
     sectionIndex = ctx.sections.get(section);
@@ -923,12 +1095,14 @@ function describeControl(el, ctxOrCache) {
   /** @type {SnapshotControl} */
   const c = {
     kind: controlKind(el),
-    name: seenName(el, ctx),
+    name: choice && choice.group ? seenName(el, ctx, groupName) : seenName(el, ctx),
     keys: controlKeys(el),
     context: headingContext(el, ctx.headings),
-    checked: rowAgrees(readChecked(el), row),
-    disabled: isDisabled(el),
-    visible: !inert && isShown(el, ctx.hides, ctx.opts),
+    checked: rowAgrees(readChecked(el), row, choice ? el : null),
+    // A choice: any of its options disabled is enough; each radio of a group must be shown too.
+    disabled: isDisabled(el) || (!!choice && choice.options.some((o) => isDisabled(o))),
+    visible: !inert && isShown(el, ctx.hides, ctx.opts) &&
+      (!choice || choice.select || choice.options.every((o) => isShown(o, ctx.hides, ctx.opts))),
     busy: isBusy(el, section, ctx.loading),
     pending: isPending(el, section, ctx),
     inert,
@@ -991,17 +1165,17 @@ function collectControls(root, opts) {
     const scope = root || document;
     const doc = /** @type {Document} */ ('documentElement' in scope ? scope : /** @type {Node} */ (scope).ownerDocument || document);
     /** @type {Element[]} */
-    let list = Array.from(scope.querySelectorAll(CONTROL_SELECTOR));
+    let list = switchesIn(scope);
     try {
-      for (const sr of shadowRoots(doc, options)) list.push(...Array.from(sr.querySelectorAll(CONTROL_SELECTOR)));
+      for (const sr of shadowRoots(doc, options)) list.push(...switchesIn(sr));
     } catch (_) { /* the document's own controls still count */ }
     // Same-origin frames are part of the page the member sees (a settings app in an iframe).
     let framesLoaded = true;
     if (scope === doc) {
       for (const fd of frameDocuments(doc)) {
         try {
-          list.push(...Array.from(fd.querySelectorAll(CONTROL_SELECTOR)));
-          for (const sr of shadowRoots(fd, options)) list.push(...Array.from(sr.querySelectorAll(CONTROL_SELECTOR)));
+          list.push(...switchesIn(fd));
+          for (const sr of shadowRoots(fd, options)) list.push(...switchesIn(sr));
           if (fd.readyState !== 'complete') framesLoaded = false;
         } catch (_) { /* that frame only */ }
       }
@@ -1151,6 +1325,7 @@ export {
   clean,
   boundedText,
   controlKind,
+  choiceOf,
   readChecked,
   isDisabled,
   accessibleName,

@@ -73,3 +73,19 @@ export const STATE_WORDS = Object.freeze({
   off: ['off', 'aus', 'deaktiviert', 'inactive', 'inactif', 'desactive', 'desactivee', 'desactivado', 'inactivo',
     'disattivo', 'disattivato', 'uit', 'uitgeschakeld', 'desativado', 'desligado', 'disabled'],
 });
+
+/**
+ * The two options of a choice that is a switch (a radio group, a <select>, a listbox with exactly two options), per
+ * catalog language (normalised, whole option text only): one option must say On and the other Off in the page's own
+ * language, else the choice is no switch.
+ * @type {Readonly<Record<string, {on: string[], off: string[]}>>}
+ */
+export const CHOICE_WORDS = Object.freeze({
+  en: { on: ['on', 'enabled'], off: ['off', 'disabled'] },
+  de: { on: ['an', 'ein', 'aktiviert'], off: ['aus', 'deaktiviert'] },
+  fr: { on: ['active', 'activee', 'actif'], off: ['desactive', 'desactivee', 'inactif'] },
+  es: { on: ['activado', 'activada', 'activo'], off: ['desactivado', 'desactivada', 'inactivo'] },
+  it: { on: ['attivo', 'attivato', 'attivata'], off: ['disattivo', 'disattivato', 'disattivata'] },
+  nl: { on: ['aan', 'ingeschakeld'], off: ['uit', 'uitgeschakeld'] },
+  pt: { on: ['ativado', 'ativada', 'ligado'], off: ['desativado', 'desativada', 'desligado'] },
+});

@@ -751,3 +751,58 @@ test('pending (issue 24): an enabled Save / Cancel, "unsaved changes", a failed 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a choice of exactly On and Off (radio group, <select>) is one switch named and keyed by its group; else none', { skip }, async () => {
+  const radios = (/** @type {string} */ n, /** @type {string[]} */ labels, /** @type {number} */ at) => labels
+    .map((l, i) => `<label><input type="radio" name="${n}" value="${i}"${i === at ? ' checked' : ''}> ${l}</label>`).join('');
+  const html = `<!doctype html><html lang="en"><head><title>Settings | LinkedIn</title></head><body><main id="main">
+    <h1>Privacy</h1>
+    <section><fieldset role="radiogroup" aria-labelledby="g1"><legend id="g1">Use my data for training</legend>${radios('a', ['On', 'Off'], 1)}</fieldset></section>
+    <section><fieldset><legend>Three ways</legend>${radios('b', ['On', 'Off', 'Only contacts'], 1)}</fieldset></section>
+    <section><span id="g2">Role radios</span><div role="radiogroup" aria-labelledby="g2">
+      <div role="radio" aria-checked="true" tabindex="0">On</div><div role="radio" aria-checked="false" tabindex="-1">Off</div></div></section>
+    <section><label for="s1">Use my age</label><select id="s1" name="allowAdsByAge"><option selected>On</option><option>Off</option></select></section>
+    <section><label for="s2">Three options</label><select id="s2"><option>On</option><option selected>Off</option><option>Auto</option></select></section>
+    <section><label for="s3">Another language</label><select id="s3"><option>An</option><option selected>Aus</option></select></section>
+    <section><fieldset><legend>None selected</legend>${radios('c', ['On', 'Off'], -1)}</fieldset></section>
+  </main></body></html>`;
+  const { context, page, errors } = await open('/mypreferences/d/categories/privacy', html, { noInject: true });
+  await injectWithDom(page);
+  const c = await page.evaluate(() => /** @type {any} */ (window).__dom.snapshot(true).snapshot.controls);
+  /** @param {any} x */
+  const core = (x) => ({ kind: x.kind, name: x.name, keys: x.keys, checked: x.checked, disabled: x.disabled, visible: x.visible, pending: x.pending });
+  assert.deepEqual(c.map(core), [
+    { kind: 'other', name: 'Use my data for training', keys: ['g1'], checked: false, disabled: false, visible: true, pending: false },
+    // three options: no switch at all (and no radio of it either)
+    { kind: 'other', name: 'Role radios', keys: ['g2'], checked: true, disabled: false, visible: true, pending: false },
+    { kind: 'other', name: 'Use my age', keys: ['s1', 'allowAdsByAge'], checked: true, disabled: false, visible: true, pending: false },
+    // a three-option select, and An/Aus on an English page: none
+    { kind: 'other', name: 'None selected', keys: [], checked: null, disabled: false, visible: true, pending: false },
+  ]);
+  // In a form with an enabled Save: not saved yet (a Save whose form holds no checkbox or switch acts, as before, on
+  // all of main: the other choices turn pending too).
+  await page.evaluate(() => {
+    const f = document.createElement('form');
+    f.innerHTML = '<fieldset aria-labelledby="g3"><legend id="g3">In a form</legend><label><input type="radio" name="d" checked> Off</label>' +
+      '<label><input type="radio" name="d"> On</label></fieldset>' +
+      '<label for="s4">Form select</label><select id="s4"><option>On</option><option selected>Off</option></select><button>Save</button>';
+    /** @type {HTMLElement} */ (document.getElementById('main')).append(f);
+  });
+  const formed = await page.evaluate(() => /** @type {any} */ (window).__dom.snapshot(true).snapshot.controls);
+  assert.deepEqual(formed.slice(4).map(core), [
+    { kind: 'other', name: 'In a form', keys: ['g3'], checked: false, disabled: false, visible: true, pending: true },
+    { kind: 'other', name: 'Form select', keys: ['s4'], checked: false, disabled: false, visible: true, pending: true },
+  ]);
+  await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('form')).remove());
+  // Both options selected (a script set aria-checked on both): neither state.
+  await page.evaluate(() => { /** @type {HTMLElement} */ (document.querySelector('[role=radio][aria-checked=false]')).setAttribute('aria-checked', 'true'); });
+  const again = await page.evaluate(() => /** @type {any} */ (window).__dom.snapshot(true).snapshot.controls);
+  assert.equal(again[1].name, 'Role radios');
+  assert.equal(again[1].checked, null);
+  // A disabled option makes the choice disabled.
+  await page.evaluate(() => { /** @type {HTMLInputElement} */ (document.querySelector('input[name=a]')).disabled = true; });
+  const third = await page.evaluate(() => /** @type {any} */ (window).__dom.snapshot(true).snapshot.controls);
+  assert.equal(third[0].disabled, true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
