@@ -76,7 +76,7 @@ const SETTLE_MS = 1200;
 // A switch whose state moved away from the one it was first seen with (a member's click, an optimistic change the
 // server may still refuse and put back seconds later) is believed only after it stayed the same this long; back at
 // its first state it settles as at load.
-const CHANGED_SETTLE_MS = 7500;
+export const CHANGED_SETTLE_MS = 7500;
 // After this long since load or an in-page navigation, what a settings page does not show is missing, not late.
 const PAGE_SETTLE_MS = 4000;
 // While the page says an edit is pending, it is read again this often (a toast going away changes no switch).

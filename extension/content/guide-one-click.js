@@ -10,7 +10,9 @@ import { S, SETTLE_MS, setNotice, targetControl } from './guide-state.js';
 import { nextFrame, sleep } from './wait.js';
 
 const FIX_WAIT_MS = 3000;     // wait this long for the switch to change
-const CHECKING_WAIT_MS = 6000; // wait this long for the read-back to settle before judging
+// Wait this long for the read-back before judging: a switch whose state changed is believed only once it has stayed
+// so for dom.CHANGED_SETTLE_MS (an optimistic change the server may still put back), plus the report's round trip.
+const CHECKING_WAIT_MS = dom.CHANGED_SETTLE_MS + 3000;
 const DIALOG_WAIT_MS = 120000; // keep watching while LinkedIn's confirm dialog is open
 
 /**
@@ -79,17 +81,25 @@ export async function oneClick() {
   // Read back: the worker records what the page now says, and its advice says what we show. A switch that
   // just changed is not believed at once: wait for the settled reading before judging.
   await sendFull(true);
+  /** Whether the worker's reading says the setting is off now (or the guide is done). */
+  const saved = () => {
+    const a = S.advice && S.advice.banner;
+    return !!a && (a.mode === 'done' || (a.setting === b.setting && a.status === 'off'));
+  };
+  // While the switch shows the change (or the worker says it is checking), the page's follower keeps reporting it:
+  // wait for the reading that confirms it, or until the time is up.
   const until3 = Date.now() + CHECKING_WAIT_MS;
-  while (gen === S.gen && Date.now() < until3 && S.advice && S.advice.banner && S.advice.banner.status === 'checking') {
+  while (gen === S.gen && Date.now() < until3 && !saved() &&
+    (changed || (S.advice && S.advice.banner && S.advice.banner.status === 'checking'))) {
     await sleep(200);
   }
   if (gen !== S.gen) return;
   // Success is only what the read-back says; if the page changed but the worker did not confirm it,
   // we say nothing rather than something untrue either way.
   const after = S.advice && S.advice.banner;
-  const ok = !!after && (after.mode === 'done' || (after.setting === b.setting && after.status === 'off'));
+  const ok = saved();
   // Saved: keyboard and screen-reader members keep their place on "Next: …" (the ending focuses its Done).
-  if (ok && after.mode === 'guide') ui.focusIn('link');
+  if (ok && after && after.mode === 'guide') ui.focusIn('link');
   if (!ok && !changed && S.text) {
     setNotice(S.text.failed || '', 'error');
     draw();

@@ -64,7 +64,8 @@ describe('keyboard', () => {
       await page.setViewportSize({ width: 400, height: 800 });
       await page.goto(FEED);
       await waitForShadow(page, { timeout: 15_000, predicate: (s) => s.visible && s.links.length > 0 });
-      // The feed has many controls before its end, where the host used to be.
+      // The feed has many controls before its end, where the host used to be (its posts arrive after the shell).
+      await page.waitForFunction(() => document.querySelectorAll('a[href], button, input, [tabindex]').length > 100);
       const focusable = await page.evaluate(() => document.querySelectorAll('a[href], button, input, [tabindex]').length);
       assert.ok(focusable > 100, `the feed fixture has many focusable controls (${focusable})`);
       const host = await closedHostFacts(page);
