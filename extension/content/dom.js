@@ -299,16 +299,8 @@ function choiceOf(el) {
 function groupName(el) {
   const max = LIMITS.name;
   try {
-    const doc = el.ownerDocument || document;
-    const root = /** @type {Document|ShadowRoot} */ (el.getRootNode ? el.getRootNode() : doc);
-    const byId = typeof root.getElementById === 'function' ? root : doc;
-    const ids = labelledbyTokens(el);
-    if (ids.length) {
-      const joined = clean(ids.map((id) => { const r = byId.getElementById(id); return r ? shownText(r, max) : ''; }).join(' '), max);
-      if (joined) return joined;
-    }
-    const label = clean(attr(el, 'aria-label'), max);
-    if (label) return label;
+    const named = ariaName(el, max);
+    if (named) return named;
     if (el.nodeName === 'FIELDSET') {
       for (const child of Array.from(el.children)) if (child.nodeName === 'LEGEND') return clean(shownText(child, max), max);
     }
@@ -856,6 +848,25 @@ function labelledbyTokens(el) {
 }
 
 /**
+ * The shown text of the elements `ids` names, looked up in `el`'s own tree (its shadow root, if it is in one), as
+ * aria-labelledby and aria-describedby refer to them. @param {Element} el @param {string[]} ids @param {number} max
+ * @returns {string}
+ */
+function textOfIds(el, ids, max) {
+  const doc = el.ownerDocument || document;
+  const root = /** @type {Document|ShadowRoot} */ (el.getRootNode ? el.getRootNode() : doc);
+  const byId = typeof root.getElementById === 'function' ? root : doc;
+  return clean(ids.map((id) => { const r = byId.getElementById(id); return r ? shownText(r, max) : ''; }).join(' '), max);
+}
+
+/** The name the page gives `el` explicitly: aria-labelledby, else aria-label; '' if neither.
+ * @param {Element} el @param {number} max @returns {string} */
+function ariaName(el, max) {
+  const ids = labelledbyTokens(el);
+  return (ids.length ? textOfIds(el, ids, max) : '') || clean(attr(el, 'aria-label'), max);
+}
+
+/**
  * Accessible name, simplified: aria-labelledby → aria-label → <label> (for= / wrapping) → title.
  * @param {Element} el @returns {string}
  */
@@ -863,21 +874,8 @@ function accessibleName(el) {
   const max = LIMITS.name;
   try {
     const doc = el.ownerDocument || document;
-    // aria-labelledby refers to ids in the control's own tree (its shadow root, if it is in one).
-    const root = /** @type {Document|ShadowRoot} */ (el.getRootNode ? el.getRootNode() : doc);
-    const byId = typeof root.getElementById === 'function' ? root : doc;
-    const ids = labelledbyTokens(el);
-    if (ids.length) {
-      const parts = [];
-      for (const id of ids) {
-        const ref = byId.getElementById(id);
-        if (ref) parts.push(shownText(ref, max));
-      }
-      const joined = clean(parts.join(' '), max);
-      if (joined) return joined;
-    }
-    const label = clean(attr(el, 'aria-label'), max);
-    if (label) return label;
+    const named = ariaName(el, max);
+    if (named) return named;
     /** @type {Element[]} */
     const labels = [];
     const own = /** @type {HTMLInputElement} */ (el).labels;
@@ -901,7 +899,7 @@ function accessibleName(el) {
     if (title) return title;
     // No name at all: the text it is described by is what a sighted member reads beside it.
     const described = (attr(el, 'aria-describedby') || '').split(/\s+/).filter(Boolean).slice(0, LIMITS.labelledbyTokens);
-    return clean(described.map((id) => { const r = byId.getElementById(id); return r ? shownText(r, max) : ''; }).join(' '), max);
+    return textOfIds(el, described, max);
   } catch (_) {
     return '';
   }
