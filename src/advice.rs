@@ -2,10 +2,10 @@
 
 use crate::catalog::{Catalog, Setting};
 use crate::detect::{Detection, PageKind, Reason, SeenState};
-use crate::reminders::storable_day;
 use crate::sorted_map::SortedMap;
-use crate::state::{Millis, State};
+use crate::state::State;
 use crate::status::{pick_lang, status, Env, NextStep, RowStatus};
+use crate::time::{storable_day, Millis};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

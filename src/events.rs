@@ -3,10 +3,11 @@
 use crate::catalog::Catalog;
 use crate::raw::{lenient, Raw};
 use crate::region::Region;
-use crate::reminders::{remind_again, storable_day, SnoozeDuration};
-use crate::state::{Guide, Millis, State, MAX_RECHECK_DAYS, MIN_RECHECK_DAYS};
+use crate::reminders::{remind_again, SnoozeDuration};
+use crate::state::{Guide, State, MAX_RECHECK_DAYS, MIN_RECHECK_DAYS};
 use crate::status::Env;
 use crate::text::int_text;
+use crate::time::{storable_day, Millis};
 use serde::{Deserialize, Serialize};
 
 /// `{type: "setRegion", region: "eu"}` and so on (the variant in camelCase, its fields beside it). Written by

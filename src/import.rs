@@ -7,8 +7,9 @@
 
 use crate::catalog::Catalog;
 use crate::raw::Raw;
-use crate::reminders::{SnoozeDuration, DAY_MS};
-use crate::state::{Millis, Seen, State, MAX_OTHER_ACCOUNTS};
+use crate::reminders::SnoozeDuration;
+use crate::state::{Seen, State, MAX_OTHER_ACCOUNTS};
+use crate::time::{Millis, DAY_MS};
 
 /// No export is anywhere near this long (the whole state of a member is a few KiB). The worker refuses a longer
 /// file before parsing it (it asks the core for this limit: `maxImportChars`).

@@ -1,7 +1,10 @@
 //! OptOut Pilot core: the pure logic of the extension, compiled to WebAssembly for the service worker
-//! and tested natively. Only `wasm_api` knows about JavaScript; `raw` reads values from outside.
+//! and tested natively. Only `bindings` (compiled for the WASM alone) knows about JavaScript; `raw` is how the
+//! core reads values from outside, whichever side they come from.
 
 pub mod advice;
+#[cfg(target_arch = "wasm32")]
+pub mod bindings;
 pub mod catalog;
 pub mod detect;
 pub mod events;
@@ -15,7 +18,7 @@ pub mod sorted_map;
 pub mod state;
 pub mod status;
 pub mod text;
-pub mod wasm_api;
+pub mod time;
 
 /// The names of a unit enum's variants as the boundary writes them (serde's camelCase spelling of each), for
 /// code that needs them as text.

@@ -1,7 +1,5 @@
 //! Where the member's account is: LinkedIn's settings and defaults differ by region.
 
-use crate::catalog::{RegionHints, REGION_HINTS};
-
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
@@ -17,14 +15,20 @@ pub enum Region {
 
 crate::names!(Region { Eu => "eu", Uk => "uk", Row => "row" });
 
-fn data() -> &'static RegionHints {
-    &REGION_HINTS
+/// The region hints (`src/catalog/regions.json`), compiled in by build.rs.
+struct RegionHints {
+    eu_time_zones: &'static [&'static str],
+    uk_time_zones: &'static [&'static str],
+    eu_countries: &'static [&'static str],
+    uk_countries: &'static [&'static str],
 }
+
+include!(concat!(env!("OUT_DIR"), "/region_hints.rs"));
 
 /// Best guess of the region from the browser's time zone, then its language tag (e.g. `de-AT`).
 /// Only preselects the onboarding choice: the user confirms it.
 pub fn guess(time_zone: &str, language: &str) -> Region {
-    let data = data();
+    let data = &REGION_HINTS;
     if data.uk_time_zones.contains(&time_zone) {
         return Region::Uk;
     }

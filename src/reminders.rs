@@ -3,9 +3,8 @@
 use crate::catalog::{Catalog, SettingKind};
 use crate::detect::SeenState;
 use crate::region::Region;
-use crate::state::{Millis, State};
-
-pub const DAY_MS: Millis = 24 * 60 * 60 * 1000;
+use crate::state::State;
+use crate::time::{local_day, next_local_midnight, Day, Millis, DAY_MS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -30,34 +29,6 @@ impl SnoozeDuration {
 /// Whether banner reminders are quiet right now (snoozed and not yet expired, or all dismissed).
 pub fn reminders_quiet(state: &State, now: Millis) -> bool {
     state.dismiss_all || is_snoozed(state, now)
-}
-
-/// A local calendar day: days since 1970-01-01 in the member's time zone (local midnight starts a new one).
-pub type Day = i64;
-
-/// Largest time zone offset accepted from the browser (UTC+14:00 / UTC-12:00 exist; a little more is garbage).
-pub const MAX_UTC_OFFSET_MIN: i32 = 16 * 60;
-
-/// The local day `now` falls on, for a time zone `utc_offset_min` minutes ahead of UTC (JS:
-/// `-new Date().getTimezoneOffset()`).
-pub fn local_day(now: Millis, utc_offset_min: i32) -> Day {
-    now.saturating_add(utc_offset_min as Millis * 60_000)
-        .div_euclid(DAY_MS)
-}
-
-/// Today's local day as the state stores it: none for a clock before 1970 or after `MAX_DAY` (the state would
-/// not read such a day back; at worst the card shows once more).
-pub fn storable_day(now: Millis, utc_offset_min: i32) -> Option<Day> {
-    Some(local_day(now, utc_offset_min)).filter(|d| (0..=crate::state::MAX_DAY).contains(d))
-}
-
-/// The next local midnight after `now` (the start of the next local day), in UTC milliseconds. Computed
-/// with today's offset: across a daylight-saving change the worker wakes an hour early or late, finds the
-/// day unchanged or changed, and asks again.
-pub fn next_local_midnight(now: Millis, utc_offset_min: i32) -> Millis {
-    (local_day(now, utc_offset_min) + 1)
-        .saturating_mul(DAY_MS)
-        .saturating_sub(utc_offset_min as Millis * 60_000)
 }
 
 /// The member closed the reminder card (×) today: not again until local midnight.

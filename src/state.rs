@@ -8,7 +8,7 @@
 use crate::detect::{Detection, Reason, SeenState};
 use crate::raw::{lenient, Raw};
 use crate::region::Region;
-use crate::reminders::Day;
+use crate::time::{Day, Millis, MAX_DAY};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -23,10 +23,6 @@ pub const HELD_MAX_AGE: Millis = 24 * 60 * 60 * 1000;
 pub const DEFAULT_RECHECK_DAYS: u32 = 90;
 pub const MIN_RECHECK_DAYS: u32 = 7;
 pub const MAX_RECHECK_DAYS: u32 = 365;
-/// The largest stored day number read back (days since 1970: the year 2243).
-pub const MAX_DAY: Day = 100_000;
-/// Milliseconds since the Unix epoch (what JavaScript's `Date.now()` gives).
-pub type Millis = i64;
 
 /// A stored reading: `state`, `seenAt`, `changedAt` required; the rest optional (absent when `None`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -163,7 +159,7 @@ pub struct State {
     pub dismissed: BTreeSet<String>,
     pub dismiss_all: bool,
     pub snooze_until: Option<Millis>,
-    /// The local day (`reminders::Day`) the reminder card was last drawn on an ordinary LinkedIn page.
+    /// The local day (`time::Day`) the reminder card was last drawn on an ordinary LinkedIn page.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nudge_shown_day: Option<Day>,
     /// The local day the member closed the reminder card (×: not again today).

@@ -3,10 +3,9 @@
 use crate::catalog::{Catalog, Setting, SettingKind};
 use crate::detect::SeenState;
 use crate::region::{self, Region};
-use crate::reminders::{
-    local_day, nudge_closed_on, nudge_shown_on, recheck_due, reminders_quiet, MAX_UTC_OFFSET_MIN,
-};
-use crate::state::{Millis, State};
+use crate::reminders::{nudge_closed_on, nudge_shown_on, recheck_due, reminders_quiet};
+use crate::state::State;
+use crate::time::{local_day, Millis, MAX_UTC_OFFSET_MIN};
 use serde::{Deserialize, Serialize};
 
 /// The browser facts the core cannot read itself: `{uiLang, timeZone, utcOffset}` (the worker's `browserEnv`).

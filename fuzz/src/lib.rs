@@ -25,8 +25,9 @@ use optout_pilot_core::snapshot::{
     Control, ControlKind, Snapshot, MAX_CONTROLS, MAX_KEYS, MAX_KEY_CHARS, MAX_TEXT_CHARS,
     MAX_URL_CHARS,
 };
-use optout_pilot_core::state::{Millis, State};
+use optout_pilot_core::state::State;
 use optout_pilot_core::status::{effective_region, status, Env};
+use optout_pilot_core::time::Millis;
 use serde_json::{json, Map, Value};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::BTreeSet;

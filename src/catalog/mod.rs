@@ -91,14 +91,6 @@ pub(crate) struct SettingData {
     why: Texts,
 }
 
-/// The region hints (regions.json), compiled in.
-pub(crate) struct RegionHints {
-    pub eu_time_zones: &'static [&'static str],
-    pub uk_time_zones: &'static [&'static str],
-    pub eu_countries: &'static [&'static str],
-    pub uk_countries: &'static [&'static str],
-}
-
 include!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));
 
 fn strings(list: &[&str]) -> Vec<String> {

@@ -2,7 +2,8 @@ use super::*;
 use crate::catalog::catalog;
 use crate::detect::{Detection, Finding, Page, PageKind, Reason};
 use crate::events::{apply, Event};
-use crate::reminders::{next_wake, SnoozeDuration, DAY_MS};
+use crate::reminders::{next_wake, SnoozeDuration};
+use crate::time::DAY_MS;
 
 const T0: Millis = 1_764_000_000_000;
 
@@ -307,7 +308,7 @@ fn feed_load(state: &mut State, env: &Env, now: Millis, card_shown: bool) -> boo
 
 #[test]
 fn local_days_start_at_local_midnight() {
-    use crate::reminders::{local_day, next_local_midnight};
+    use crate::time::{local_day, next_local_midnight};
     // 22:59 UTC is 23:59 in Berlin, 23:00 UTC is the next day there; in UTC both are the same day.
     assert_eq!(
         local_day(utc(0, 22, 59), BERLIN) + 1,
@@ -622,7 +623,7 @@ fn a_clock_outside_the_storable_days_records_no_day_and_the_state_stays_readable
     };
     assert!(feed_load(&mut ordinary, &env, utc(0, 9, 0), false));
     assert!(ordinary.nudge_shown_day.is_some(), "a real day is recorded");
-    for now in [-DAY_MS, (crate::state::MAX_DAY + 2) * DAY_MS] {
+    for now in [-DAY_MS, (crate::time::MAX_DAY + 2) * DAY_MS] {
         let mut state = State {
             setup_done: true,
             ..State::default()
