@@ -247,6 +247,8 @@ run_tests() {
   ensure_rust_components
   step "cargo fmt" cargo fmt --all --check
   step "cargo clippy" cargo clippy --all-targets -- -D warnings
+  # The bindings (src/bindings/) are compiled for the WASM only, so the native clippy does not see them.
+  step "cargo clippy (wasm32)" cargo clippy --target "$TARGET" -- -D warnings
   step "cargo test" cargo test
   step "cargo check fuzz/ + bench/native" check_side_crates
   step "tsc extension/ (browser)" node_modules/.bin/tsc -p tsconfig.json
@@ -284,7 +286,7 @@ run_tests() {
 }
 
 # The fuzz and bench crates are their own workspaces (their own lockfiles), so `cargo test` does not compile them:
-# checked here so that they cannot drift from the core again. All binaries, the libFuzzer targets too (they
+# checked here so that they cannot drift from the core. All binaries, the libFuzzer targets too (they
 # type-check on stable; only running them needs nightly). The core's target dir, so dependencies are shared.
 check_side_crates() {
   cargo check --locked --target-dir target --manifest-path fuzz/Cargo.toml --bins &&

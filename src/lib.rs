@@ -1,6 +1,10 @@
-//! OptOut Pilot core: the pure logic of the extension, compiled to WebAssembly for the service worker
-//! and tested natively. Only `bindings` (compiled for the WASM alone) knows about JavaScript; `raw` is how the
-//! core reads values from outside, whichever side they come from.
+//! OptOut Pilot core: the pure logic of the extension, compiled to WebAssembly for the service worker and tested
+//! natively. Only `bindings` (compiled for the WASM alone, with wasm-bindgen) knows about JavaScript; the rest
+//! reads values from outside through `raw`, whichever side they come from.
+//!
+//! The modules depend one way (docs/architecture.md): `time`, `text`, `page_url`, `sorted_map`, `raw` and
+//! `region` need no other; then come `catalog`, `snapshot`, `detect`, `state`, `reminders` and `status`, each
+//! using only those before it; `advice`, `events` and `import` sit on top, and `bindings` on everything.
 
 pub mod advice;
 #[cfg(target_arch = "wasm32")]

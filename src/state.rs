@@ -640,8 +640,8 @@ fn read_v1<R: Raw>(object: &R, lost: &mut Vec<String>) -> State {
     decision("snoozeUntil", true, &mut |v| {
         v.decode().map(|t| state.snooze_until = Some(t)).is_some()
     });
-    // The reminder card's days: a number that is not a plausible day (0..=MAX_DAY, until the year 2243). Earlier
-    // versions' `nudgeClosedSession` is ignored: × now means "not again today".
+    // The reminder card's days: a number that is not a plausible day (0..=MAX_DAY, until the year 2243) is
+    // unreadable. A stored `nudgeClosedSession` (written by earlier versions) is ignored: × means "not again today".
     decision("nudgeShownDay", false, &mut |v| {
         v.decode::<Day>()
             .filter(|d| (0..=MAX_DAY).contains(d))
