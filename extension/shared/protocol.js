@@ -128,8 +128,9 @@ export const CONTENT_EVENTS = new Set(
  * @property {number|null} turnedBackOnAt
  * @property {string[]} unknownHere   labels of switches on this page that are on and no catalog setting claims
  * @property {NextStep|null} form   done: the optional objection form (a clearly optional extra step)
- * @property {Record<string, {title: string, label: string, url: string}>} titles
+ * @property {Record<string, SettingTitle>} titles
  */
+/** @typedef {{ title: string, label: string, url: string }} SettingTitle  a setting's names in the banner's language */
 /** @typedef {{ id: string, url: string }} NextStep */
 /**
  * @typedef {'on'|'off'|'unknown'|'unchecked'} RowState
@@ -188,6 +189,53 @@ export const CONTENT_EVENTS = new Set(
  */
 /** @typedef {{ state: StoredState, problems?: undefined } | { state?: undefined, problems: string[] }} ImportOutcome */
 
+// -------------------------------------------------------------------------------------------- banner text
+// The worker turns the core's advice into this text (worker/banner-text.js); the content scripts draw it.
+/**
+ * @typedef {Object} BannerLink
+ * @property {string} label
+ * @property {string} href      a https://www.linkedin.com/ URL (the content script drops anything else)
+ */
+/**
+ * @typedef {Object} BannerText  what the content script renders; '' / null means "leave it out"
+ * @property {string} lang      language of all strings below (BCP-47 base: en de fr es nl it pt)
+ * @property {'ltr'|'rtl'} dir
+ * @property {'nudge'|'guide'|'done'} mode
+ * @property {string} brand     "OptOut Pilot"
+ * @property {string} region    aria-label of the banner region
+ * @property {string} close     label of the close button
+ * @property {string} [closeNudge] nudge only: label of its close button (it stays closed until tomorrow)
+ * @property {string} title     heading (nudge: why; guide: the setting's title; done: "All done")
+ * @property {string} body      one short paragraph, may be ''
+ * @property {string} detail    a second, emphasised line (nudge: "Next: <setting title>"), may be ''
+ * @property {string} [aside]   this page shows a switch that is on and that OptOut Pilot does not know yet, else ''
+ * @property {string} step      guide: "Step 2 of 5", else ''
+ * @property {''|'on'|'off'|'unknown'|'notFound'|'checking'} statusKind  guide: the status shown, else ''
+ * @property {string} status    guide: the status sentence ("Off — saved", …), else ''
+ * @property {string} looking   guide: shown instead of a notFound status while the page is still rendering
+ * @property {BannerLink|null} link  nudge: next setting; guide off: "Next: …"; guide notFound: the setting page
+ * @property {string} fix       guide, status on and control known: "Turn it off for me", else ''
+ * @property {string} keepOn    guide, not off: "Keep this on" (dismisses this setting), else ''
+ * @property {string} [done]    done: label of the Done button that closes the finished guide, else ''
+ * @property {string} [formNote] done: the optional extra step (LinkedIn's objection form), else ''
+ * @property {BannerLink|null} [form] done: the link to that form, else null
+ * @property {string} stopGuide guide: "Stop the guide", else ''
+ * @property {{label: string, day: string, week: string, month: string}|null} snooze  nudge only
+ * @property {string} dismissAll nudge: "Don't remind me again", else ''
+ * @property {string} highlight label next to the ring around the switch ("Turn this off")
+ * @property {string} announce  what the live region says when this state is first shown
+ * @property {string} working   one-click: "Turning it off…"
+ * @property {string} confirm   one-click: LinkedIn shows a confirmation dialog
+ * @property {string} failed    one-click: the switch did not change
+ * @property {string} reverted  the switch was turned off here, then the page switched it back on
+ * @property {string} error     an action could not be saved
+ * @property {string} [undo] label of the Undo button on an acknowledgement of a quieting decision
+ * @property {{why: string, cancel: string, dismissAll: {ask: string, yes: string}, keepOn: {ask: string, yes: string}}} sure
+ *   the second step of a decision that silences reminders, where the browser cannot confirm the card is seen
+ * @property {{day: string, week: string, month: string, dismissAll: string, keepOn: string, stopGuide: string}} ack
+ *   short confirmations after the banner's actions
+ */
+
 // --------------------------------------------------------------------------------------- runtime messages
 /**
  * Content script → worker.
@@ -208,7 +256,7 @@ export const CONTENT_EVENTS = new Set(
 /** @typedef {ContentMessage | PageToWorkerMessage} WorkerMessage */
 /**
  * Replies (an `ErrorReply` instead when the sender may not send it, or the worker failed).
- * @typedef {{ advice: Advice, text: import('../worker/banner-text.js').BannerText|null }} PageReply
+ * @typedef {{ advice: Advice, text: BannerText|null }} PageReply
  * @typedef {{ guide: boolean }} NavigatedReply  true: the worker loaded the guide into the sender's document
  * @typedef {{ ok: true, status: StatusView } | { ok: false, error: string, status?: StatusView }} EventReply
  * @typedef {{ url: string|null, status: StatusView }} StartGuideReply
