@@ -7,7 +7,7 @@
 //   ./build.sh && node --test --test-concurrency=1 tests/e2e/detection-cases.test.mjs
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { routeLinkedIn, loadCases, contentScriptWorlds, collectErrors, FIXTURES, sendToWorker } from './harness.mjs';
+import { routeLinkedIn, loadCases, contentScriptWorlds, collectErrors, FIXTURES, sendToWorker } from './lib/harness.mjs';
 import {
   launch, controlPage, clearStorage, readStore, shownStatesOf, pollUntil, watchPageReports, pageReports,
   watchStateWrites, drainStateWrites,

@@ -5,9 +5,9 @@
 //   ./build.sh && node --test --test-concurrency=1 tests/e2e/ending-zoom.test.mjs
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension, routeLinkedIn } from './harness.mjs';
+import { launchWithExtension, routeLinkedIn } from './lib/harness.mjs';
 import { readStore, writeStorage } from './lib/ext.mjs';
-import { msg, applicableToggles, linkedInPages, finishSetup, bannerWith, overlayRects, overlaps, until, settledScreenshot } from './journey-lib.mjs';
+import { msg, applicableToggles, linkedInPages, finishSetup, bannerWith, overlayRects, overlaps, until, settledScreenshot } from './lib/journey.mjs';
 
 const region = 'eu';
 

@@ -6,7 +6,7 @@
 //   ./build.sh && node --test --test-concurrency=1 tests/e2e/first-run.test.mjs
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { routeLinkedIn, waitForShadow, readBadge, openPopup, screenshot, loadCases } from './harness.mjs';
+import { routeLinkedIn, waitForShadow, readBadge, openPopup, screenshot, loadCases } from './lib/harness.mjs';
 import { launch, finishSetup, msg, controlPage, pollUntil, readStore } from './lib/ext.mjs';
 
 const FEED = 'https://www.linkedin.com/feed/';

@@ -6,8 +6,8 @@
 //   ./build.sh && node --test --test-concurrency=1 tests/e2e/follow.test.mjs
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension, routeLinkedIn, loadCases, waitForShadow, shadowClick, openPopup, screenshot, collectErrors } from './harness.mjs';
-import { bannerWith, msg, status } from './journey-lib.mjs';
+import { launchWithExtension, routeLinkedIn, loadCases, waitForShadow, shadowClick, openPopup, screenshot, collectErrors } from './lib/harness.mjs';
+import { bannerWith, msg, status } from './lib/journey.mjs';
 import { readStore, statesOf, pollUntil, watchStateWrites, drainStateWrites } from './lib/ext.mjs';
 
 const AI = 'gen-ai-improvement';

@@ -7,7 +7,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, routeLinkedIn, waitForShadow, withShadowRoot, screenshot } from './harness.mjs';
+import { ROOT, routeLinkedIn, waitForShadow, withShadowRoot, screenshot } from './lib/harness.mjs';
 import { closedHostFacts } from './lib/page.mjs';
 import { launch, finishSetup, loadCatalog, msg } from './lib/ext.mjs';
 

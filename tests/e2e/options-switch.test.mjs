@@ -5,7 +5,7 @@
 //   ./build.sh && node --test --test-concurrency=1 tests/e2e/options-switch.test.mjs
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { screenshot } from './harness.mjs';
+import { screenshot } from './lib/harness.mjs';
 import { launch, finishSetup, msg, readStore, pollUntil, controlPage } from './lib/ext.mjs';
 
 for (const lang of /** @type {const} */ (['en', 'de'])) {

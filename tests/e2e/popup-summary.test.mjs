@@ -5,7 +5,7 @@
 //   ./build.sh && node --test --test-concurrency=1 tests/e2e/popup-summary.test.mjs
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPopup, screenshot } from './harness.mjs';
+import { openPopup, screenshot } from './lib/harness.mjs';
 import { launch, finishSetup, msg, writeStorage, readStore, loadCatalog } from './lib/ext.mjs';
 
 for (const lang of /** @type {const} */ (['en', 'de'])) {

@@ -6,7 +6,7 @@
 //   ./build.sh && node --test --test-concurrency=1 tests/e2e/record.test.mjs
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPopup, screenshot } from './harness.mjs';
+import { openPopup, screenshot } from './lib/harness.mjs';
 import { launch, finishSetup, msg, writeStorage, readStore, loadCatalog } from './lib/ext.mjs';
 import { AI_CHANGE_DATES } from '../../extension/pages/lib/ai-change-dates.js';
 

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { ROOT as root, CHROMIUM, LINKEDIN_CSP as CSP } from '../lib/env.mjs';
+import { ROOT as root, CHROMIUM, LINKEDIN_CSP as CSP } from '../e2e/lib/env.mjs';
 import { bundleContent } from '../../tools/build/bundle-content.mjs';
 
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}`;
