@@ -32,3 +32,6 @@ macro_rules! names {
         }
     };
 }
+
+#[cfg(test)]
+mod js_types;

@@ -2,6 +2,7 @@
 
 use crate::catalog::{RegionHints, REGION_HINTS};
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]

@@ -7,6 +7,7 @@ use crate::state::{Millis, State};
 
 pub const DAY_MS: Millis = 24 * 60 * 60 * 1000;
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum SnoozeDuration {

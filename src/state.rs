@@ -29,6 +29,7 @@ pub const MAX_DAY: Day = 100_000;
 pub type Millis = i64;
 
 /// A stored reading: `state`, `seenAt`, `changedAt` required; the rest optional (absent when `None`).
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Seen {
@@ -57,6 +58,7 @@ pub struct Seen {
 }
 
 /// A switch LinkedIn showed on a data-privacy or advertising page that the catalog does not know.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ExtraSeen {
@@ -71,6 +73,7 @@ pub const MAX_EXTRAS_KEPT: usize = 20;
 
 /// What was seen for an account that is not the one signed in now (in `others`), or on pages that did not show
 /// the account while it may have changed (`held`).
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Bucket {
@@ -122,6 +125,7 @@ pub fn is_account_key(key: &str) -> bool {
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Guide {
@@ -130,6 +134,7 @@ pub struct Guide {
 }
 
 /// The stored state (docs/architecture.md). Written by serde; read by `State::read`, field by field.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct State {

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The browser facts the core cannot read itself: `{uiLang, timeZone, utcOffset}` (the worker's `browserEnv`).
 /// Missing fields default; `utcOffset` must be whole minutes within ±16 h (`Env::read`).
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Env {
@@ -23,6 +24,7 @@ pub struct Env {
 }
 
 /// What was last seen on LinkedIn (`unchecked` = never).
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum RowState {
@@ -33,6 +35,7 @@ pub enum RowState {
 }
 
 /// What the extension makes of it for this user.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum RowStatus {
@@ -57,6 +60,7 @@ impl RowStatus {
     }
 }
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Row {
@@ -81,6 +85,7 @@ pub struct Row {
     pub category: String,
 }
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum BadgeKind {
@@ -96,6 +101,7 @@ pub enum BadgeKind {
     Quiet,
 }
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Badge {
@@ -106,6 +112,7 @@ pub struct Badge {
     pub count: usize,
 }
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NextStep {
@@ -114,6 +121,7 @@ pub struct NextStep {
 }
 
 /// The popup's and the badge's view of the state (docs/architecture.md).
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StatusView {
@@ -171,6 +179,7 @@ crate::names!(BadgeKind {
 });
 
 /// A switch LinkedIn showed that the catalog does not know: its label and what was seen of it.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UnknownSetting {
