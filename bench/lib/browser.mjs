@@ -12,7 +12,7 @@
 //     A simulated day of feed loads by a member with a reminder due: the first draws the card (once a day), the
 //     rest are quiet; extension time per load (trace), per script, the day's total and average, layouts
 //     with/without. --nav menu: the feed's global navigation does not link to the member's profile ("Me" is a
-//     menu button with the member's photo and name, as on the feeds of issue 26); link (default): it does.
+//     menu button with the member's photo and name, as on some members' feeds); link (default): it does.
 //   node bench/lib/browser.mjs sw [--reps 5] [--dist DIR]
 //     The real service worker: stopped through CDP (ServiceWorker.stopAllWorkers), then timed from an extension
 //     page's chrome.runtime.sendMessage({type:'status'}) to its reply (worker start + module + WASM init + answer),

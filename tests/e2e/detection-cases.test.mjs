@@ -110,7 +110,7 @@ describe('every fixture case through the real extension', () => {
         }
         const final = shownStatesOf((await readStore(ext.worker)).state);
         assert.deepEqual(final, expected, `${c.name}: stored states`);
-        // Switches no catalog setting claims (issue 14; issue 24: a new setting's own page): label → state.
+        // Switches no catalog setting claims (also on a new setting's own page): label → state.
         if (c.expect?.extras) {
           const want = /** @type {Record<string, string>} */ (c.expect.extras);
           const seen = await pollUntil(async () => extrasOf((await readStore(ext.worker)).state),

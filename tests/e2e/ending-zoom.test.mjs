@@ -1,5 +1,5 @@
 // The guide's last step at 200 % zoom (a 1280 × 900 window at 200 % is a 640 × 450 CSS-pixel viewport) and in
-// a 400 px window (issue 28): the card keeps one place and never covers the switch, also when the ending
+// a 400 px window: the card keeps one place and never covers the switch, also when the ending
 // ("11 of 11 off ✓", taller) replaces the step's card. EN and DE.
 //
 //   ./build.sh && node --test --test-concurrency=1 tests/e2e/ending-zoom.test.mjs

@@ -1,4 +1,4 @@
-// An honest first status (issue 28): right after install nothing has been read, so the badge, its tooltip, the
+// An honest first status: right after install nothing has been read, so the badge, its tooltip, the
 // reminder card and the popup say "N settings to check · about M min" in a neutral colour, never an amber count
 // of settings that "still need your attention". Once a setting is seen on, the badge is the alarm again.
 // English and German.

@@ -1,4 +1,4 @@
-// Options: reminders are a plain On/Off switch (issue 28), not an "Undo" days after the fact. Off after
+// Options: reminders are a plain On/Off switch, not an "Undo" days after the fact. Off after
 // "Don't remind me again" or while a snooze lasts, with the popup's words under it; the keyboard works it.
 // English and German, light and dark (screenshots).
 //

@@ -1,4 +1,4 @@
-// The popup reads within its first screen (issue 28), in a 400 × 600 window, EN and DE, light and dark:
+// The popup reads within its first screen, in a 400 × 600 window, EN and DE, light and dark:
 // counts by state first ("4 of 11 off"), the main action and the reminder state in view, the settings already
 // off collapsed (still in the page with their data attributes), how each reading was made in its row's details.
 //

@@ -1,4 +1,4 @@
-// "Your opt-out record" (issue 28): a printable page, reached from the popup, in the member's language: for each
+// "Your opt-out record": a printable page, reached from the popup, in the member's language: for each
 // setting its state, when and how it was read, when it was first seen off; the date LinkedIn's AI-training
 // change applied in the region; the objection form's link. The account is only "this LinkedIn account". It
 // prints (print CSS; a PDF is made). Screenshots in EN and DE, light and dark, and as printed.
