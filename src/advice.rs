@@ -8,6 +8,7 @@ use crate::status::{pick_lang, status, Env, NextStep, RowStatus};
 use crate::time::{storable_day, Millis};
 use serde::Serialize;
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum BannerMode {
@@ -19,6 +20,7 @@ pub enum BannerMode {
     Done,
 }
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum PageStatus {
@@ -30,6 +32,7 @@ pub enum PageStatus {
     Checking,
 }
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Step {
@@ -37,6 +40,7 @@ pub struct Step {
     pub total: usize,
 }
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Titles {
@@ -45,6 +49,7 @@ pub struct Titles {
     pub url: String,
 }
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Banner {
@@ -64,6 +69,7 @@ pub struct Banner {
     pub check_minutes: u32,
     pub lang: String,
     /// Titles and labels of the settings the banner mentions, in `lang`.
+    #[cfg_attr(test, ts(as = "std::collections::BTreeMap<String, Titles>"))]
     pub titles: SortedMap<Titles>,
     /// Guide: the setting is on again after it was seen off (LinkedIn or someone switched it back on), since.
     pub turned_back_on_at: Option<Millis>,
@@ -76,6 +82,7 @@ pub struct Banner {
 }
 
 /// What a page should draw (docs/architecture.md): the worker turns `banner` into the card's text.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Advice {

@@ -11,6 +11,7 @@ use crate::snapshot::{Control, ControlKind, Snapshot};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum PageKind {
@@ -25,6 +26,7 @@ pub enum PageKind {
     NotLinkedin,
 }
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Page {
     pub kind: PageKind,
@@ -32,6 +34,7 @@ pub struct Page {
     pub category: Option<String>,
 }
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum SeenState {
@@ -43,6 +46,7 @@ pub enum SeenState {
 /// Why a finding says what it says. The first three are how a switch was identified (kept with the
 /// reading, so the member can see why the extension believes it); the others say why no state could be
 /// believed.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Reason {
@@ -97,6 +101,7 @@ impl Reason {
     }
 }
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     pub setting: String,
@@ -107,6 +112,7 @@ pub struct Finding {
 }
 
 /// What the core makes of a page (docs/architecture.md). Only the fuzzer and tests read it back.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Detection {
     pub page: Page,
@@ -120,6 +126,7 @@ pub struct Detection {
 }
 
 /// A shown, enabled, settled switch the catalog does not know, as the member sees it.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Extra {
     /// Its label as plain text, at most `MAX_EXTRA_LABEL` characters.

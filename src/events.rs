@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 /// `{type: "setRegion", region: "eu"}` and so on (the variant in camelCase, its fields beside it). Written by
 /// serde; read by `Event::read` through `EventFields` (serde's internally tagged reading would walk every field
 /// of the object, however deeply nested).
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(
     tag = "type",

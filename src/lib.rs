@@ -39,3 +39,6 @@ macro_rules! names {
         }
     };
 }
+
+#[cfg(test)]
+mod js_types;

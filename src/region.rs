@@ -1,5 +1,6 @@
 //! Where the member's account is: LinkedIn's settings and defaults differ by region.
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]

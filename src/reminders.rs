@@ -6,6 +6,7 @@ use crate::region::Region;
 use crate::state::State;
 use crate::time::{local_day, next_local_midnight, Day, Millis, DAY_MS};
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum SnoozeDuration {

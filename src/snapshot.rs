@@ -15,6 +15,7 @@ pub const MAX_URL_CHARS: usize = 2_048;
 pub const MAX_KEYS: usize = 8;
 pub const MAX_KEY_CHARS: usize = 100;
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ControlKind {
@@ -33,6 +34,7 @@ pub enum ControlKind {
 
 /// Every field optional (missing: the default, so a missing fact is the cautious one); a field that is there must
 /// have the right type, else the whole control is unreadable. `null` flags read as their default.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Control {
@@ -79,6 +81,7 @@ pub struct Control {
 
 /// Read field by field (`Snapshot::read`), so a wrong field is reported and the rest is kept; written as the
 /// content script sends it.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Snapshot {

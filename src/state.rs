@@ -25,6 +25,7 @@ pub const MIN_RECHECK_DAYS: u32 = 7;
 pub const MAX_RECHECK_DAYS: u32 = 365;
 
 /// A stored reading: `state`, `seenAt`, `changedAt` required; the rest optional (absent when `None`).
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Seen {
@@ -53,6 +54,7 @@ pub struct Seen {
 }
 
 /// A switch LinkedIn showed on a data-privacy or advertising page that the catalog does not know.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ExtraSeen {
@@ -67,6 +69,7 @@ pub const MAX_EXTRAS_KEPT: usize = 20;
 
 /// What was seen for an account that is not the one signed in now (in `others`), or on pages that did not show
 /// the account while it may have changed (`held`).
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Bucket {
@@ -118,6 +121,7 @@ pub fn is_account_key(key: &str) -> bool {
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Guide {
@@ -126,6 +130,7 @@ pub struct Guide {
 }
 
 /// The stored state (docs/architecture.md). Written by serde; read by `State::read`, field by field.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct State {

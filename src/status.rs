@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// The browser facts the core cannot read itself: `{uiLang, timeZone, utcOffset}` (the worker's `browserEnv`).
 /// Missing fields default; `utcOffset` must be whole minutes within ±16 h (`Env::read`).
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Env {
@@ -22,6 +23,7 @@ pub struct Env {
 }
 
 /// What was last seen on LinkedIn (`unchecked` = never).
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum RowState {
@@ -32,6 +34,7 @@ pub enum RowState {
 }
 
 /// What the extension makes of it for this user.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum RowStatus {
@@ -56,6 +59,7 @@ impl RowStatus {
     }
 }
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Row {
@@ -80,6 +84,7 @@ pub struct Row {
     pub category: String,
 }
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum BadgeKind {
@@ -95,6 +100,7 @@ pub enum BadgeKind {
     Quiet,
 }
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Badge {
@@ -105,6 +111,7 @@ pub struct Badge {
     pub count: usize,
 }
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NextStep {
@@ -113,6 +120,7 @@ pub struct NextStep {
 }
 
 /// The popup's and the badge's view of the state (docs/architecture.md).
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StatusView {
@@ -170,6 +178,7 @@ crate::names!(BadgeKind {
 });
 
 /// A switch LinkedIn showed that the catalog does not know: its label and what was seen of it.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UnknownSetting {

@@ -5,7 +5,7 @@
 // Small sizes use a simplified glyph (larger shield, thicker check) so the mark stays crisp at 16 px.
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { CHROMIUM } from '../tests/lib/env.mjs';
+import { CHROMIUM } from '../tests/e2e/lib/env.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 

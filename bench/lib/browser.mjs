@@ -1,4 +1,4 @@
-// Browser benchmarks in Debian's headless Chromium (playwright-core, tests/e2e/harness.mjs), printing JSON lines:
+// Browser benchmarks in Debian's headless Chromium (playwright-core, tests/e2e/lib/harness.mjs), printing JSON lines:
 //
 //   node bench/lib/browser.mjs cost [--reps 6] [--traced 3] [--settle 2500] [--posts 3000]
 //     Content-script cost on a heavy, live feed-like page (bench/pages/heavy-feed.*) under LinkedIn's strict CSP,
@@ -12,7 +12,7 @@
 //     A simulated day of feed loads by a member with a reminder due: the first draws the card (once a day), the
 //     rest are quiet; extension time per load (trace), per script, the day's total and average, layouts
 //     with/without. --nav menu: the feed's global navigation does not link to the member's profile ("Me" is a
-//     menu button with the member's photo and name, as on the feeds of issue 26); link (default): it does.
+//     menu button with the member's photo and name, as on some members' feeds); link (default): it does.
 //   node bench/lib/browser.mjs sw [--reps 5] [--dist DIR]
 //     The real service worker: stopped through CDP (ServiceWorker.stopAllWorkers), then timed from an extension
 //     page's chrome.runtime.sendMessage({type:'status'}) to its reply (worker start + module + WASM init + answer),
@@ -22,7 +22,7 @@ import { mkdtemp, rm, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchWithExtension, routeLinkedIn, CHROMIUM, CHROMIUM_ARGS, openPopup, sendToWorker } from '../../tests/e2e/harness.mjs';
+import { launchWithExtension, routeLinkedIn, CHROMIUM, CHROMIUM_ARGS, openPopup, sendToWorker } from '../../tests/e2e/lib/harness.mjs';
 
 const BENCH = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -404,7 +404,7 @@ const TARGETS_INIT = `(() => {
 async function targets() {
   const reps = opt('reps', 5);
   const dist = optStr('dist', undefined);
-  const { linkedInPages, finishSetup, setting } = await import('../../tests/e2e/journey-lib.mjs');
+  const { linkedInPages, finishSetup, setting } = await import('../../tests/e2e/lib/journey.mjs');
   const ext = await launchWithExtension({ dist });
   try {
     const s = setting('gen-ai-improvement');

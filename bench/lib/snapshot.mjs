@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { build } from 'esbuild';
 import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, FIXTURES, CHROMIUM } from '../../tests/lib/env.mjs';
+import { ROOT, FIXTURES, CHROMIUM } from '../../tests/e2e/lib/env.mjs';
 
 const args = process.argv.slice(2);
 const reps = (() => {

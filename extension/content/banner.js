@@ -6,7 +6,7 @@
 
 /**
  * The text the worker sends with the advice (built by extension/worker/banner-text.js).
- * @typedef {import('../worker/banner-text.js').BannerText} BannerText
+ * @typedef {import('../shared/protocol.js').BannerText} BannerText
  */
 /** @typedef {import('../shared/protocol.js').AdviceBanner} Banner  advice.banner, as the worker sends it */
 /**

@@ -3,7 +3,7 @@
 // event the worker records ({type: 'event', event}); once it is recorded, an acknowledgement card takes the card's
 // place, and a reminder's decision can be undone from there.
 
-/** @typedef {import('../worker/banner-text.js').BannerText} BannerText */
+/** @typedef {import('../shared/protocol.js').BannerText} BannerText */
 /** @typedef {import('../shared/protocol.js').WorkerEvent} WorkerEvent */
 /** @typedef {(msg: import('../shared/protocol.js').EventMessage) => Promise<import('../shared/protocol.js').EventReply | null>} Send */
 /**

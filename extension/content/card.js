@@ -7,7 +7,7 @@
 // Built for the feed, where the nudge is drawn on every page load while it is due: few elements, one click
 // and one keydown listener per card (delegated through data-k), the snooze menu built only when opened.
 
-/** @typedef {import('../worker/banner-text.js').BannerText} BannerText */
+/** @typedef {import('../shared/protocol.js').BannerText} BannerText */
 /** @typedef {(action: string, arg?: string) => void} ActionHandler */
 
 

@@ -3,7 +3,7 @@
 // "Keep this on", stop the guide, "Turn it off for me"). The decisions themselves are card-actions.js's, as on
 // the nudge card.
 
-/** @typedef {import('../worker/banner-text.js').BannerText} BannerText */
+/** @typedef {import('../shared/protocol.js').BannerText} BannerText */
 /** @typedef {import('../shared/protocol.js').WorkerEvent} WorkerEvent */
 
 import * as ui from './banner.js';

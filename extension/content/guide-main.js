@@ -3,7 +3,7 @@
 // URLs, and by the worker when an in-page navigation leads from an ordinary page to a settings page (watch.js asks
 // for it). From then on it serves every page of this document: it starts (taking over from the nudge bundle if that
 // runs here), follows in-page navigations, and answers the worker's recheck.
-// Policy (see toolchain.md measurements):
+// Policy (bench/README.md measures what each page pays):
 //  * every page: the quick report at DOMContentLoaded (and on SPA navigation), draw once;
 //  * ordinary pages: no observer, no polling, no listeners except navigation.js's;
 //  * settings pages: the full snapshot, a switch believed only once settled (guide-report.js);

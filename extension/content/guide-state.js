@@ -4,7 +4,7 @@
 // guide-main.js resets the page view's fields on an in-page navigation.
 
 /** @typedef {import('./banner.js').Banner} Banner */
-/** @typedef {import('../worker/banner-text.js').BannerText} BannerText */
+/** @typedef {import('../shared/protocol.js').BannerText} BannerText */
 /** @typedef {import('../shared/protocol.js').Advice} Advice */
 /** @typedef {import('../shared/protocol.js').PageReply} PageReply */
 

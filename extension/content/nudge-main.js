@@ -9,7 +9,7 @@
 // into this document, this script puts its card away and stays silent.
 
 /** @typedef {import('./banner.js').Banner} Banner */
-/** @typedef {import('../worker/banner-text.js').BannerText} BannerText */
+/** @typedef {import('../shared/protocol.js').BannerText} BannerText */
 
 import * as card from './card.js';
 import { decisionOf, closeNudgeEvent, tellWorker, ackText, showAck, undoLabel } from './card-actions.js';

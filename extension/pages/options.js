@@ -5,8 +5,8 @@ import { regionChoices } from './lib/choices.js';
 import { icon, h } from './lib/icons.js';
 import { RECHECK_DAYS, reminderState, formatDate, problemMessage } from './lib/view.js';
 
-/** @typedef {import('./lib/view.js').StatusView} StatusView */
-/** @typedef {import('./lib/messaging.js').WorkerEvent} WorkerEvent */
+/** @typedef {import('../shared/protocol.js').StatusView} StatusView */
+/** @typedef {import('../shared/protocol.js').WorkerEvent} WorkerEvent */
 
 const lang = uiLanguage();
 const EXPORT_NAME = 'optout-pilot-state.json';

@@ -7,9 +7,9 @@ import {
   relativeTime, isJustNow, formatDate, formatDay, regionKey, reminderState, problemMessage,
 } from './lib/view.js';
 
-/** @typedef {import('./lib/view.js').StatusView} StatusView */
-/** @typedef {import('./lib/view.js').Row} Row */
-/** @typedef {import('./lib/messaging.js').WorkerEvent} WorkerEvent */
+/** @typedef {import('../shared/protocol.js').StatusView} StatusView */
+/** @typedef {import('../shared/protocol.js').Row} Row */
+/** @typedef {import('../shared/protocol.js').WorkerEvent} WorkerEvent */
 
 const lang = uiLanguage();
 

@@ -9,8 +9,8 @@ import { h } from './lib/icons.js';
 import { groupRows, pillFor, formatDay, regionKey, REASON_KEYS } from './lib/view.js';
 import { AI_CHANGE_DATES } from './lib/ai-change-dates.js';
 
-/** @typedef {import('./lib/view.js').StatusView} StatusView */
-/** @typedef {import('./lib/view.js').Row} Row */
+/** @typedef {import('../shared/protocol.js').StatusView} StatusView */
+/** @typedef {import('../shared/protocol.js').Row} Row */
 
 const lang = uiLanguage();
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));

@@ -1,62 +1,36 @@
 // @ts-check
 // The one declaration of every runtime message, event and reply: content scripts ↔ worker ↔ extension pages,
 // the entry points the worker injects, and the values that cross into the WASM core. Senders and handlers import
-// these types (the type check enforces them); the core mirrors them as serde types with the same field names
-// (src/snapshot.rs, src/events.rs, src/advice.rs, src/status.rs, src/state.rs, src/wasm_api.rs).
-// docs/architecture.md describes what the fields mean and points here for their shapes.
+// these types from here (the type check enforces them); nothing else declares them again.
+//
+// The values the core reads and writes are not written out here: they come from the core's Rust types, generated
+// into types/core/core.d.ts by `cargo test` (src/js_types.rs, which fails when that file is stale). So a field
+// renamed, added or removed in Rust breaks the type check of every JS reader and sender, not a page at run time.
+// What each field means is documented on the Rust type (and copied into core.d.ts); docs/architecture.md explains
+// the contracts and points here for the shapes.
 
 // ------------------------------------------------------------------------------------------- page snapshot
 /**
- * One switch-like control as the content script saw it (Rust: `snapshot::Control`). A missing fact reads as the
- * cautious default (not visible, not settled).
- * @typedef {Object} Control
- * @property {'checkbox'|'switch'|'button'|'other'} kind  (an unknown kind reads as `other`)
- * @property {string} [name]      accessible name, at most 500 chars
- * @property {string[]} [keys]    aria-labelledby tokens, id, name attribute (at most 8 of 100 chars)
- * @property {string} [context]   nearest heading / label group, at most 500 chars
- * @property {boolean|null} [checked]  null: the control does not say
- * @property {boolean} [disabled]
- * @property {boolean} [visible]
- * @property {boolean} [busy]
- * @property {boolean} [pending]  an edit is not saved yet (Save/Cancel enabled, "unsaved changes", a confirm dialog)
- * @property {boolean} [inert]
- * @property {boolean} [shadow]
- * @property {boolean} [main]
- * @property {number|null} [section]
- * @property {boolean} [settled]
+ * One switch-like control as the content script saw it (Rust: `snapshot::Control`). Every fact but `kind` may be
+ * left out: a missing fact reads as the cautious default (not visible, not settled).
+ * @typedef {Partial<CoreControl> & Pick<CoreControl, 'kind'>} Control
+ * @typedef {import('../../types/core/core.js').Control} CoreControl
  */
 /**
  * What a LinkedIn page shows, version 1 (Rust: `snapshot::Snapshot`). Missing fields default, unknown fields are
- * ignored, the core bounds every string and list again. `account` is set by the worker only (the salted key).
- * @typedef {Object} Snapshot
- * @property {1} v
- * @property {string} url
- * @property {string} [lang]
- * @property {string} [title]
- * @property {string} [heading]
- * @property {boolean} [loginForm]
- * @property {Control[]} [controls]   at most 5,000
- * @property {boolean} [truncated]
- * @property {boolean} [pageSettled]
- * @property {string} [me]            the profile handle the page shows (content/page-facts.js `identity`; the worker
- *                                    replaces it by `account`, its salted hash)
- * @property {string} [meName]        the member's name the page shows (the worker replaces it by `accountName`)
- * @property {boolean} [meConflict]   the page's signals of who is signed in disagree (passed on as `accountConflict`)
- * @property {string} [account]
- * @property {string} [accountName]
- * @property {boolean} [accountConflict]
+ * ignored, the core bounds every string and list again. The content script sends who is signed in as `me` (the
+ * profile handle the page shows, content/page-facts.js `identity`), `meName` and `meConflict`; the worker replaces
+ * them by `account` and `accountName` (its salted hashes) and `accountConflict`, which only the worker sets.
+ * @typedef {Partial<Omit<CoreSnapshot, 'v' | 'controls'>> & { v: 1, url: string, controls?: Control[], me?: string,
+ *   meName?: string, meConflict?: boolean }} Snapshot
+ * @typedef {import('../../types/core/core.js').Snapshot} CoreSnapshot
  */
 
 // ------------------------------------------------------------------------------------------------- events
-/** @typedef {'eu'|'uk'|'row'} Region */
+/** @typedef {import('../../types/core/core.js').Region} Region */
 /**
  * A member's decision (Rust: `events::Event`, read through `EventFields`).
- * @typedef {{ type: 'setRegion', region: 'eu'|'uk'|'row' } | { type: 'finishSetup' } |
- *   { type: 'snooze', duration: 'day'|'week'|'month' } | { type: 'unsnooze' } | { type: 'closeNudge' } |
- *   { type: 'dismiss', setting: string } | { type: 'undismiss', setting: string } |
- *   { type: 'dismissAll' } | { type: 'undismissAll' } | { type: 'startGuide' } | { type: 'stopGuide' } |
- *   { type: 'resumeGuide' } |
- *   { type: 'setRecheckDays', days: number } | { type: 'forgetOtherAccounts' } | { type: 'signInPage' }} WorkerEvent
+ * @typedef {import('../../types/core/core.js').Event} WorkerEvent
  */
 /** @typedef {WorkerEvent['type']} EventType */
 /**
@@ -74,101 +48,38 @@ export const CONTENT_EVENTS = new Set(
 
 // -------------------------------------------------------------------------------------------- core values
 /**
- * The browser facts the core cannot read (Rust: `status::Env`): `utcOffset` in whole minutes within ±16 h.
- * @typedef {{ uiLang: string, timeZone: string, utcOffset: number }} Env
+ * The browser facts the core cannot read (Rust: `status::Env`).
+ * @typedef {import('../../types/core/core.js').Env} Env
  */
 /**
  * The stored state object (`storage.local.state`, Rust: `state::State`, schema 2). Earlier versions stored it as
- * JSON text; the core reads both and the worker writes the object back.
- * @typedef {Object} StoredState
- * @property {2} schema
- * @property {'eu'|'uk'|'row'|null} region
- * @property {boolean} setupDone
- * @property {string|null} account
- * @property {boolean} [accountCheck]   the account may have changed since a page last showed it
- * @property {string} [accountName]     salted hash of the current account's name
- * @property {{seenAt: number, settings: Record<string, SeenSetting>, extras: Record<string, ExtraSeen>}} [held]
- *   readings whose account is not known yet
- * @property {Record<string, SeenSetting>} settings
- * @property {Record<string, ExtraSeen>} extras
- * @property {Record<string, {seenAt: number, settings: Record<string, SeenSetting>, extras: Record<string, ExtraSeen>, name?: string}>} others
- * @property {string[]} dismissed
- * @property {boolean} dismissAll
- * @property {number|null} snoozeUntil
- * @property {number} [nudgeShownDay]
- * @property {number} [nudgeClosedDay]
- * @property {{active: boolean, startedAt: number}|null} guide
- * @property {number} recheckDays
+ * JSON text; the core reads both and the worker writes the object back. The fields Rust leaves out while they
+ * are empty or false are optional here (ts-rs sees `skip_serializing_if` only beside a field's own `default`).
+ * @typedef {Omit<CoreState, StateOmitted> & Partial<Pick<CoreState, StateOmitted>>} StoredState
+ * @typedef {import('../../types/core/core.js').State} CoreState
+ * @typedef {'accountCheck'|'names'|'held'|'nudgeShownDay'|'nudgeClosedDay'} StateOmitted
  */
 /**
- * @typedef {{ state: 'on'|'off'|'unknown', seenAt: number, changedAt: number, turnedBackOnAt?: number,
- *   reason?: string, importedAt?: number }} SeenSetting
- * @typedef {{ url: string, state: 'on'|'off'|'unknown', firstSeen: number, lastSeen: number }} ExtraSeen
+ * @typedef {import('../../types/core/core.js').Seen} SeenSetting  a stored reading
+ * @typedef {import('../../types/core/core.js').ExtraSeen} ExtraSeen  an unknown switch, as stored
  */
 /**
- * What a page should draw (Rust: `advice::Advice`).
- * @typedef {Object} Advice
- * @property {boolean} needControls  send the page's switches: this is a settings page
- * @property {boolean} watch         keep watching for a late switch and for the member flipping it
- * @property {AdviceBanner|null} banner
+ * What a page should draw (Rust: `advice::Advice`, `Banner`, `Titles`).
+ * @typedef {import('../../types/core/core.js').Advice} Advice
+ * @typedef {import('../../types/core/core.js').Banner} AdviceBanner
+ * @typedef {import('../../types/core/core.js').Titles} SettingTitle  a setting's names in `lang`
+ */
+/** @typedef {import('../../types/core/core.js').NextStep} NextStep */
+/**
+ * The popup's and the badge's view (Rust: `status::StatusView`, `Row`, `RowState`, `RowStatus`).
+ * @typedef {import('../../types/core/core.js').StatusView} StatusView
+ * @typedef {import('../../types/core/core.js').Row} Row
+ * @typedef {import('../../types/core/core.js').RowState} RowState
+ * @typedef {import('../../types/core/core.js').RowStatus} RowStatus
  */
 /**
- * @typedef {Object} AdviceBanner
- * @property {'nudge'|'guide'|'done'} mode
- * @property {string|null} setting
- * @property {'on'|'off'|'unknown'|'notFound'|'checking'|null} status
- * @property {number|null} control
- * @property {{index: number, total: number}|null} step   index is 1-based ("Step 2 of 5")
- * @property {NextStep|null} next
- * @property {string|null} url        the setting's own URL
- * @property {number} remaining
- * @property {boolean} toCheck       none of the remaining ones was ever read
- * @property {number} checkMinutes   about how long the guide takes through them
- * @property {string} lang
- * @property {number|null} turnedBackOnAt
- * @property {string[]} unknownHere   labels of switches on this page that are on and no catalog setting claims
- * @property {NextStep|null} form   done: the optional objection form (a clearly optional extra step)
- * @property {Record<string, {title: string, label: string, url: string}>} titles
- */
-/** @typedef {{ id: string, url: string }} NextStep */
-/**
- * @typedef {'on'|'off'|'unknown'|'unchecked'} RowState
- * @typedef {'on'|'off'|'unknown'|'unchecked'|'recheck'|'dismissed'|'notInRegion'|'optional'} RowStatus
- */
-/**
- * One catalog setting in the status view (Rust: `status::Row`).
- * @typedef {{ id: string, kind: 'toggle'|'form', state: RowState, applies: boolean, status: RowStatus,
- *   seenAt: number|null, reason: string|null, importedAt: number|null, turnedBackOn: boolean,
- *   turnedBackOnAt: number|null, url: string, title: string, label: string, why: string, importance: number,
- *   category: string }} Row
- */
-/**
- * The popup's and the badge's view (Rust: `status::StatusView`).
- * @typedef {Object} StatusView
- * @property {'eu'|'uk'|'row'} region
- * @property {boolean} regionChosen
- * @property {boolean} setupDone
- * @property {string} lang
- * @property {{text: string, color: string, textColor: string, kind: 'attention'|'unchecked'|'toCheck'|'done'|'quiet', count: number}} badge
- * @property {Row[]} rows
- * @property {number} remaining
- * @property {number} total
- * @property {boolean} allDone
- * @property {boolean} toCheck      something is open and none of it was ever read ("to check", neutral badge)
- * @property {number} checkMinutes  about how long the guide takes through what is open
- * @property {number|null} snoozeUntil
- * @property {boolean} dismissAll
- * @property {boolean} guideActive
- * @property {NextStep|null} next
- * @property {number} recheckDays
- * @property {boolean} nudge        ordinary pages get the reminder card bundle
- * @property {boolean} nudgeDue
- * @property {boolean} nudgeClosed
- * @property {boolean} accountKnown
- * @property {number} otherAccounts
- * @property {boolean} accountUncertain  LinkedIn has not shown who is signed in since the account may have changed
- * @property {{label: string, url: string, state: 'on'|'off'|'unknown', firstSeen: number, lastSeen: number}[]} unknownSettings
- * @property {string[]} problems   problem codes (`problem<Code>` messages)
+ * What the core makes of a page (Rust: `detect::Detection`; tests and bench only).
+ * @typedef {import('../../types/core/core.js').Detection} Detection
  */
 /**
  * Every state-taking core call's reply (Rust: `wasm_api::Reply`): one crossing per message.
@@ -187,6 +98,53 @@ export const CONTENT_EVENTS = new Set(
  * @typedef {Omit<CoreReply, 'status'|'wake'|'error'> & { advice: Advice, status?: StatusView, wake?: number|null }} PageCoreReply
  */
 /** @typedef {{ state: StoredState, problems?: undefined } | { state?: undefined, problems: string[] }} ImportOutcome */
+
+// -------------------------------------------------------------------------------------------- banner text
+// The worker turns the core's advice into this text (worker/banner-text.js); the content scripts draw it.
+/**
+ * @typedef {Object} BannerLink
+ * @property {string} label
+ * @property {string} href      a https://www.linkedin.com/ URL (the content script drops anything else)
+ */
+/**
+ * @typedef {Object} BannerText  what the content script renders; '' / null means "leave it out"
+ * @property {string} lang      language of all strings below (BCP-47 base: en de fr es nl it pt)
+ * @property {'ltr'|'rtl'} dir
+ * @property {'nudge'|'guide'|'done'} mode
+ * @property {string} brand     "OptOut Pilot"
+ * @property {string} region    aria-label of the banner region
+ * @property {string} close     label of the close button
+ * @property {string} [closeNudge] nudge only: label of its close button (it stays closed until tomorrow)
+ * @property {string} title     heading (nudge: why; guide: the setting's title; done: "All done")
+ * @property {string} body      one short paragraph, may be ''
+ * @property {string} detail    a second, emphasised line (nudge: "Next: <setting title>"), may be ''
+ * @property {string} [aside]   this page shows a switch that is on and that OptOut Pilot does not know yet, else ''
+ * @property {string} step      guide: "Step 2 of 5", else ''
+ * @property {''|'on'|'off'|'unknown'|'notFound'|'checking'} statusKind  guide: the status shown, else ''
+ * @property {string} status    guide: the status sentence ("Off — saved", …), else ''
+ * @property {string} looking   guide: shown instead of a notFound status while the page is still rendering
+ * @property {BannerLink|null} link  nudge: next setting; guide off: "Next: …"; guide notFound: the setting page
+ * @property {string} fix       guide, status on and control known: "Turn it off for me", else ''
+ * @property {string} keepOn    guide, not off: "Keep this on" (dismisses this setting), else ''
+ * @property {string} [done]    done: label of the Done button that closes the finished guide, else ''
+ * @property {string} [formNote] done: the optional extra step (LinkedIn's objection form), else ''
+ * @property {BannerLink|null} [form] done: the link to that form, else null
+ * @property {string} stopGuide guide: "Stop the guide", else ''
+ * @property {{label: string, day: string, week: string, month: string}|null} snooze  nudge only
+ * @property {string} dismissAll nudge: "Don't remind me again", else ''
+ * @property {string} highlight label next to the ring around the switch ("Turn this off")
+ * @property {string} announce  what the live region says when this state is first shown
+ * @property {string} working   one-click: "Turning it off…"
+ * @property {string} confirm   one-click: LinkedIn shows a confirmation dialog
+ * @property {string} failed    one-click: the switch did not change
+ * @property {string} reverted  the switch was turned off here, then the page switched it back on
+ * @property {string} error     an action could not be saved
+ * @property {string} [undo] label of the Undo button on an acknowledgement of a quieting decision
+ * @property {{why: string, cancel: string, dismissAll: {ask: string, yes: string}, keepOn: {ask: string, yes: string}}} sure
+ *   the second step of a decision that silences reminders, where the browser cannot confirm the card is seen
+ * @property {{day: string, week: string, month: string, dismissAll: string, keepOn: string, stopGuide: string}} ack
+ *   short confirmations after the banner's actions
+ */
 
 // --------------------------------------------------------------------------------------- runtime messages
 /**
@@ -208,7 +166,7 @@ export const CONTENT_EVENTS = new Set(
 /** @typedef {ContentMessage | PageToWorkerMessage} WorkerMessage */
 /**
  * Replies (an `ErrorReply` instead when the sender may not send it, or the worker failed).
- * @typedef {{ advice: Advice, text: import('../worker/banner-text.js').BannerText|null }} PageReply
+ * @typedef {{ advice: Advice, text: BannerText|null }} PageReply
  * @typedef {{ guide: boolean }} NavigatedReply  true: the worker loaded the guide into the sender's document
  * @typedef {{ ok: true, status: StatusView } | { ok: false, error: string, status?: StatusView }} EventReply
  * @typedef {{ url: string|null, status: StatusView }} StartGuideReply

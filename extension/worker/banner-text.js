@@ -4,72 +4,16 @@
 
 import { messages as defaultMessages, normalizeLang, DEFAULT_LANG } from './locale-catalogs.js';
 
+/** @typedef {import('../shared/protocol.js').BannerText} BannerText */
+/** @typedef {import('../shared/protocol.js').AdviceBanner} AdviceBanner */
+/** @typedef {import('../shared/protocol.js').SettingTitle} SettingTitle */
 /**
- * @typedef {Object} BannerLink
- * @property {string} label
- * @property {string} href      a https://www.linkedin.com/ URL (the content script drops anything else)
+ * The core's advice as this module reads it: protocol.js's `Advice` with every banner field but `mode` optional,
+ * so that partial advice (tests) reads too.
+ * @typedef {{ banner: AdviceRead|null, needControls?: boolean, watch?: boolean }} Advice
+ * @typedef {Partial<Omit<AdviceBanner, 'titles'>> & Pick<AdviceBanner, 'mode'> & { titles?: CatalogTitles }} AdviceRead
+ * @typedef {Record<string, Partial<SettingTitle> & Pick<SettingTitle, 'title'>>} CatalogTitles
  */
-/**
- * @typedef {Object} BannerText  what the content script renders; '' / null means "leave it out"
- * @property {string} lang      language of all strings below (BCP-47 base: en de fr es nl it pt)
- * @property {'ltr'|'rtl'} dir
- * @property {'nudge'|'guide'|'done'} mode
- * @property {string} brand     "OptOut Pilot"
- * @property {string} region    aria-label of the banner region
- * @property {string} close     label of the close button
- * @property {string} [closeNudge] nudge only: label of its close button (it stays closed until tomorrow)
- * @property {string} title     heading (nudge: why; guide: the setting's title; done: "All done")
- * @property {string} body      one short paragraph, may be ''
- * @property {string} detail    a second, emphasised line (nudge: "Next: <setting title>"), may be ''
- * @property {string} [aside]   this page shows a switch that is on and that OptOut Pilot does not know yet, else ''
- * @property {string} step      guide: "Step 2 of 5", else ''
- * @property {''|'on'|'off'|'unknown'|'notFound'|'checking'} statusKind  guide: the status shown, else ''
- * @property {string} status    guide: the status sentence ("Off — saved", …), else ''
- * @property {string} looking   guide: shown instead of a notFound status while the page is still rendering
- * @property {BannerLink|null} link  nudge: next setting; guide off: "Next: …"; guide notFound: the setting page
- * @property {string} fix       guide, status on and control known: "Turn it off for me", else ''
- * @property {string} keepOn    guide, not off: "Keep this on" (dismisses this setting), else ''
- * @property {string} [done]    done: label of the Done button that closes the finished guide, else ''
- * @property {string} [formNote] done: the optional extra step (LinkedIn's objection form), else ''
- * @property {BannerLink|null} [form] done: the link to that form, else null
- * @property {string} stopGuide guide: "Stop the guide", else ''
- * @property {{label: string, day: string, week: string, month: string}|null} snooze  nudge only
- * @property {string} dismissAll nudge: "Don't remind me again", else ''
- * @property {string} highlight label next to the ring around the switch ("Turn this off")
- * @property {string} announce  what the live region says when this state is first shown
- * @property {string} working   one-click: "Turning it off…"
- * @property {string} confirm   one-click: LinkedIn shows a confirmation dialog
- * @property {string} failed    one-click: the switch did not change
- * @property {string} reverted  the switch was turned off here, then the page switched it back on
- * @property {string} error     an action could not be saved
- * @property {string} [undo] label of the Undo button on an acknowledgement of a quieting decision
- * @property {{why: string, cancel: string, dismissAll: {ask: string, yes: string}, keepOn: {ask: string, yes: string}}} sure
- *   the second step of a decision that silences reminders, where the browser cannot confirm the card is seen
- * @property {{day: string, week: string, month: string, dismissAll: string, keepOn: string, stopGuide: string}} ack
- *   short confirmations after the banner's actions
- */
-/**
- * The core's advice as this module reads it: protocol.js's `Advice` (what the core sends), with every field but
- * `mode` optional so that partial advice (tests, older replies) reads too.
- * @typedef {Object} AdviceBanner
- * @property {'nudge'|'guide'|'done'} mode
- * @property {string|null} [setting]
- * @property {'on'|'off'|'unknown'|'notFound'|'checking'|null} [status]
- * @property {number|null} [turnedBackOnAt]  guide: on again since then, after it was seen off
- * @property {string[]} [unknownHere]  labels of switches on this page that are on and no catalog setting claims
- * @property {number|null} [control]
- * @property {{index: number, total: number}|null} [step]   index is 1-based, as the core sends it ("Step 2 of 5")
- * @property {{id: string, url: string}|null} [next]
- * @property {string|null} [url]  the setting's own URL (guide: linked when the switch is not found)
- * @property {{id: string, url: string}|null} [form]  done: the optional objection form
- * @property {number} [remaining]  nudge: how many settings still need attention
- * @property {boolean} [toCheck]  nudge: none of them was read yet (say "to check", with a time estimate)
- * @property {number} [checkMinutes]  nudge: about how long the guide takes through them
- * @property {CatalogTitles} [titles]  the core's titles for the settings mentioned (the worker passes them as catalogTitles)
- * @property {string} [lang]
- */
-/** @typedef {{ banner: AdviceBanner|null, needControls?: boolean, watch?: boolean }} Advice */
-/** @typedef {Record<string, {title: string, label?: string, url?: string}>} CatalogTitles */
 /**
  * @typedef {Object} BannerTextDeps  for tests
  * @property {{translator: (lang: string) => Promise<import('./locale-catalogs.js').Translate>}} [messages]

@@ -14,6 +14,7 @@ pub mod topic;
 
 pub type Localized = SortedMap<String>;
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum SettingKind {

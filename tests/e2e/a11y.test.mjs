@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ROOT, launchWithExtension, routeLinkedIn, waitForShadow, sendToWorker, screenshot, loadCases,
-} from './harness.mjs';
+} from './lib/harness.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 /** @typedef {Awaited<ReturnType<typeof launchWithExtension>>} Ext */

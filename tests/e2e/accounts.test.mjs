@@ -14,8 +14,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchWithExtension, routeLinkedIn, openPopup, readBadge, screenshot, FIXTURES, waitForShadow } from './harness.mjs';
-import { msg, status } from './journey-lib.mjs';
+import { launchWithExtension, routeLinkedIn, openPopup, readBadge, screenshot, FIXTURES, waitForShadow } from './lib/harness.mjs';
+import { msg, status } from './lib/journey.mjs';
 import { readStore, statesOf, pollUntil, watchPageReports, pageReports, nudgeRegistered, controlPage, DIST } from './lib/ext.mjs';
 import { bundlesInPage } from './lib/page.mjs';
 

@@ -8,7 +8,7 @@
 //   ./build.sh && node --test --test-concurrency=1 tests/e2e/cadence.test.mjs
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { routeLinkedIn, waitForShadow, shadowSnapshot, shadowClick, readBadge, openPopup, collectErrors, screenshot } from './harness.mjs';
+import { routeLinkedIn, waitForShadow, shadowSnapshot, shadowClick, readBadge, openPopup, collectErrors, screenshot } from './lib/harness.mjs';
 import {
   launch, controlPage, finishSetup, readStore, alarms, pollUntil, localeMessages, watchPageReports, pageReports,
   nudgeRegistered,

@@ -9,7 +9,7 @@
 //   ./build.sh && node --test --test-concurrency=1 tests/e2e/clicks.test.mjs
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { routeLinkedIn, waitForShadow, shadowSnapshot, shadowClick, collectErrors, screenshot } from './harness.mjs';
+import { routeLinkedIn, waitForShadow, shadowSnapshot, shadowClick, collectErrors, screenshot } from './lib/harness.mjs';
 import { launch, controlPage, finishSetup, readStore, pollUntil, localeMessages, nudgeRegistered } from './lib/ext.mjs';
 import { OURS, tabTo, pressOn, settle, focusedControl, pageFocus, tap } from './lib/input.mjs';
 

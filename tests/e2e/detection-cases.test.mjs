@@ -7,7 +7,7 @@
 //   ./build.sh && node --test --test-concurrency=1 tests/e2e/detection-cases.test.mjs
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { routeLinkedIn, loadCases, contentScriptWorlds, collectErrors, FIXTURES, sendToWorker } from './harness.mjs';
+import { routeLinkedIn, loadCases, contentScriptWorlds, collectErrors, FIXTURES, sendToWorker } from './lib/harness.mjs';
 import {
   launch, controlPage, clearStorage, readStore, shownStatesOf, pollUntil, watchPageReports, pageReports,
   watchStateWrites, drainStateWrites,
@@ -110,7 +110,7 @@ describe('every fixture case through the real extension', () => {
         }
         const final = shownStatesOf((await readStore(ext.worker)).state);
         assert.deepEqual(final, expected, `${c.name}: stored states`);
-        // Switches no catalog setting claims (issue 14; issue 24: a new setting's own page): label → state.
+        // Switches no catalog setting claims (also on a new setting's own page): label → state.
         if (c.expect?.extras) {
           const want = /** @type {Record<string, string>} */ (c.expect.extras);
           const seen = await pollUntil(async () => extrasOf((await readStore(ext.worker)).state),

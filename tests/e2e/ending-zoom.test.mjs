@@ -1,13 +1,13 @@
 // The guide's last step at 200 % zoom (a 1280 × 900 window at 200 % is a 640 × 450 CSS-pixel viewport) and in
-// a 400 px window (issue 28): the card keeps one place and never covers the switch, also when the ending
+// a 400 px window: the card keeps one place and never covers the switch, also when the ending
 // ("11 of 11 off ✓", taller) replaces the step's card. EN and DE.
 //
 //   ./build.sh && node --test --test-concurrency=1 tests/e2e/ending-zoom.test.mjs
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension, routeLinkedIn } from './harness.mjs';
+import { launchWithExtension, routeLinkedIn } from './lib/harness.mjs';
 import { readStore, writeStorage } from './lib/ext.mjs';
-import { msg, applicableToggles, linkedInPages, finishSetup, bannerWith, overlayRects, overlaps, until, settledScreenshot } from './journey-lib.mjs';
+import { msg, applicableToggles, linkedInPages, finishSetup, bannerWith, overlayRects, overlaps, until, settledScreenshot } from './lib/journey.mjs';
 
 const region = 'eu';
 

@@ -1,4 +1,4 @@
-// Firefox smoke test of dist/firefox: runs tests/e2e/firefox/smoke.py (headless Firefox ESR through geckodriver +
+// Firefox smoke test of dist/firefox: runs tests/e2e/lib/firefox-smoke.py (headless Firefox ESR through geckodriver +
 // Selenium, fixtures served as https://www.linkedin.com through a local proxy; real mouse and keyboard on covered
 // and uncovered reminder cards). Skips, saying why, when Firefox, geckodriver, python3 or selenium is missing;
 // `./build.sh test` installs them when it runs as root.
@@ -8,9 +8,9 @@ import { spawnSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { homedir } from 'node:os';
-import { ROOT } from './harness.mjs';
+import { ROOT } from './lib/harness.mjs';
 
-const SCRIPT = join(ROOT, 'tests/e2e/firefox/smoke.py');
+const SCRIPT = join(ROOT, 'tests/e2e/lib/firefox-smoke.py');
 const SKIP = 77;
 
 /** @param {string} cmd @param {string[]} args */
@@ -43,6 +43,6 @@ test('dist/firefox in headless Firefox: installs, banner in a closed shadow root
     t.skip(out.trim().split('\n').pop());
     return;
   }
-  assert.equal(code, 0, `tests/e2e/firefox/smoke.py failed:\n${out}`);
+  assert.equal(code, 0, `tests/e2e/lib/firefox-smoke.py failed:\n${out}`);
   assert.match(out, /PASS: Firefox smoke test/);
 });

@@ -1,4 +1,4 @@
-// An honest first status (issue 28): right after install nothing has been read, so the badge, its tooltip, the
+// An honest first status: right after install nothing has been read, so the badge, its tooltip, the
 // reminder card and the popup say "N settings to check · about M min" in a neutral colour, never an amber count
 // of settings that "still need your attention". Once a setting is seen on, the badge is the alarm again.
 // English and German.
@@ -6,7 +6,7 @@
 //   ./build.sh && node --test --test-concurrency=1 tests/e2e/first-run.test.mjs
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { routeLinkedIn, waitForShadow, readBadge, openPopup, screenshot, loadCases } from './harness.mjs';
+import { routeLinkedIn, waitForShadow, readBadge, openPopup, screenshot, loadCases } from './lib/harness.mjs';
 import { launch, finishSetup, msg, controlPage, pollUntil, readStore } from './lib/ext.mjs';
 
 const FEED = 'https://www.linkedin.com/feed/';

@@ -1,13 +1,13 @@
-// Following a setting's switch for the life of the page (issue 13): a change the page makes after the member's
+// Following a setting's switch for the life of the page: a change the page makes after the member's
 // click (a server refusal) ends as what the page shows, and the card says the change did not stick; the popup says
-// how each reading was established. Issue 24: a change is believed only once it stayed 7.5 s, so the off the page put
+// how each reading was established. A change is believed only once it stayed 7.5 s, so the off the page put
 // back after 2.5 s is never stored.
 //
 //   ./build.sh && node --test --test-concurrency=1 tests/e2e/follow.test.mjs
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension, routeLinkedIn, loadCases, waitForShadow, shadowClick, openPopup, screenshot, collectErrors } from './harness.mjs';
-import { bannerWith, msg, status } from './journey-lib.mjs';
+import { launchWithExtension, routeLinkedIn, loadCases, waitForShadow, shadowClick, openPopup, screenshot, collectErrors } from './lib/harness.mjs';
+import { bannerWith, msg, status } from './lib/journey.mjs';
 import { readStore, statesOf, pollUntil, watchStateWrites, drainStateWrites } from './lib/ext.mjs';
 
 const AI = 'gen-ai-improvement';

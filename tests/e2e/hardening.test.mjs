@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import {
   FIXTURES, CHROMIUM, CHROMIUM_ARGS, routeLinkedIn, waitForShadow, shadowSnapshot, openPopup, recordRequests,
   blockedRequests, collectErrors, screenshot, tabIdOf, shadowClick, sendToWorker,
-} from './harness.mjs';
+} from './lib/harness.mjs';
 import {
   launch, controlPage, finishSetup, readStore, statesOf, pollUntil, localeMessages, watchPageReports, pageReports,
   watchStateWrites, drainStateWrites, clearStorage,

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import {
   launchWithExtension, routeLinkedIn, waitForShadow, shadowSnapshot, shadowText, shadowClick, readBadge, tabIdOf,
   openPopup, recordRequests, blockedRequests, screenshot, contentScriptWorlds, sendToWorker, LINKEDIN_CSP,
-} from './harness.mjs';
+} from './lib/harness.mjs';
 
 const HERE = join(dirname(fileURLToPath(import.meta.url)), 'harness-fixture');
 /** @type {Awaited<ReturnType<typeof launchWithExtension>>} */

@@ -1,12 +1,12 @@
 // The guided journey in German: a member in Germany (EU) reading LinkedIn in German, browser in German.
 // The banner speaks LinkedIn's page language whatever the browser's; every string is checked against
-// extension/_locales/de. See journey.test.mjs for the English journey and the shared helpers in journey-lib.mjs.
+// extension/_locales/de. See journey.test.mjs for the English journey and the shared helpers in lib/journey.mjs.
 //
 //   ./build.sh && node --test --test-concurrency=1 tests/e2e/journey-de.test.mjs
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension, routeLinkedIn, openPopup, screenshot, collectErrors, blockedRequests, shadowClick } from './harness.mjs';
-import { msg, applicableToggles, linkedInPages, finishSetup, bannerWith, walkTheGuide, settledScreenshot, CATALOG, until, cardText } from './journey-lib.mjs';
+import { launchWithExtension, routeLinkedIn, openPopup, screenshot, collectErrors, blockedRequests, shadowClick } from './lib/harness.mjs';
+import { msg, applicableToggles, linkedInPages, finishSetup, bannerWith, walkTheGuide, settledScreenshot, CATALOG, until, cardText } from './lib/journey.mjs';
 
 describe('Geführte Schritte auf Deutsch (EU)', () => {
   const region = 'eu';

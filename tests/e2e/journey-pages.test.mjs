@@ -6,11 +6,11 @@
 //   ./build.sh && node --test --test-concurrency=1 tests/e2e/journey-pages.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension, routeLinkedIn, shadowClick, readBadge, collectErrors, sendToWorker } from './harness.mjs';
+import { launchWithExtension, routeLinkedIn, shadowClick, readBadge, collectErrors, sendToWorker } from './lib/harness.mjs';
 import {
   msg, setting, applicableToggles, linkedInPages, finishSetup, status, bannerWith, overlayRects, contains, until,
   badgeWhen, settledScreenshot, shadowFocus,
-} from './journey-lib.mjs';
+} from './lib/journey.mjs';
 
 const REGION = 'row';
 

@@ -10,11 +10,11 @@ import assert from 'node:assert/strict';
 import {
   launchWithExtension, routeLinkedIn, waitForShadow, shadowSnapshot, shadowClick, readBadge, openPopup, screenshot,
   collectErrors, blockedRequests, recordRequests, sendToWorker,
-} from './harness.mjs';
+} from './lib/harness.mjs';
 import {
   msg, setting, applicableToggles, linkedInPages, finishSetup, status, bannerWith, keyTo, shadowFocus, until,
   walkTheGuide, settledScreenshot, overlayRects, CATALOG, cardText,
-} from './journey-lib.mjs';
+} from './lib/journey.mjs';
 import { bundlesInPage } from './lib/page.mjs';
 
 /** The language chrome.i18n really uses in extension pages (its bundle follows the browser's locale files). */

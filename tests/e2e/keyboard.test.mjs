@@ -1,13 +1,13 @@
-// Keyboard reach (issue 28): a keyboard-only member gets to the toolbar popup with a shortcut, and to the
+// Keyboard reach: a keyboard-only member gets to the toolbar popup with a shortcut, and to the
 // reminder card on the feed within a few Tab presses from the top of the page (the feed has hundreds of
-// focusable controls before its end, where the card's host used to sit).
+// focusable controls before its end, where a host appended to <body> would sit).
 //
 //   ./build.sh && node --test --test-concurrency=1 tests/e2e/keyboard.test.mjs
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, routeLinkedIn, waitForShadow, withShadowRoot, screenshot } from './harness.mjs';
+import { ROOT, routeLinkedIn, waitForShadow, withShadowRoot, screenshot } from './lib/harness.mjs';
 import { closedHostFacts } from './lib/page.mjs';
 import { launch, finishSetup, loadCatalog, msg } from './lib/ext.mjs';
 
@@ -64,7 +64,7 @@ describe('keyboard', () => {
       await page.setViewportSize({ width: 400, height: 800 });
       await page.goto(FEED);
       await waitForShadow(page, { timeout: 15_000, predicate: (s) => s.visible && s.links.length > 0 });
-      // The feed has many controls before its end, where the host used to be (its posts arrive after the shell).
+      // The feed has many controls before its end, where a host appended to <body> would sit (its posts arrive after the shell).
       await page.waitForFunction(() => document.querySelectorAll('a[href], button, input, [tabindex]').length > 100);
       const focusable = await page.evaluate(() => document.querySelectorAll('a[href], button, input, [tabindex]').length);
       assert.ok(focusable > 100, `the feed fixture has many focusable controls (${focusable})`);

@@ -1,11 +1,11 @@
-// Options: reminders are a plain On/Off switch (issue 28), not an "Undo" days after the fact. Off after
+// Options: reminders are a plain On/Off switch, not an "Undo" days after the fact. Off after
 // "Don't remind me again" or while a snooze lasts, with the popup's words under it; the keyboard works it.
 // English and German, light and dark (screenshots).
 //
 //   ./build.sh && node --test --test-concurrency=1 tests/e2e/options-switch.test.mjs
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { screenshot } from './harness.mjs';
+import { screenshot } from './lib/harness.mjs';
 import { launch, finishSetup, msg, readStore, pollUntil, controlPage } from './lib/ext.mjs';
 
 for (const lang of /** @type {const} */ (['en', 'de'])) {

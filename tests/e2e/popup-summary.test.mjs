@@ -1,11 +1,11 @@
-// The popup reads within its first screen (issue 28), in a 400 × 600 window, EN and DE, light and dark:
+// The popup reads within its first screen, in a 400 × 600 window, EN and DE, light and dark:
 // counts by state first ("4 of 11 off"), the main action and the reminder state in view, the settings already
 // off collapsed (still in the page with their data attributes), how each reading was made in its row's details.
 //
 //   ./build.sh && node --test --test-concurrency=1 tests/e2e/popup-summary.test.mjs
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPopup, screenshot } from './harness.mjs';
+import { openPopup, screenshot } from './lib/harness.mjs';
 import { launch, finishSetup, msg, writeStorage, readStore, loadCatalog } from './lib/ext.mjs';
 
 for (const lang of /** @type {const} */ (['en', 'de'])) {

@@ -1,4 +1,4 @@
-// "Your opt-out record" (issue 28): a printable page, reached from the popup, in the member's language: for each
+// "Your opt-out record": a printable page, reached from the popup, in the member's language: for each
 // setting its state, when and how it was read, when it was first seen off; the date LinkedIn's AI-training
 // change applied in the region; the objection form's link. The account is only "this LinkedIn account". It
 // prints (print CSS; a PDF is made). Screenshots in EN and DE, light and dark, and as printed.
@@ -6,7 +6,7 @@
 //   ./build.sh && node --test --test-concurrency=1 tests/e2e/record.test.mjs
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPopup, screenshot } from './harness.mjs';
+import { openPopup, screenshot } from './lib/harness.mjs';
 import { launch, finishSetup, msg, writeStorage, readStore, loadCatalog } from './lib/ext.mjs';
 import { AI_CHANGE_DATES } from '../../extension/pages/lib/ai-change-dates.js';
 

@@ -6,7 +6,7 @@
 //   ./build.sh && node --test --test-concurrency=1 tests/e2e/reminders.test.mjs
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { routeLinkedIn, waitForShadow, shadowSnapshot, shadowClick, readBadge, openPopup, collectErrors, screenshot } from './harness.mjs';
+import { routeLinkedIn, waitForShadow, shadowSnapshot, shadowClick, readBadge, openPopup, collectErrors, screenshot } from './lib/harness.mjs';
 import { bundlesInPage } from './lib/page.mjs';
 import {
   launch, launchPersistent, tempProfile, removeDir, controlPage, finishSetup, readStore, writeStorage, alarms, pollUntil,

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import {
   ROOT, launchWithExtension, routeLinkedIn, waitForShadow, openPopup, recordRequests, blockedRequests,
   contentScriptWorlds, sendToWorker, collectErrors, screenshot, loadCases, readManifest,
-} from './harness.mjs';
+} from './lib/harness.mjs';
 import { listFiles } from '../../tools/build/zip.mjs';
 import { launchPersistent, tempProfile, removeDir, pollUntil } from './lib/ext.mjs';
 

@@ -9,7 +9,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
-import { routeLinkedIn, readBadge, openPopup, collectErrors, waitForShadow, screenshot } from './harness.mjs';
+import { routeLinkedIn, readBadge, openPopup, collectErrors, waitForShadow, screenshot } from './lib/harness.mjs';
 import {
   launch, launchPersistent, tempProfile, removeDir, controlPage, finishSetup, readStore, statesOf, writeStorage,
   clearStorage, alarms, pollUntil, localeMessages, msg as t, loadCatalog,

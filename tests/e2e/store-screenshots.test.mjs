@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { msg } from './lib/ext.mjs';
-import { ROOT, OUTPUT, launchWithExtension, routeLinkedIn, waitForShadow, openPopup, sendToWorker, loadCases } from './harness.mjs';
+import { ROOT, OUTPUT, launchWithExtension, routeLinkedIn, waitForShadow, openPopup, sendToWorker, loadCases } from './lib/harness.mjs';
 
 const OUT = process.env.OPTOUT_STORE_SCREENSHOTS === '1' ? join(ROOT, 'store', 'screenshots') : join(OUTPUT, 'store-screenshots');
 const SIZE = { width: 1280, height: 800 };

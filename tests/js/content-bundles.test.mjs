@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { tmpdir } from 'node:os';
-import { ROOT } from '../lib/env.mjs';
+import { ROOT } from '../e2e/lib/env.mjs';
 import { bundleContent, CONTENT_BUNDLES } from '../../tools/build/bundle-content.mjs';
 
 const CONTENT = join(ROOT, 'extension', 'content');

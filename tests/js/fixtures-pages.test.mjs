@@ -8,7 +8,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, extname } from 'node:path';
-import { FIXTURES, CHROMIUM, LINKEDIN_CSP } from '../lib/env.mjs';
+import { FIXTURES, CHROMIUM, LINKEDIN_CSP } from '../e2e/lib/env.mjs';
 
 const FX = FIXTURES;
 const CSP = LINKEDIN_CSP;

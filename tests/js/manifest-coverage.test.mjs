@@ -81,7 +81,7 @@ function wasSignInPage(url) {
   return path === '' || path[0] === '?' || path[0] === '#' || AUTH_PATHS.some((p) => path.startsWith(p));
 }
 
-test('signin.js goes exactly where watch.js used to see a sign-in or sign-out page, and only on ordinary pages', () => {
+test('signin.js goes exactly on sign-in and sign-out addresses, and only on ordinary pages', () => {
   const signInPages = ['/', '/?trk=guest_homepage-basic_nav-header-logo', '/#main-content', '/login', '/login?fromSignIn=true&trk=x',
     '/login/de', '/loginx', '/signup', '/signup/cold-join?session_redirect=%2Ffeed%2F', '/authwall?trk=gf&sessionRedirect=x', '/logout',
     '/logout/', '/m/logout/', '/checkpoint/lg/login-submit', '/checkpoint/challenge/AgE', '/uas/login?session_redirect=x', '/m/login',

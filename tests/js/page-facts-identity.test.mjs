@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { ROOT, CHROMIUM, FIXTURES } from '../lib/env.mjs';
+import { ROOT, CHROMIUM, FIXTURES } from '../e2e/lib/env.mjs';
 
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}`;
 const BUILT = mkdtempSync(join(tmpdir(), 'optout-identity-'));

@@ -7,8 +7,8 @@ import {
   regionKey, reminderState, problemMessage, formatDate, REGIONS, RECHECK_DAYS,
 } from '../../extension/pages/lib/view.js';
 
-/** @typedef {import('../../extension/pages/lib/view.js').Row} Row */
-/** @typedef {import('../../extension/pages/lib/view.js').StatusView} StatusView */
+/** @typedef {import('../../extension/shared/protocol.js').Row} Row */
+/** @typedef {import('../../extension/shared/protocol.js').StatusView} StatusView */
 
 /**
  * @param {Partial<Row>} over
@@ -16,8 +16,9 @@ import {
  */
 function row(over) {
   return {
-    id: 'x', kind: 'toggle', state: 'unchecked', applies: true, status: 'unchecked', seenAt: null,
-    url: 'https://www.linkedin.com/x', title: 'X', why: 'why', importance: 5, ...over,
+    id: 'x', kind: 'toggle', state: 'unchecked', applies: true, status: 'unchecked', seenAt: null, reason: null,
+    importedAt: null, turnedBackOn: false, turnedBackOnAt: null, url: 'https://www.linkedin.com/x', title: 'X',
+    label: 'X', why: 'why', importance: 5, category: 'privacy', ...over,
   };
 }
 
@@ -28,8 +29,12 @@ function row(over) {
  */
 function view(rows, over = {}) {
   return {
-    region: 'eu', regionChosen: true, setupDone: true, rows, remaining: 0, total: rows.length, allDone: false,
-    snoozeUntil: null, dismissAll: false, guideActive: false, next: null, problems: [], ...over,
+    region: 'eu', regionChosen: true, setupDone: true, lang: 'en',
+    badge: { text: '', color: '', textColor: '', kind: 'done', count: 0 },
+    rows, remaining: 0, total: rows.length, allDone: false, toCheck: false, checkMinutes: 0,
+    snoozeUntil: null, dismissAll: false, guideActive: false, next: null, recheckDays: 90,
+    nudge: false, nudgeDue: false, nudgeClosed: false, accountKnown: false, otherAccounts: 0, accountUncertain: false,
+    unknownSettings: [], problems: [], ...over,
   };
 }
 

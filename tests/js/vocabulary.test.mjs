@@ -1,5 +1,5 @@
 // @ts-check
-// One vocabulary per language (issue 28): docs/vocabulary.json names each thing the member meets on several
+// One vocabulary per language: docs/vocabulary.json names each thing the member meets on several
 // screens (card, guide, popup, options, badge tooltip) once per language. Every screen takes its words from
 // _locales, so the messages are checked: each message listed under a term uses the term; no message of that
 // language names the thing with a known variant; a term marked `only` names its action only (no other message

@@ -13,7 +13,7 @@ const exports = glue.initSync({ module: bytes });
 const names = Object.keys(glue).filter((k) => k !== 'default' && k !== 'initSync');
 console.log(`  wasm instantiates in node: ${Object.keys(exports).length} wasm exports, ${names.length} JS exports`);
 
-// The size budget (issue 16: raised from 80 KB for the serde boundary). gzip -9 as build.sh and bench/ report it.
+// The size budget (bench/README.md: what the boundary and the catalog cost). gzip -9 as build.sh and bench/ report it.
 const { gzipSync } = await import('node:zlib');
 const MAX_GZIP = 110 * 1000;
 const gzip = gzipSync(bytes, { level: 9 }).length;

@@ -3,7 +3,7 @@
  * Messages from pages to the service worker: their shapes and replies are declared in ../../shared/protocol.js.
  */
 
-/** @typedef {import('./view.js').StatusView} StatusView */
+/** @typedef {import('../../shared/protocol.js').StatusView} StatusView */
 /** @typedef {import('../../shared/protocol.js').WorkerEvent} WorkerEvent */
 /** @typedef {import('../../shared/protocol.js').PageToWorkerMessage} PageToWorkerMessage */
 /**

@@ -4,25 +4,11 @@
  * No DOM, no chrome.* — tested with node (tests/js/pages-view.test.mjs).
  */
 
-/**
- * @typedef {'on' | 'off' | 'unknown' | 'unchecked'} RowState
- * @typedef {'on' | 'off' | 'unknown' | 'unchecked' | 'recheck' | 'dismissed' | 'notInRegion' | 'optional'} RowStatus
- * @typedef {{
- *   id: string, kind: 'toggle' | 'form' | string, state: RowState, applies: boolean, status: RowStatus,
- *   seenAt: number | null, reason?: string | null, turnedBackOn?: boolean, turnedBackOnAt?: number | null, url: string,
- *   title: string, why: string, importance: number, importedAt?: number | null
- * }} Row
- * @typedef {{
- *   region: string, regionChosen: boolean, setupDone: boolean,
- *   badge?: { text: string, color: string, kind: string },
- *   rows: Row[], remaining: number, total: number, allDone: boolean, toCheck?: boolean, checkMinutes?: number,
- *   snoozeUntil: number | null, dismissAll: boolean, guideActive: boolean,
- *   next?: { id: string, url: string } | null, problems: Array<string | { code?: string, message?: string }>,
- *   recheckDays?: number, nudge?: boolean, nudgeClosed?: boolean, accountKnown?: boolean, accountUncertain?: boolean, otherAccounts?: number,
- *   unknownSettings?: { label: string, url: string, state: string, firstSeen: number, lastSeen: number }[]
- * }} StatusView
- * @typedef {'attention' | 'unchecked' | 'done' | 'neutral'} Tone
- */
+/** @typedef {import('../../shared/protocol.js').RowState} RowState */
+/** @typedef {import('../../shared/protocol.js').RowStatus} RowStatus */
+/** @typedef {import('../../shared/protocol.js').Row} Row */
+/** @typedef {import('../../shared/protocol.js').StatusView} StatusView */
+/** @typedef {'attention' | 'unchecked' | 'done' | 'neutral'} Tone */
 
 /** Known states; anything else is shown as unknown, never as off. */
 const STATES = new Set(['on', 'off', 'unknown', 'unchecked']);
@@ -247,7 +233,7 @@ export function regionKey(region) {
 /**
  * Reminder state for the snooze controls. `closed`: the member closed the nudge card on LinkedIn, it stays
  * away until the browser restarts.
- * @param {Pick<StatusView, 'snoozeUntil' | 'dismissAll' | 'nudgeClosed'>} view
+ * @param {Pick<StatusView, 'snoozeUntil' | 'dismissAll'> & Partial<Pick<StatusView, 'nudgeClosed'>>} view
  * @param {number} now
  * @returns {'off' | 'snoozed' | 'closed' | 'active'}
  */

@@ -1,4 +1,4 @@
-// Small helpers shared by reminders/state/hardening/detection e2e tests, on top of ../harness.mjs:
+// Small helpers shared by reminders/state/hardening/detection e2e tests, on top of harness.mjs:
 // launching with a persistent profile (restart tests), reading the worker's storage, sending messages from one
 // long-lived extension page, and bounded polling.
 import { mkdtemp, rm, readFile } from 'node:fs/promises';
@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ROOT, CHROMIUM, CHROMIUM_ARGS, waitForWorker, launchWithExtension, sendToWorker } from '../harness.mjs';
+import { ROOT, CHROMIUM, CHROMIUM_ARGS, waitForWorker, launchWithExtension, sendToWorker } from './harness.mjs';
 import { formatMessage, localeDir } from '../../../extension/worker/locale-catalogs.js';
 
 /** @typedef {import('playwright-core').BrowserContext} BrowserContext */

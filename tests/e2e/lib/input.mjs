@@ -2,7 +2,7 @@
 // page.keyboard (CDP Input.dispatchKeyEvent: the browser's own key pipeline, trusted events) and the mouse through
 // harness.shadowClick (page.mouse at the control's centre). Nothing here calls element.click(), focus() or
 // dispatchEvent on the card: CDP only reads where things are and what has focus.
-import { withShadowRoot } from '../harness.mjs';
+import { withShadowRoot } from './harness.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 

@@ -2,7 +2,7 @@
 // own (main) world can see of the extension, and the closed shadow root's host as the page sees it.
 
 /** @typedef {import('playwright-core').Page} Page */
-import { withShadowRoot } from '../harness.mjs';
+import { withShadowRoot } from './harness.mjs';
 
 /**
  * Record uncaught exceptions and console.error calls that come from the extension's content-script world of a page

@@ -1,12 +1,12 @@
 // Helpers for the user-journey tests (journey*.test.mjs): what a person sees of OptOut Pilot on fixture pages.
-// Builds on harness.mjs (which stays unchanged): localised expected strings straight from _locales, the fixture
+// Builds on harness.mjs: localised expected strings straight from _locales, the fixture
 // page for a LinkedIn URL per language and region, the highlight ring's position (closed shadow root via CDP),
 // and small waiting helpers that poll a condition instead of sleeping.
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, FIXTURES, shadowSnapshot, shadowClick, readBadge, sendToWorker, screenshot, withShadowRoot } from './harness.mjs';
 import assert from 'node:assert/strict';
-import { msg, finishSetup, pollUntil } from './lib/ext.mjs';
+import { msg, finishSetup, pollUntil } from './ext.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 /** @typedef {import('playwright-core').Worker} Worker */

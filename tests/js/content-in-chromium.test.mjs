@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { ROOT as root, CHROMIUM, LINKEDIN_CSP as CSP } from '../lib/env.mjs';
+import { ROOT as root, CHROMIUM, LINKEDIN_CSP as CSP } from '../e2e/lib/env.mjs';
 import { bundleContent } from '../../tools/build/bundle-content.mjs';
 
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}`;
@@ -692,7 +692,7 @@ test('guide actions: "Keep this on" sends dismiss{setting}; "Stop the guide" sen
   await context.close();
 });
 
-test('pending (issue 24): an enabled Save / Cancel, "unsaved changes", a failed or running save, a confirm dialog', { skip }, async () => {
+test('pending: an enabled Save / Cancel, "unsaved changes", a failed or running save, a confirm dialog', { skip }, async () => {
   const sw = (/** @type {string} */ id, extra = '') =>
     `<p id="${id}">Use my data</p><input type="checkbox" role="switch" aria-labelledby="${id}" ${extra}>`;
   const html = `<!doctype html><html lang="en"><head><title>Settings | LinkedIn</title></head><body><main id="main">

@@ -5,7 +5,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 export const CHROMIUM = process.env.OPTOUT_CHROMIUM || '/usr/bin/chromium';
 /** A CSP as strict as LinkedIn's: no inline script, no eval, no wasm, no extension URLs in the page. */

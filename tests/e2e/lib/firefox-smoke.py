@@ -20,7 +20,7 @@ How the pages are served: Firefox uses an HTTP proxy on 127.0.0.1:<free port> (t
 www.linkedin.com:443 is answered by this script itself over TLS with a throw-away self-signed certificate
 (openssl), so no root, no port 443 and no /etc/hosts are needed; any other host is refused and recorded.
 
-Usage: python3 tests/e2e/firefox/smoke.py [--dist dist/firefox] [--screenshots DIR]
+Usage: python3 tests/e2e/lib/firefox-smoke.py [--dist dist/firefox] [--screenshots DIR]
 Exit codes: 0 pass, 1 failure, 77 skipped (Firefox, geckodriver or selenium missing; the reason is printed).
 Environment: OPTOUT_FIREFOX (binary, default: firefox-esr or firefox on PATH), OPTOUT_GECKODRIVER.
 """

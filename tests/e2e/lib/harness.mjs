@@ -16,8 +16,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, extname, isAbsolute, relative } from 'node:path';
 import { chromium } from 'playwright-core';
-import { missingReferences } from '../../tools/build/assemble.mjs';
-import { ROOT, FIXTURES, CHROMIUM, LINKEDIN_CSP } from '../lib/env.mjs';
+import { missingReferences } from '../../../tools/build/assemble.mjs';
+import { ROOT, FIXTURES, CHROMIUM, LINKEDIN_CSP } from './env.mjs';
 
 /** @typedef {import('playwright-core').BrowserContext} BrowserContext */
 /** @typedef {import('playwright-core').Page} Page */
