@@ -1,7 +1,6 @@
 //! A map from text keys kept as a sorted `Vec`: for the catalog's small, trusted maps (texts by language,
 //! categories, aliases) and the banner's titles. Iterates in key order like a `BTreeMap`, but each value type costs
-//! a few hundred bytes of WASM instead of several KB of B-tree code: measured in issue 16, these four maps as
-//! `BTreeMap`s made the gzipped module about 4 KB larger (bench/README.md). The state's maps, which grow with
+//! a few hundred bytes of WASM instead of several KB of B-tree code (bench/README.md has the measurement). The state's maps, which grow with
 //! what the member sees, are `BTreeMap`s. Inserting is linear, so it is not for data of unbounded size from outside.
 
 use std::ops::Index;

@@ -245,7 +245,7 @@ fn a_switch_that_passes_the_rule_is_read_by_key_label_or_as_the_only_switch() {
     assert_eq!(ai_state(&key), (SeenState::Off, Reason::Key));
     let label = ai_page(vec![good(AI_LABEL, &[], false)]);
     assert_eq!(ai_state(&label), (SeenState::Off, Reason::Label));
-    // An unnamed lone switch is not the setting (issue 24): only its key or its name identifies it.
+    // An unnamed lone switch is not the setting : only its key or its name identifies it.
     let only = ai_page(vec![good("", &[], false)]);
     assert_eq!(ai_state(&only), (SeenState::Unknown, Reason::Ambiguous));
     // Aria-pressed toggle buttons and switches inside open shadow roots are read like any switch.
