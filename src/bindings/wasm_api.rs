@@ -226,16 +226,16 @@ pub fn event(
     let env = read_env(&env)?;
     let now = millis(now);
     let mut loaded = load(&stored, &problems, now);
-    let event = Event::read(&event).map_err(|e| ["event: ", &e].concat());
+    let event = Event::read(&event);
+    let reaches_cards = event.as_ref().is_ok_and(Event::reaches_cards);
     let outcome = event
-        .as_ref()
-        .map_err(Clone::clone)
-        .and_then(|e| apply(&mut loaded.state, e, catalog(), now, &env));
+        .map_err(|e| ["event: ", &e].concat())
+        .and_then(|e| apply(&mut loaded.state, &e, catalog(), now, &env));
     if outcome.is_err() {
         loaded.state = loaded.original.clone();
     }
     let mut out = reply(loaded, &env, now, true);
-    out.cards_changed &= event.is_ok_and(|e| e.reaches_cards());
+    out.cards_changed &= reaches_cards;
     out.error = outcome.err();
     to_js(&out)
 }
