@@ -156,14 +156,9 @@ fn advise_card(
         .filter(|e| e.state == SeenState::On)
         .map(|e| e.label.clone())
         .collect();
-    // What every banner carries: how much is left, the language, the titles of the settings it mentions.
-    let banner_for = |mode: BannerMode, mentions: &[Option<&str>]| -> Banner {
+    let titles_for = |ids: &[Option<&str>]| -> SortedMap<Titles> {
         let mut titles = SortedMap::new();
-        for s in mentions
-            .iter()
-            .flatten()
-            .filter_map(|id| catalog.setting(id))
-        {
+        for s in ids.iter().flatten().filter_map(|id| catalog.setting(id)) {
             let t = Titles {
                 title: Setting::localized(&s.title, &lang).to_string(),
                 label: Setting::localized(&s.label, &lang).to_string(),
@@ -171,23 +166,7 @@ fn advise_card(
             };
             titles.insert(s.id.clone(), t);
         }
-        Banner {
-            mode,
-            setting: None,
-            status: None,
-            control: None,
-            step: None,
-            next: None,
-            url: None,
-            remaining: view.remaining,
-            to_check: view.to_check,
-            check_minutes: view.check_minutes,
-            lang: lang.clone(),
-            titles,
-            turned_back_on_at: None,
-            unknown_here: unknown_here.clone(),
-            form: None,
-        }
+        titles
     };
     let banner = match kind {
         PageKind::NotLinkedin | PageKind::Login => None,
@@ -246,28 +225,31 @@ fn advise_card(
                         id: r.id.clone(),
                         url: r.url.clone(),
                     });
-                let base = banner_for(
-                    mode,
-                    &[
-                        Some(id.as_str()),
-                        next.as_ref().map(|n| n.id.as_str()),
-                        form.as_ref().map(|f| f.id.as_str()),
-                    ],
-                );
+                let titles = titles_for(&[
+                    Some(id.as_str()),
+                    next.as_ref().map(|n| n.id.as_str()),
+                    form.as_ref().map(|f| f.id.as_str()),
+                ]);
                 let turned_back_on_at = state
                     .shown(&id)
                     .filter(|s| page_status == PageStatus::On && s.state == SeenState::On)
                     .and_then(|s| s.turned_back_on_at);
                 Some(Banner {
+                    mode,
                     form,
                     turned_back_on_at,
+                    unknown_here: unknown_here.clone(),
                     url: catalog.setting(&id).map(|s| s.url.clone()),
                     setting: Some(id),
                     status: Some(page_status),
                     control: finding.and_then(|f| f.control),
                     step,
                     next,
-                    ..base
+                    remaining: view.remaining,
+                    to_check: view.to_check,
+                    check_minutes: view.check_minutes,
+                    lang: lang.clone(),
+                    titles,
                 })
             }
         }
@@ -282,11 +264,23 @@ fn advise_card(
                 None
             } else {
                 let next = view.next.clone();
-                let base = banner_for(BannerMode::Nudge, &[next.as_ref().map(|n| n.id.as_str())]);
+                let titles = titles_for(&[next.as_ref().map(|n| n.id.as_str())]);
                 Some(Banner {
+                    mode: BannerMode::Nudge,
+                    form: None,
+                    turned_back_on_at: None,
+                    unknown_here: unknown_here.clone(),
+                    setting: None,
+                    status: None,
+                    control: None,
+                    step: None,
                     url: next.as_ref().map(|n| n.url.clone()),
                     next,
-                    ..base
+                    remaining: view.remaining,
+                    to_check: view.to_check,
+                    check_minutes: view.check_minutes,
+                    lang: lang.clone(),
+                    titles,
                 })
             }
         }
