@@ -2,10 +2,11 @@
 
 use crate::catalog::{Catalog, Setting};
 use crate::detect::{Detection, PageKind, Reason, SeenState};
+use crate::reminders::{reminder_card, CardDecision, CardPlace};
 use crate::sorted_map::SortedMap;
 use crate::state::State;
-use crate::status::{pick_lang, status, Env, NextStep, RowStatus};
-use crate::time::{storable_day, Millis};
+use crate::status::{pick_lang, status, steps, Env, NextStep, RowStatus};
+use crate::time::Millis;
 use serde::Serialize;
 
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -106,13 +107,12 @@ pub fn advise(
     env: &Env,
     now: Millis,
 ) -> Advice {
-    advise_card(state, detection, catalog, env, now, false)
+    advise_card(state, detection, catalog, env, now, false).0
 }
 
-/// A LinkedIn page reported itself: decide what to draw and, when that is a new reminder card on an ordinary
-/// page, remember that it was shown today (once a day: the next loads stay quiet until local midnight, or
-/// until the member asks to be reminded). `card_shown`: this page already shows our reminder card (it asks
-/// again after an in-page navigation or a decision elsewhere): it may keep it on the day it was shown.
+/// A LinkedIn page reported itself: decide what to draw, and record what the reminder card's policy says (a new
+/// card on an ordinary page uses up the day's). `card_shown`: this page already shows our reminder card (it asks
+/// again after an in-page navigation or a decision elsewhere).
 pub fn advise_and_record(
     state: &mut State,
     detection: &Detection,
@@ -121,19 +121,12 @@ pub fn advise_and_record(
     now: Millis,
     card_shown: bool,
 ) -> Advice {
-    let advice = advise_card(state, detection, catalog, env, now, card_shown);
-    let nudge = advice
-        .banner
-        .as_ref()
-        .is_some_and(|b| b.mode == BannerMode::Nudge);
-    // A card already on screen was counted when it was drawn (after "remind me again" it must not use up the
-    // next load's card).
-    if nudge && !card_shown && detection.page.kind == PageKind::Linkedin {
-        state.nudge_shown_day = storable_day(now, env.utc_offset_min);
-    }
+    let (advice, card) = advise_card(state, detection, catalog, env, now, card_shown);
+    card.record(state);
     advice
 }
 
+/// What to draw, and what the reminder card's policy decided (nothing on pages where it has no say).
 fn advise_card(
     state: &State,
     detection: &Detection,
@@ -141,7 +134,11 @@ fn advise_card(
     env: &Env,
     now: Millis,
     card_shown: bool,
-) -> Advice {
+) -> (Advice, CardDecision) {
+    let mut card = CardDecision {
+        show: false,
+        shown_day: None,
+    };
     let kind = detection.page.kind;
     let need_controls = matches!(kind, PageKind::Setting | PageKind::Hub);
     // Every settings page is followed for its whole life: a later settled reading (a switch the server put
@@ -201,29 +198,12 @@ fn advise_card(
                         SeenState::Unknown => PageStatus::Unknown,
                     },
                 };
-                let steps: Vec<&str> = view
-                    .rows
-                    .iter()
-                    .filter(|r| {
-                        r.kind == crate::catalog::SettingKind::Toggle
-                            && r.applies
-                            && r.status != RowStatus::Dismissed
-                    })
-                    .map(|r| r.id.as_str())
-                    .collect();
-                let step = steps.iter().position(|s| *s == id).map(|i| Step {
+                let step = steps(&view.rows).position(|r| r.id == id).map(|i| Step {
                     index: i + 1,
-                    total: steps.len(),
+                    total: steps(&view.rows).count(),
                 });
-                let next = view
-                    .rows
-                    .iter()
-                    .filter(|r| {
-                        r.id != id
-                            && r.kind == crate::catalog::SettingKind::Toggle
-                            && r.applies
-                            && r.status.is_open()
-                    })
+                let next = steps(&view.rows)
+                    .filter(|r| r.id != id && r.status.is_open())
                     .map(|r| NextStep {
                         id: r.id.clone(),
                         url: r.url.clone(),
@@ -274,13 +254,13 @@ fn advise_card(
             }
         }
         PageKind::Hub | PageKind::Linkedin => {
-            // Ordinary pages: once a day (a card already on screen stays). Settings hubs are settings pages:
-            // the member went there, so they get it whenever a reminder is due.
-            let show = match kind {
-                PageKind::Hub => view.nudge_due,
-                _ => view.nudge || (card_shown && view.nudge_due),
+            let place = match kind {
+                PageKind::Hub => CardPlace::Hub,
+                _ if card_shown => CardPlace::CardOnScreen,
+                _ => CardPlace::OrdinaryPage,
             };
-            if !show {
+            card = reminder_card(state, view.remaining, place, now, env.utc_offset_min);
+            if !card.show {
                 None
             } else {
                 let next = view.next.clone();
@@ -305,11 +285,12 @@ fn advise_card(
             }
         }
     };
-    Advice {
+    let advice = Advice {
         need_controls,
         watch,
         banner,
-    }
+    };
+    (advice, card)
 }
 
 #[cfg(test)]

@@ -56,6 +56,15 @@ pub enum Event {
     SignInPage,
 }
 
+impl Event {
+    /// Whether the reminder cards on screen in other tabs hear of this event's change (they ask again when what
+    /// they say changed). Not of a sign-in page: a card elsewhere is on a page of the account seen before, and
+    /// its report would name that account again.
+    pub fn reaches_cards(&self) -> bool {
+        !matches!(self, Event::SignInPage)
+    }
+}
+
 /// The event types (`type`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -3,7 +3,7 @@
 use crate::catalog::{Catalog, Setting, SettingKind};
 use crate::detect::SeenState;
 use crate::region::{self, Region};
-use crate::reminders::{nudge_closed_on, nudge_shown_on, recheck_due, reminders_quiet};
+use crate::reminders::{nudge_closed_on, recheck_due, reminder_card, reminders_quiet, CardPlace};
 use crate::state::State;
 use crate::time::{local_day, Millis, MAX_UTC_OFFSET_MIN};
 use serde::{Deserialize, Serialize};
@@ -47,6 +47,19 @@ pub enum RowStatus {
     NotInRegion,
     /// Link-only entries (forms): nothing to read, optional to do.
     Optional,
+}
+
+impl Row {
+    /// One of the guide's steps: a switch that applies in the region and that the member did not dismiss
+    /// ("Step 2 of 5", what the badge counts, what comes next).
+    pub fn is_step(&self) -> bool {
+        self.kind == SettingKind::Toggle && self.applies && self.status != RowStatus::Dismissed
+    }
+}
+
+/// The guide's steps among `rows`, in catalog order.
+pub fn steps(rows: &[Row]) -> impl Iterator<Item = &Row> + Clone {
+    rows.iter().filter(|r| r.is_step())
 }
 
 impl RowStatus {
@@ -143,12 +156,12 @@ pub struct StatusView {
     pub guide_active: bool,
     pub next: Option<NextStep>,
     pub recheck_days: u32,
-    /// The next ordinary LinkedIn page load gets the reminder card: something is still open, reminders are
-    /// not quiet, and the card was neither closed nor shown yet today (once a day). The worker loads the
-    /// nudge script on those pages only while this holds.
+    /// The next ordinary LinkedIn page load gets the reminder card (`reminders::reminder_card`): something is
+    /// still open, reminders are not quiet, and the card was neither closed nor shown yet today. The worker loads
+    /// the nudge script on those pages only while this holds.
     pub nudge: bool,
     /// A reminder is due today (something open, reminders not quiet, not closed today): a card already on
-    /// screen may stay, and the badge says so; `nudge` adds "not shown yet today".
+    /// screen may stay; `nudge` adds "not shown yet today".
     pub nudge_due: bool,
     /// The member closed the card today (×): it comes back tomorrow, or when they ask for it.
     pub nudge_closed: bool,
@@ -198,7 +211,23 @@ impl Env {
     }
 }
 
+/// What the reminder cards on screen say: whether a reminder is due, how many settings are open, which one is next.
+#[derive(Debug, PartialEq, Eq)]
+pub struct CardView<'a> {
+    pub due: bool,
+    pub remaining: usize,
+    pub next: Option<&'a str>,
+}
+
 impl StatusView {
+    pub fn card_view(&self) -> CardView<'_> {
+        CardView {
+            due: self.nudge_due,
+            remaining: self.remaining,
+            next: self.next.as_ref().map(|n| n.id.as_str()),
+        }
+    }
+
     /// As JSON text (native: tests, bench).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn to_json(&self) -> String {
@@ -289,9 +318,7 @@ pub fn status(
         .iter()
         .map(|s| row(s, state, region, &lang, now))
         .collect();
-    let steps = rows
-        .iter()
-        .filter(|r| r.kind == SettingKind::Toggle && r.applies && r.status != RowStatus::Dismissed);
+    let steps = steps(&rows);
     let total = steps.clone().count();
     let remaining = steps.clone().filter(|r| r.status.is_open()).count();
     let next = steps
@@ -302,15 +329,12 @@ pub fn status(
             url: r.url.clone(),
         });
     let any_on = steps.clone().any(|r| r.status == RowStatus::On);
-    let to_check = remaining > 0
-        && steps
-            .clone()
-            .filter(|r| r.status.is_open())
-            .all(|r| r.status == RowStatus::Unchecked);
+    let none_read = steps
+        .filter(|r| r.status.is_open())
+        .all(|r| r.status == RowStatus::Unchecked);
+    let to_check = remaining > 0 && none_read;
     let quiet = reminders_quiet(state, now);
-    let today = local_day(now, env.utc_offset_min);
-    let nudge_closed = nudge_closed_on(state, today);
-    let nudge_due = remaining > 0 && !quiet && !nudge_closed;
+    let card = |place| reminder_card(state, remaining, place, now, env.utc_offset_min).show;
     let badge = badge(remaining, any_on, to_check, quiet);
     StatusView {
         region,
@@ -329,9 +353,9 @@ pub fn status(
         guide_active: state.guide.as_ref().is_some_and(|g| g.active),
         next,
         recheck_days: state.recheck_days,
-        nudge: nudge_due && !nudge_shown_on(state, today),
-        nudge_due,
-        nudge_closed,
+        nudge: card(CardPlace::OrdinaryPage),
+        nudge_due: card(CardPlace::CardOnScreen),
+        nudge_closed: nudge_closed_on(state, local_day(now, env.utc_offset_min)),
         account_known: !state.account_uncertain(),
         other_accounts: state.others.len(),
         account_uncertain: state.account_check,
@@ -352,6 +376,19 @@ pub fn status(
         },
         problems,
     }
+}
+
+/// Whether the reminder cards say something else in `after` (the status view of the state to store) than in the
+/// stored state `before`: the cards on screen in other tabs then ask again. Both sides come from stored state, so
+/// the answer does not depend on what a worker saw before it restarted.
+pub fn cards_changed(
+    before: &State,
+    after: &StatusView,
+    catalog: &Catalog,
+    env: &Env,
+    now: Millis,
+) -> bool {
+    status(before, catalog, env, now, Vec::new()).card_view() != after.card_view()
 }
 
 /// Seconds the guide takes per setting (open the page, read it, one click, read back): 11 settings are

@@ -85,7 +85,9 @@ export const CONTENT_EVENTS = new Set(
  * Every state-taking core call's reply (Rust: `wasm_api::Reply`): one crossing per message.
  * @typedef {Object} CoreReply
  * @property {StoredState} state     the state to store
- * @property {boolean} changed       it differs from what was stored: write it (text from an earlier version too)
+ * @property {boolean} changed       it differs from what was stored: write it (stored text too)
+ * @property {boolean} cardsChanged  what the reminder cards say (a reminder due, how many settings are open, which one
+ *                                   is next) differs from the stored state's: the cards in other tabs ask again
  * @property {boolean} backup        what was stored could not be read completely: keep it as a backup
  * @property {string[]} problems     the problem codes to keep
  * @property {StatusView} status

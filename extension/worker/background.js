@@ -4,7 +4,7 @@
 // No top-level await: it silently kills an MV3 module worker. Listeners are registered synchronously.
 
 import * as core from './core.js';
-import { withState } from './store.js';
+import { updateState } from './store.js';
 import { showBadge, REFRESH_ALARM } from './badge.js';
 import { browserEnv } from './env.js';
 import { bannerText } from './banner-text.js';
@@ -15,6 +15,7 @@ import { CONTENT_EVENTS } from '../shared/protocol.js';
 /** @typedef {import('../shared/protocol.js').WorkerMessage} WorkerMessage */
 /** @typedef {import('../shared/protocol.js').CoreReply} CoreReply */
 /** @typedef {import('../shared/protocol.js').StatusView} StatusView */
+/** @typedef {import('../shared/protocol.js').Env} Env */
 /** @typedef {import('../shared/protocol.js').ErrorReply} ErrorReply */
 /**
  * @template {WorkerMessage} M
@@ -39,29 +40,22 @@ function fromLinkedIn(sender) {
 }
 
 /**
- * Show what a core reply says: the badge (and its wake-up alarm) and whether ordinary pages get the nudge bundle.
- * Draws only; returns the status view.
- * @param {Pick<CoreReply, 'status'|'wake'>} reply
+ * One core call on the stored state: run in the write queue with the browser's env and the time, store what its
+ * reply says (store.js), then show it: the badge and its wake-up, whether ordinary pages get the nudge bundle, and,
+ * when the core says what the reminder cards say changed, a re-check of the cards in the other LinkedIn tabs.
+ * @template {Omit<CoreReply, 'status'|'wake'> & { status?: StatusView, wake?: number|null }} R
+ * @param {(stored: unknown, problems: string[], env: Env, now: number) => R} call
+ * @param {number} [senderTab] the LinkedIn tab whose report or decision this is (it shows its own answer)
+ * @returns {Promise<R>}
  */
-async function reflect(reply) {
+async function runCore(call, senderTab) {
+  const env = await browserEnv();
+  const now = Date.now();
+  const reply = await updateState((stored, problems) => call(stored, problems, env, now));
   const view = reply.status;
-  await Promise.all([showBadge(view, reply.wake), syncNudgeScript(view.nudge === true)]);
-  return view;
-}
-
-/** What the reminder cards on screen show, as of the last view this worker drew: null until the first one. */
-/** @type {string|null} */
-let cardKey = null;
-
-/**
- * Whether what a reminder card says has changed since the last view (whether there is one, how many settings,
- * which one is next). @param {StatusView} view
- */
-function cardChanged(view) {
-  const key = JSON.stringify([view.nudgeDue, view.remaining, view.next?.id ?? null]);
-  const changed = cardKey !== null && key !== cardKey;
-  cardKey = key;
-  return changed;
+  if (view) await Promise.all([showBadge(view, reply.wake ?? null), syncNudgeScript(view.nudge === true)]);
+  if (reply.cardsChanged) void recheckTabs(senderTab);
+  return reply;
 }
 
 /**
@@ -71,10 +65,8 @@ function cardChanged(view) {
  * @returns {Promise<StatusView>}
  */
 async function currentStatus(problems) {
-  const env = await browserEnv();
-  const now = Date.now();
-  const { reply } = await withState((stored, kept) => ({ reply: core.status(stored, problems ?? kept, env, now), result: undefined }));
-  return reflect(reply);
+  const reply = await runCore((stored, kept, env, now) => core.status(stored, problems ?? kept, env, now));
+  return reply.status;
 }
 
 /**
@@ -84,19 +76,11 @@ async function currentStatus(problems) {
  * @returns {Promise<ReplyTo<import('../shared/protocol.js').PageMessage>>}
  */
 async function onPage(snapshot, tabId, cardShown) {
-  const env = await browserEnv();
   // The member's handle and name stop here: the core (and storage) get only salted hashes. Who is signed in is
   // learned only from these reports (settings pages, the day's card, the guide), never on a quiet page load.
   const report = await withAccount(snapshot);
-  const now = Date.now();
-  const { reply } = await withState((stored, problems) => ({
-    reply: core.page(stored, problems, report, env, now, cardShown === true),
-    result: undefined,
-  }));
+  const reply = await runCore((stored, problems, env, now) => core.page(stored, problems, report, env, now, cardShown === true), tabId);
   const advice = reply.advice;
-  // A setting seen off here changes what the cards in other tabs should say (not every report: seeing a
-  // setting again only moves its timestamp). The core sends the status view only when something changed.
-  if (reply.status && cardChanged(await reflect({ status: reply.status, wake: reply.wake ?? null }))) void recheckTabs(tabId);
   const text = advice.banner ? await bannerText(advice, advice.banner.titles ?? {}) : null;
   return { advice, text };
 }
@@ -108,22 +92,14 @@ async function onPage(snapshot, tabId, cardShown) {
  * @returns {Promise<ReplyTo<import('../shared/protocol.js').EventMessage>>}
  */
 async function onEvent(event, tabId) {
-  const env = await browserEnv();
-  const now = Date.now();
-  const { reply } = await withState((stored, problems) => ({ reply: core.event(stored, problems, event, env, now), result: undefined }));
-  const view = await reflect(reply);
-  cardChanged(view);
-  const type = event && typeof event === 'object' ? /** @type {{type?: unknown}} */ (event).type : undefined;
-  // (A sign-in page changes no card: readings wait for a page that shows who is signed in.)
-  if (!reply.error && type !== 'signInPage') void recheckTabs(tabId);
+  const reply = await runCore((stored, problems, env, now) => core.event(stored, problems, event, env, now), tabId);
+  const view = reply.status;
   return reply.error ? { ok: false, error: reply.error, status: view } : { ok: true, status: view };
 }
 
 /** @returns {Promise<ReplyTo<import('../shared/protocol.js').ExportMessage>>} */
 async function onExport() {
-  const env = await browserEnv();
-  const now = Date.now();
-  const { reply } = await withState((stored, problems) => ({ reply: core.status(stored, problems, env, now), result: undefined }));
+  const reply = await runCore((stored, problems, env, now) => core.status(stored, problems, env, now));
   const json = JSON.stringify(
     { app: 'optout-pilot', exportedAt: new Date().toISOString(), catalogVersion: core.catalogVersion(), state: reply.state },
     null,
@@ -158,14 +134,9 @@ async function onImport(json) {
   const result = core.importState(candidate, Date.now());
   if (result.state === undefined) return { ok: false, error: problemText(result.problems ?? []) || 'refused' };
   const imported = result.state;
-  const env = await browserEnv();
-  const now = Date.now();
   // The imported state is stored as the core reads it back (the same call every message makes).
-  const { reply } = await withState((_stored, problems) => {
-    const next = core.status(imported, problems, env, now);
-    return { reply: { ...next, changed: true }, result: undefined };
-  });
-  return { ok: true, status: await reflect(reply) };
+  const reply = await runCore((_stored, problems, env, now) => ({ ...core.status(imported, problems, env, now), changed: true }));
+  return { ok: true, status: reply.status };
 }
 
 /**
@@ -255,5 +226,5 @@ chrome.alarms.onAlarm.addListener((alarm) => {
 
 // Keep the badge right whenever the worker (re)starts.
 ready.then(() => currentStatus()).catch((e) => console.error(e));
-// Earlier versions registered who.js on ordinary pages; it is gone (identity is learned where the work runs).
+// A run-time registration outlives updates: drop those whose files this version does not ship.
 void dropRetiredScripts();

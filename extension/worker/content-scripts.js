@@ -3,11 +3,9 @@
 // ordinary ones):
 //  * nudge.js on ordinary pages, registered only while the status view says `nudge`. When everything is done,
 //    snoozed or dismissed, the feed runs none of our code but watch.js's navigation listener.
-//  * (who.js, which earlier versions registered on ordinary pages until one showed who is signed in, is gone:
-//    an ordinary page load runs only watch.js; identity comes with the reports the work already makes.)
 //  * guide.js into one frame, when an in-page navigation leads from an ordinary page to a settings page.
-//  * a re-check in the reminder cards already on screen in other LinkedIn tabs, after a decision or a change of
-//    what is left to do, so a snooze in the popup or a close in one tab takes the card away everywhere at once.
+//  * a re-check in the reminder cards already on screen in other LinkedIn tabs when the core says what they say
+//    changed, so a snooze in the popup or a close in one tab takes the card away everywhere at once.
 // All of it runs in this extension's isolated world (chrome.scripting): its own files, or a function of this
 // module; nothing is web-accessible.
 

@@ -1,13 +1,13 @@
 // @ts-check
 // Durable state: one object under one storage key, written only by this worker, one change at a time.
-// Every read-modify-write goes through `withState`, so messages from two tabs can never overwrite each
-// other's changes. The core reads what is stored (an object; earlier versions stored JSON text, which it reads
-// with JS's own JSON.parse) and says what to write back. Damaged data is never thrown away: it is kept under
-// `stateBackups` (as text).
+// Every read-modify-write runs in one write queue (`serialised`), so messages from two tabs can never overwrite
+// each other's changes. The core reads what is stored (an object, or JSON text, which it reads with JS's own
+// JSON.parse) and says what to write back. Damaged data is never thrown away: it is kept under `stateBackups`
+// (as text).
 // storage.local is closed to content scripts where the browser allows it (`trustedOnly`), so that a content script
 // (or a page that broke into one) can neither read nor rewrite what is stored.
 
-/** @typedef {Pick<import('../shared/protocol.js').CoreReply, 'state'|'changed'|'backup'|'problems'>} CoreReply what the store needs of a reply */
+/** @typedef {Pick<import('../shared/protocol.js').CoreReply, 'state'|'changed'|'backup'|'problems'>} StoreReply what the store needs of a reply */
 
 const STATE_KEY = 'state';
 const BACKUPS_KEY = 'stateBackups';
@@ -38,22 +38,30 @@ export const trustedOnly = restrictToTrustedContexts();
 let queue = trustedOnly;
 
 /**
- * Run `change` with what is stored under `state` (as found: the core reads it) and the kept problem codes; it
- * returns the core's reply for them. What the reply says is written: the state when it changed (or was text), a
- * backup of the stored value when it was damaged, the problem codes when they changed. Calls run strictly one
- * after another.
- * @template {CoreReply} R
- * @template T
- * @param {(stored: unknown, problems: string[]) => { reply: R, result: T } | Promise<{ reply: R, result: T }>} change
- * @returns {Promise<{ result: T, reply: R }>}
+ * Run `task` once every earlier one has finished: the one write queue of everything stored.
+ * @template T @param {() => Promise<T>} task @returns {Promise<T>}
  */
-export function withState(change) {
-  const run = queue.then(async () => {
+function serialised(task) {
+  const run = queue.then(task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * Run `call` (a core call) with what is stored under `state` (as found: the core reads it) and the kept problem
+ * codes, in the write queue, and write what its reply says: the state when it changed (or was text), a backup of
+ * the stored value when it was damaged, the problem codes when they changed. Resolves to the reply.
+ * @template {StoreReply} R
+ * @param {(stored: unknown, problems: string[]) => R} call
+ * @returns {Promise<R>}
+ */
+export function updateState(call) {
+  return serialised(async () => {
     const got = await chrome.storage.local.get([STATE_KEY, PROBLEMS_KEY]);
     const stored = got[STATE_KEY];
     /** @type {string[]} */
     const problems = Array.isArray(got[PROBLEMS_KEY]) ? got[PROBLEMS_KEY].filter((p) => typeof p === 'string') : [];
-    const { reply, result } = await change(stored, problems);
+    const reply = call(stored, problems);
     if (reply.backup) await keepBackup(stored);
     /** @type {Record<string, unknown>} */
     const write = {};
@@ -62,10 +70,8 @@ export function withState(change) {
       write[PROBLEMS_KEY] = reply.problems;
     }
     if (Object.keys(write).length > 0) await chrome.storage.local.set(write);
-    return { result, reply };
+    return reply;
   });
-  queue = run.catch(() => undefined);
-  return run;
 }
 
 /** Keep a damaged stored value, as text (an object as its JSON). @param {unknown} raw */
@@ -90,7 +96,7 @@ const SALT_KEY = 'accountSalt';
  * @returns {Promise<string>}
  */
 export function accountSalt() {
-  const run = queue.then(async () => {
+  return serialised(async () => {
     const stored = await chrome.storage.local.get(SALT_KEY);
     const have = stored[SALT_KEY];
     if (typeof have === 'string' && /^[0-9a-f]{32}$/.test(have)) return have;
@@ -99,6 +105,4 @@ export function accountSalt() {
     await chrome.storage.local.set({ [SALT_KEY]: salt });
     return salt;
   });
-  queue = run.catch(() => undefined);
-  return run;
 }

@@ -1,6 +1,7 @@
 use super::*;
 use crate::catalog::{catalog, SettingKind};
 use crate::detect::Detector;
+use crate::events::Event;
 use crate::region::Region;
 use crate::snapshot::Snapshot;
 use crate::status::status;
@@ -201,6 +202,11 @@ fn login_and_other_sites_get_nothing() {
     assert!(advice.banner.is_none() && !advice.need_controls);
 }
 
+/// A member's event at T0.
+fn apply(state: &mut State, event: Event) {
+    crate::events::apply(state, &event, catalog(), T0, &env()).unwrap();
+}
+
 #[test]
 fn stopping_the_guide_quiets_setting_pages_until_it_is_started_again() {
     let mut state = State {
@@ -208,25 +214,11 @@ fn stopping_the_guide_quiets_setting_pages_until_it_is_started_again() {
         ..State::default()
     };
     let detection = setting_page("ads-age", Some(true), "en");
-    crate::events::apply(
-        &mut state,
-        &crate::events::Event::StopGuide,
-        catalog(),
-        T0,
-        &env(),
-    )
-    .unwrap();
+    apply(&mut state, Event::StopGuide);
     assert!(advise(&state, &detection, catalog(), &env(), T0)
         .banner
         .is_none());
-    crate::events::apply(
-        &mut state,
-        &crate::events::Event::StartGuide,
-        catalog(),
-        T0,
-        &env(),
-    )
-    .unwrap();
+    apply(&mut state, Event::StartGuide);
     assert!(advise(&state, &detection, catalog(), &env(), T0)
         .banner
         .is_some());
@@ -242,15 +234,12 @@ fn resuming_the_guide_undoes_a_stop_and_nothing_else() {
         ..State::default()
     };
     let detection = setting_page("ads-age", Some(true), "en");
-    let apply = |state: &mut State, event: crate::events::Event| {
-        crate::events::apply(state, &event, catalog(), T0, &env()).unwrap();
-    };
-    apply(&mut state, crate::events::Event::StopGuide);
+    apply(&mut state, Event::StopGuide);
     let stopped_at = state.guide.as_ref().map(|g| g.started_at);
     assert!(advise(&state, &detection, catalog(), &env(), T0)
         .banner
         .is_none());
-    apply(&mut state, crate::events::Event::ResumeGuide);
+    apply(&mut state, Event::ResumeGuide);
     assert!(advise(&state, &detection, catalog(), &env(), T0)
         .banner
         .is_some());

@@ -15,7 +15,7 @@ use crate::raw::Raw;
 use crate::reminders::next_wake;
 use crate::snapshot::{Snapshot, SNAPSHOT_VERSION};
 use crate::state::{Identity, State};
-use crate::status::{effective_region, status, Env, StatusView};
+use crate::status::{cards_changed, effective_region, status, Env, StatusView};
 use crate::time::Millis;
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -94,6 +94,8 @@ struct Reply {
     state: State,
     /// `state` differs from what was stored: write it.
     changed: bool,
+    /// What the reminder cards say changed with it: the cards on screen in other tabs ask again.
+    cards_changed: bool,
     /// The stored value could not be read completely: keep it as a backup (the problems say why).
     backup: bool,
     /// The problem codes to keep (the stored ones, plus what reading found when `backup`).
@@ -125,8 +127,13 @@ fn reply(loaded: Loaded, env: &Env, now: Millis, with_view: bool) -> Reply {
     } else {
         (None, None)
     };
+    let cards_changed = changed
+        && status
+            .as_ref()
+            .is_some_and(|view| cards_changed(&loaded.original, view, catalog(), env, now));
     Reply {
         changed,
+        cards_changed,
         state,
         backup: loaded.backup,
         problems: loaded.problems,
@@ -219,13 +226,16 @@ pub fn event(
     let env = read_env(&env)?;
     let now = millis(now);
     let mut loaded = load(&stored, &problems, now);
-    let outcome = Event::read(&event)
+    let event = Event::read(&event);
+    let reaches_cards = event.as_ref().is_ok_and(Event::reaches_cards);
+    let outcome = event
         .map_err(|e| ["event: ", &e].concat())
         .and_then(|e| apply(&mut loaded.state, &e, catalog(), now, &env));
     if outcome.is_err() {
         loaded.state = loaded.original.clone();
     }
     let mut out = reply(loaded, &env, now, true);
+    out.cards_changed &= reaches_cards;
     out.error = outcome.err();
     to_js(&out)
 }

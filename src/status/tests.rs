@@ -634,3 +634,43 @@ fn a_clock_outside_the_storable_days_records_no_day_and_the_state_stays_readable
         assert!(loaded.problems.is_empty(), "{now}: {:?}", loaded.problems);
     }
 }
+
+#[test]
+fn the_cards_change_when_a_reminder_comes_or_goes_or_what_is_left_changes() {
+    let env = env();
+    let mut before = State {
+        region: Some(Region::Eu),
+        ..State::default()
+    };
+    let first = applicable_toggles(Region::Eu)[0].clone();
+    see(&mut before, &first, SeenState::On, T0);
+    let changed = |after: &State| {
+        let view = status(after, catalog(), &env, T0, vec![]);
+        cards_changed(&before, &view, catalog(), &env, T0)
+    };
+    assert!(!changed(&before));
+    let mut again = before.clone();
+    see(&mut again, &first, SeenState::On, T0 + 1);
+    assert!(!changed(&again), "seen again: only its timestamp moved");
+    let mut shown = before.clone();
+    feed_load(&mut shown, &env, T0, false);
+    assert!(
+        !changed(&shown),
+        "today's card drawn: the cards on screen stay"
+    );
+    let mut off = before.clone();
+    see(&mut off, &first, SeenState::Off, T0 + 1);
+    assert!(changed(&off), "one fewer, another one next");
+    let mut snoozed = before.clone();
+    apply(
+        &mut snoozed,
+        &Event::Snooze {
+            duration: SnoozeDuration::Day,
+        },
+        catalog(),
+        T0,
+        &env,
+    )
+    .unwrap();
+    assert!(changed(&snoozed), "no reminder due any more");
+}

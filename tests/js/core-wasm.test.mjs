@@ -56,7 +56,7 @@ const fresh = () => core.status(undefined, [], env, T0);
 
 test('one call per page report: state, advice, status view and wake-up in one reply', () => {
   const reply = core.page(undefined, [], aiPage(), env, T0);
-  assert.deepEqual(Object.keys(reply).sort(), ['advice', 'backup', 'changed', 'problems', 'state', 'status', 'wake']);
+  assert.deepEqual(Object.keys(reply).sort(), ['advice', 'backup', 'cardsChanged', 'changed', 'problems', 'state', 'status', 'wake']);
   assert.equal(reply.changed, true);
   assert.equal(reply.backup, false);
   assert.equal(reply.state.settings['gen-ai-improvement'].state, 'on');
@@ -70,7 +70,7 @@ test('one call per page report: state, advice, status view and wake-up in one re
   // The same report again changes nothing: no status view to draw (the badge shows it already).
   const quiet = core.page(reply.state, [], aiPage(), env, T0);
   assert.equal(quiet.changed, false);
-  assert.deepEqual(Object.keys(quiet).sort(), ['advice', 'backup', 'changed', 'problems', 'state']);
+  assert.deepEqual(Object.keys(quiet).sort(), ['advice', 'backup', 'cardsChanged', 'changed', 'problems', 'state']);
   assert.equal(quiet.advice.banner.status, 'on');
   const snoozed = core.event(reply.state, [], { type: 'snooze', duration: 'week' }, env, T0);
   assert.equal(snoozed.error, undefined);
@@ -110,6 +110,25 @@ test('the reminder card on ordinary pages: once a local day, a card on screen st
   state = core.event(state, [], { type: 'unsnooze' }, ny, T0 + 5).state;
   assert.equal(core.page(state, [], feed, ny, T0 + 6).advice.banner?.mode, 'nudge', '"remind me again": the very next load');
   assert.throws(() => core.status(state, [], { ...env, utcOffset: 24 * 60 }, T0), /utcOffset/);
+});
+
+test('the reply says when what the reminder cards say changed, from stored state alone (the cards in other tabs ask again)', () => {
+  const on = core.page(undefined, [], aiPage(), env, T0);
+  assert.equal(on.changed, true);
+  assert.equal(on.cardsChanged, false, 'seen on: still open, still next');
+  assert.equal(core.page(on.state, [], aiPage(), env, T0 + 1).cardsChanged, false, 'seen again');
+  const off = core.page(on.state, [], aiPage({ checked: false }), env, T0 + 2);
+  assert.equal(off.cardsChanged, true, 'one fewer, another one next');
+  const snoozed = core.event(off.state, [], { type: 'snooze', duration: 'day' }, env, T0 + 3);
+  assert.equal(snoozed.cardsChanged, true, 'no reminder due any more');
+  assert.equal(core.event(snoozed.state, [], { type: 'snooze', duration: 'week' }, env, T0 + 4).cardsChanged, false, 'still none');
+  assert.equal(core.event(snoozed.state, [], { type: 'unsnooze' }, env, T0 + 5).cardsChanged, true, 'the reminder back');
+  assert.equal(core.event(off.state, [], { type: 'closeNudge' }, env, T0 + 3).cardsChanged, true, '× in one tab');
+  assert.equal(core.event(off.state, [], { type: 'dismiss', setting: 'nope' }, env, T0 + 3).cardsChanged, false, 'refused');
+  const signIn = core.event(off.state, [], { type: 'signInPage' }, env, T0 + 3);
+  assert.equal(signIn.changed, true);
+  assert.notEqual(signIn.status.remaining, core.status(off.state, [], env, T0 + 3).status.remaining, 'only what is held is shown');
+  assert.equal(signIn.cardsChanged, false, 'a sign-in page reaches no card: its report would name the account seen before');
 });
 
 test('damaged storage is reported with a backup, never as off', () => {

@@ -287,14 +287,14 @@ toCheck: boolean,
  */
 checkMinutes: number, snoozeUntil: number | null, dismissAll: boolean, guideActive: boolean, next: NextStep | null, recheckDays: number, 
 /**
- * The next ordinary LinkedIn page load gets the reminder card: something is still open, reminders are
- * not quiet, and the card was neither closed nor shown yet today (once a day). The worker loads the
- * nudge script on those pages only while this holds.
+ * The next ordinary LinkedIn page load gets the reminder card (`reminders::reminder_card`): something is
+ * still open, reminders are not quiet, and the card was neither closed nor shown yet today. The worker loads
+ * the nudge script on those pages only while this holds.
  */
 nudge: boolean, 
 /**
  * A reminder is due today (something open, reminders not quiet, not closed today): a card already on
- * screen may stay, and the badge says so; `nudge` adds "not shown yet today".
+ * screen may stay; `nudge` adds "not shown yet today".
  */
 nudgeDue: boolean, 
 /**
