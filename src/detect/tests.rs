@@ -21,6 +21,15 @@ fn name(kind: PageKind) -> &'static str {
     }
 }
 
+/// The finding for `setting`, which a case's expectations name.
+fn finding_of<'a>(detection: &'a Detection, setting: &str) -> &'a Finding {
+    detection
+        .findings
+        .iter()
+        .find(|f| f.setting == setting)
+        .unwrap_or_else(|| panic!("no finding for {setting}"))
+}
+
 #[test]
 fn shared_detection_cases() {
     let cases: Vec<Value> = serde_json::from_str(CASES).unwrap();
@@ -49,13 +58,8 @@ fn shared_detection_cases() {
         assert_eq!(states, expected, "{label}: states");
         if let Some(reasons) = expect.get("reasons").and_then(Value::as_object) {
             for (setting, reason) in reasons {
-                let finding = detection
-                    .findings
-                    .iter()
-                    .find(|f| &f.setting == setting)
-                    .unwrap();
                 assert_eq!(
-                    finding.reason.as_str(),
+                    finding_of(&detection, setting).reason.as_str(),
                     *reason,
                     "{label}: reason for {setting}"
                 );
@@ -63,13 +67,8 @@ fn shared_detection_cases() {
         }
         if let Some(controls) = expect.get("controls").and_then(Value::as_object) {
             for (setting, index) in controls {
-                let finding = detection
-                    .findings
-                    .iter()
-                    .find(|f| &f.setting == setting)
-                    .unwrap();
                 assert_eq!(
-                    finding.control.map(|c| c as u64),
+                    finding_of(&detection, setting).control.map(|c| c as u64),
                     index.as_u64(),
                     "{label}: control of {setting}"
                 );
