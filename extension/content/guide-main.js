@@ -13,7 +13,7 @@
 // guide-link.js.
 
 import * as ui from './banner.js';
-import * as dom from './dom.js';
+import { markNavigation } from './dom-settle.js';
 import { onAction } from './guide-actions.js';
 import { isDead, whenGone } from './guide-link.js';
 import * as page from './guide-page.js';
@@ -28,7 +28,7 @@ function onNavigated(bfcache) {
   if (bfcache) { page.invalidate(); void refresh(); return; }
   // A new page view: what the old one showed (ring, notices, watching) goes, and is not settled.
   page.reset(navigation.currentKey());
-  dom.markNavigation();
+  markNavigation();
   leavePage();
   const gen = page.view.gen;
   // Let the new page render a little before reading it.

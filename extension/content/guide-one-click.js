@@ -4,15 +4,18 @@
 // ours. Success is only what the worker reads back from the page afterwards.
 
 import * as ui from './banner.js';
-import * as dom from './dom.js';
+import { collectControls, describeControl } from './dom.js';
+import { isDisabled, readChecked } from './dom-controls.js';
+import { CHANGED_SETTLE_MS } from './dom-settle.js';
+import { findDialog } from './dom-visibility.js';
 import * as page from './guide-page.js';
 import { sendFull, tell } from './guide-report.js';
 import { nextFrame, sleep } from './wait.js';
 
 const FIX_WAIT_MS = 3000;     // wait this long for the switch to change
 // Wait this long for the read-back before judging: a switch whose state changed is believed only once it has stayed
-// so for dom.CHANGED_SETTLE_MS (an optimistic change the server may still put back), plus the report's round trip.
-const CHECKING_WAIT_MS = dom.CHANGED_SETTLE_MS + 3000;
+// so for CHANGED_SETTLE_MS (an optimistic change the server may still put back), plus the report's round trip.
+const CHECKING_WAIT_MS = CHANGED_SETTLE_MS + 3000;
 const DIALOG_WAIT_MS = 120000; // keep watching while LinkedIn's confirm dialog is open
 
 /**
@@ -21,7 +24,7 @@ const DIALOG_WAIT_MS = 120000; // keep watching while LinkedIn's confirm dialog 
  */
 function sameControl(el, desc) {
   if (el.isConnected) return el;
-  const now = dom.collectControls(document);
+  const now = collectControls(document);
   const key = desc.keys[0];
   for (let i = 0; i < now.controls.length; i++) {
     const c = now.controls[i];
@@ -40,16 +43,16 @@ export async function oneClick() {
   const text = view.text;
   const el = page.targetControl();
   if (!b || !text || view.busy) return;
-  if (!el || dom.readChecked(el) !== true || dom.isDisabled(el)) {
+  if (!el || readChecked(el) !== true || isDisabled(el)) {
     await sendFull(true); // our picture is stale: read the page again and redraw
     return;
   }
   const gen = view.gen;
-  const desc = dom.describeControl(el, new Map());
+  const desc = describeControl(el, new Map());
   page.setBusy(true);
   tell(text.working || '', 'info');
   /** @returns {boolean|null} */
-  const state = () => { const cur = sameControl(el, desc); return cur ? dom.readChecked(cur) : null; };
+  const state = () => { const cur = sameControl(el, desc); return cur ? readChecked(cur) : null; };
   let changed = false;
   try {
     /** @type {HTMLElement} */ (el).click();
@@ -58,7 +61,7 @@ export async function oneClick() {
       await nextFrame();
       if (state() === false) { changed = true; break; }
     }
-    if (!changed && gen === view.gen && dom.findDialog(document)) {
+    if (!changed && gen === view.gen && findDialog(document)) {
       // LinkedIn wants a confirmation: the member confirms in LinkedIn's dialog, never us.
       page.setConfirming(true);
       tell(text.confirm || '', 'warn');
@@ -66,7 +69,7 @@ export async function oneClick() {
       while (Date.now() < until2 && gen === view.gen) {
         await sleep(200);
         if (state() === false) { changed = true; break; }
-        if (!dom.findDialog(document)) { await sleep(page.SETTLE_MS); changed = state() === false; break; }
+        if (!findDialog(document)) { await sleep(page.SETTLE_MS); changed = state() === false; break; }
       }
     }
   } catch (_) { /* fall through to the honest read-back */ }

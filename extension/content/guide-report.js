@@ -8,7 +8,8 @@
 /** @typedef {import('../shared/protocol.js').PageReply} PageReply */
 
 import * as ui from './banner.js';
-import * as dom from './dom.js';
+import { snapshot } from './dom.js';
+import { readChecked } from './dom-controls.js';
 import { isDead, send } from './guide-link.js';
 import * as page from './guide-page.js';
 import { createWatch } from './guide-watch.js';
@@ -90,7 +91,7 @@ export async function sendFull(force) {
   if (isDead()) return;
   if (inflight) { again = true; return; }
   const gen = view.gen;
-  const full = dom.snapshot(true, document, readOptions);
+  const full = snapshot(true, document, readOptions);
   scheduleSettle(full.settleIn);
   const sig = signature(full.snapshot);
   if (!force && sig === lastSig) return;
@@ -196,7 +197,7 @@ function noticeRevert() {
   // page puts it back meanwhile the card still says the change did not stick.
   if (b.status === 'checking') {
     const el = targetControl();
-    if (el && dom.readChecked(el) === false) turnedOff = b.setting;
+    if (el && readChecked(el) === false) turnedOff = b.setting;
     return;
   }
   if (b.status === 'on' && turnedOff === b.setting && view.text) {

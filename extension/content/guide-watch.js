@@ -5,8 +5,10 @@
 // capture-phase click/change/keyup listeners to read the member's own changes back. Whatever it notices, it has the
 // page read again (the latest settled state wins); it never changes the page.
 
-import * as dom from './dom.js';
 import * as ui from './banner.js';
+import { isDisabled, readChecked } from './dom-controls.js';
+import { PAGE_SETTLE_MS } from './dom-settle.js';
+import { closestAcross, SECTION_SELECTOR } from './dom-tree.js';
 import { isDead } from './guide-link.js';
 import { view, SETTLE_MS, targetControl } from './guide-page.js';
 
@@ -43,7 +45,7 @@ function observeRoot() {
   if (el) {
     const root = el.getRootNode();
     if (root !== document) return root;
-    return dom.closestAcross(el, dom.SECTION_SELECTOR) || el.parentElement || document.body || document.documentElement;
+    return closestAcross(el, SECTION_SELECTOR) || el.parentElement || document.body || document.documentElement;
   }
   return document.getElementById('main') || document.querySelector('main, [role=main]') || document.body || document.documentElement;
 }
@@ -58,7 +60,7 @@ function pollSignature() {
   const list = view.elements;
   for (let i = 0; i < list.length && i < POLL_MAX; i++) {
     const el = list[i];
-    sig += el.isConnected ? `${dom.readChecked(el)}${dom.isDisabled(el) ? 'd' : ''},` : 'x,';
+    sig += el.isConnected ? `${readChecked(el)}${isDisabled(el) ? 'd' : ''},` : 'x,';
   }
   return sig;
 }
@@ -99,7 +101,7 @@ export function createWatch(page) {
         page.redraw();
         const now = view.banner;
         if (now && now.mode === 'guide' && now.status === 'notFound') page.read(true);
-      }, Math.max(LOOKING_MS, dom.PAGE_SETTLE_MS) + 10);
+      }, Math.max(LOOKING_MS, PAGE_SETTLE_MS) + 10);
     }
     startObserver(observeRoot());
     startPoll();
