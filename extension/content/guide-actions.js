@@ -3,7 +3,7 @@
 // "Keep this on", stop the guide, "Turn it off for me"). The decisions, their acknowledgement and Undo are
 // reminder-card.js's, as on the nudge card; this is how the guide's card goes, fails, acknowledges and comes back.
 
-/** @typedef {import('./card-actions.js').Decision} Decision */
+/** @typedef {import('./reminder-card.js').Decision} Decision */
 /** @typedef {import('../shared/protocol.js').WorkerEvent} WorkerEvent */
 
 import * as ui from './banner.js';

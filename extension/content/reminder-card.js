@@ -1,15 +1,20 @@
 // @ts-check
 // OptOut Pilot content scripts: the one controller of a card's decisions, for the nudge and the guide alike. Close,
-// the decisions (snooze, don't remind me, Keep this on, stop the guide), their acknowledgement with Undo, and the
-// Undo itself run here; each bundle says how its card goes, fails, acknowledges and comes back (CardHost). Each
-// bundle carries its own copy of this module, so the state below is one card's. Whether an activation is the
-// member's is card.js's gate (`verdict`), before any action reaches here.
+// the decisions (snooze, don't remind me, Keep this on, stop the guide: each an event the worker records), their
+// acknowledgement with Undo, and the Undo itself run here; each bundle says how its card goes, fails, acknowledges
+// and comes back (CardHost). Each bundle carries its own copy of this module, so the state below is one card's.
+// Whether an activation is the member's is card.js's gate (`verdict`), before any action reaches here.
 
 /** @typedef {import('../shared/protocol.js').BannerText} BannerText */
 /** @typedef {import('../shared/protocol.js').WorkerEvent} WorkerEvent */
 /** @typedef {import('../shared/protocol.js').AdviceBanner} Banner */
-/** @typedef {import('./card-actions.js').Decision} Decision */
-/** @typedef {import('./card-actions.js').Send} Send */
+/** @typedef {(msg: import('../shared/protocol.js').EventMessage) => Promise<import('../shared/protocol.js').EventReply | null>} Send */
+/**
+ * @typedef {Object} Decision
+ * @property {WorkerEvent} event what the worker records
+ * @property {string} ack        key of the acknowledgement's sentence in text.ack
+ * @property {WorkerEvent} undo  the event that undoes it (every decision on the card is a quieting one)
+ */
 /**
  * @typedef {Object} CardHost  what the bundle that drew the card does at each step
  * @property {Send} send                       one message to the worker
@@ -27,13 +32,71 @@
  *   me"): true when it was one
  */
 
-import { ackText, closeNudgeEvent, decisionOf, showAck, tellWorker, undoLabel } from './card-actions.js';
+import * as card from './card.js';
 
 let closedReminder = false;         // the reminder was closed: not again in this document (nor today)
 /** @type {WorkerEvent|null} */
 let undo = null;                    // undoes the decision acknowledged on screen
 /** @type {BannerText|null} */
 let lastText = null;                // the last words seen: an acknowledgement is worded even after the card went
+
+// ---------- what the buttons decide ----------
+
+/**
+ * The decision a button stands for; null for anything else (close and undo: handle() below; the guide's own
+ * actions) and for "Keep this on" without a setting to keep.
+ * @param {string} action @param {string|undefined} arg @param {{setting?: string|null}|null} banner @returns {Decision|null}
+ */
+function decisionOf(action, arg, banner) {
+  switch (action) {
+    case 'snooze': {
+      const duration = arg === 'week' || arg === 'month' ? arg : 'day';
+      return { event: { type: 'snooze', duration }, ack: duration, undo: { type: 'unsnooze' } };
+    }
+    case 'dismissAll':
+      return { event: { type: 'dismissAll' }, ack: 'dismissAll', undo: { type: 'undismissAll' } };
+    case 'keepOn':
+      return banner && banner.setting
+        ? { event: { type: 'dismiss', setting: banner.setting }, ack: 'keepOn', undo: { type: 'undismiss', setting: banner.setting } }
+        : null;
+    case 'stopGuide':
+      return { event: { type: 'stopGuide' }, ack: 'stopGuide', undo: { type: 'resumeGuide' } };
+    default:
+      return null;
+  }
+}
+
+/** Closing the reminder card: gone for today (the worker remembers it). */
+/** @returns {WorkerEvent} */
+const closeNudgeEvent = () => ({ type: 'closeNudge' });
+
+/** Tell the worker; true once it recorded the event. @param {Send} send @param {WorkerEvent} event @returns {Promise<boolean>} */
+async function tellWorker(send, event) {
+  const reply = await send({ type: 'event', event });
+  return !!(reply && reply.ok);
+}
+
+/** The acknowledgement's sentence for a decision, '' if the text has none. @param {BannerText|null} text @param {string} key */
+function ackText(text, key) {
+  return (text && text.ack && /** @type {Record<string, string>} */ (/** @type {unknown} */ (text.ack))[key]) || '';
+}
+
+/** The Undo button's label in the card's words, '' if the text has none. @param {BannerText|null} text */
+function undoLabel(text) {
+  return text ? String(text.undo || '') : '';
+}
+
+/**
+ * The acknowledgement card in place of the card, in the card's words (close label, brand, language), with an Undo
+ * button when `undoLabel` is given. @param {BannerText|null} text @param {string} message @param {string} [undoLabel]
+ */
+function showAck(text, message, undoLabel) {
+  /** @param {'close'|'brand'|'lang'} k */
+  const field = (k) => (text ? String(text[k] || '') : '');
+  card.ack(message, field('close'), field('brand'), field('lang'), undoLabel);
+}
+
+// ---------- the controller ----------
 
 /** Whether the member closed the reminder card in this document. */
 export function reminderClosed() { return closedReminder; }
