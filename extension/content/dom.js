@@ -28,7 +28,7 @@ import { controlKeys, groupName, seenName } from './dom-names.js';
 import { choiceOf } from './dom-choices.js';
 import { controlKind, isDisabled, readChecked, rowAgrees, rowOf, switchesIn } from './dom-controls.js';
 import { isPending } from './dom-pending.js';
-import { markNavigation, pageSettled, PENDING_RECHECK_MS, settleWait } from './dom-settle.js';
+import { pageSettled, PENDING_RECHECK_MS, settleWait } from './dom-settle.js';
 
 /**
  * Per-snapshot caches and context, so that sibling switches share their ancestors' lookups.

@@ -112,7 +112,7 @@ export async function sendFull(force) {
 }
 
 /** Read the page again once its unsettled switches may have settled. @param {number} ms */
-export function scheduleSettle(ms) {
+function scheduleSettle(ms) {
   clearTimeout(settleTimer);
   settleTimer = 0;
   if (!(ms > 0) || isDead()) return;
