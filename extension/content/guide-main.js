@@ -9,42 +9,30 @@
 //  * settings pages: the full snapshot, a switch believed only once settled (guide-report.js);
 //  * a setting's own page (advice.watch) is followed for its whole life (guide-watch.js);
 //  * "Turn it off for me" only after the member's click, judged by the read-back (guide-one-click.js).
-// Teardown when the extension goes away: guide-link.js.
+// What the modules share about the page on screen is guide-page.js's; teardown when the extension goes away:
+// guide-link.js.
 
 import * as ui from './banner.js';
-import * as dom from './dom.js';
+import { markNavigation } from './dom-settle.js';
 import { onAction } from './guide-actions.js';
-import { refresh, scheduleSettle, sendFull } from './guide-report.js';
-import { S } from './guide-state.js';
-import { stopWatch } from './guide-watch.js';
+import { isDead, whenGone } from './guide-link.js';
+import * as page from './guide-page.js';
+import { leavePage, refresh, reminderShown, sendFull, stopWatch } from './guide-report.js';
 import { loadedBundles } from './loaded-bundles.js';
 import * as navigation from './navigation.js';
 import { nextFrame } from './wait.js';
 
 /** @param {boolean} bfcache */
 function onNavigated(bfcache) {
-  if (S.dead) return;
-  S.gen++;
-  if (bfcache) { void refresh(); return; }
-  S.pageKey = navigation.currentKey();
-  // Leave the old page: no ring, no watching, no stale notices; what the old view showed is not settled.
-  dom.markNavigation();
-  scheduleSettle(0);
-  S.turnedOff = '';
-  ui.highlight(null);
-  stopWatch();
-  S.elements = [];
-  S.lastSig = '';
-  S.notice = '';
-  S.undo = null;
-  S.busy = false;
-  S.confirming = false;
-  S.closedHere = false;
-  S.inflight = false;
-  S.again = false;
-  const gen = S.gen;
+  if (isDead()) return;
+  if (bfcache) { page.invalidate(); void refresh(); return; }
+  // A new page view: what the old one showed (ring, notices, watching) goes, and is not settled.
+  page.reset(navigation.currentKey());
+  markNavigation();
+  leavePage();
+  const gen = page.view.gen;
   // Let the new page render a little before reading it.
-  void nextFrame().then(nextFrame).then(() => { if (gen === S.gen) void refresh(); });
+  void nextFrame().then(nextFrame).then(() => { if (gen === page.view.gen) void refresh(); });
 }
 
 function start() {
@@ -54,13 +42,13 @@ function start() {
   // The worker calls this after a decision in another tab or the popup. Only a reminder card asks again (an
   // ordinary page this document navigated to); a guide card keeps guiding, whatever the reminders do.
   here.recheck = () => {
-    const b = S.advice && S.advice.banner;
-    if (!S.dead && !S.busy && S.drawn && !S.closedNudge && b && b.mode === 'nudge') void refresh();
+    if (!isDead() && !page.view.busy && reminderShown()) void refresh();
   };
   // The nudge bundle may be running here (an in-page navigation from an ordinary page): its card goes.
   try { if (here.nudge) here.nudge.stop(); } catch (_) { /* ignore */ }
   try {
-    S.pageKey = navigation.currentKey();
+    page.reset(navigation.currentKey());
+    whenGone(stopWatch);
     ui.onAction((/** @type {string} */ action, /** @type {string|undefined} */ arg) => { void onAction(action, arg); });
     navigation.subscribe(onNavigated);
     // This bundle starts only on settings pages (the manifest's addresses, or the worker after the core

@@ -4,15 +4,18 @@
 // ours. Success is only what the worker reads back from the page afterwards.
 
 import * as ui from './banner.js';
-import * as dom from './dom.js';
-import { draw, sendFull } from './guide-report.js';
-import { S, SETTLE_MS, setNotice, targetControl } from './guide-state.js';
+import { collectControls, describeControl } from './dom.js';
+import { isDisabled, readChecked } from './dom-controls.js';
+import { CHANGED_SETTLE_MS } from './dom-settle.js';
+import { findDialog } from './dom-visibility.js';
+import * as page from './guide-page.js';
+import { sendFull, tell } from './guide-report.js';
 import { nextFrame, sleep } from './wait.js';
 
 const FIX_WAIT_MS = 3000;     // wait this long for the switch to change
 // Wait this long for the read-back before judging: a switch whose state changed is believed only once it has stayed
-// so for dom.CHANGED_SETTLE_MS (an optimistic change the server may still put back), plus the report's round trip.
-const CHECKING_WAIT_MS = dom.CHANGED_SETTLE_MS + 3000;
+// so for CHANGED_SETTLE_MS (an optimistic change the server may still put back), plus the report's round trip.
+const CHECKING_WAIT_MS = CHANGED_SETTLE_MS + 3000;
 const DIALOG_WAIT_MS = 120000; // keep watching while LinkedIn's confirm dialog is open
 
 /**
@@ -21,7 +24,7 @@ const DIALOG_WAIT_MS = 120000; // keep watching while LinkedIn's confirm dialog 
  */
 function sameControl(el, desc) {
   if (el.isConnected) return el;
-  const now = dom.collectControls(document);
+  const now = collectControls(document);
   const key = desc.keys[0];
   for (let i = 0; i < now.controls.length; i++) {
     const c = now.controls[i];
@@ -35,74 +38,67 @@ function sameControl(el, desc) {
  * dialog to the member, then judge by the worker's reading of the page.
  */
 export async function oneClick() {
-  const b = S.advice && S.advice.banner;
-  const text = S.text;
-  const el = targetControl();
-  if (!b || !text || S.busy) return;
-  if (!el || dom.readChecked(el) !== true || dom.isDisabled(el)) {
+  const { view } = page;
+  const b = view.banner;
+  const text = view.text;
+  const el = page.targetControl();
+  if (!b || !text || view.busy) return;
+  if (!el || readChecked(el) !== true || isDisabled(el)) {
     await sendFull(true); // our picture is stale: read the page again and redraw
     return;
   }
-  const gen = S.gen;
-  const desc = dom.describeControl(el, new Map());
-  S.busy = true;
-  setNotice(text.working || '', 'info');
-  draw();
-  if (text.working) ui.announce(text.working);
+  const gen = view.gen;
+  const desc = describeControl(el, new Map());
+  page.setBusy(true);
+  tell(text.working || '', 'info');
   /** @returns {boolean|null} */
-  const state = () => { const cur = sameControl(el, desc); return cur ? dom.readChecked(cur) : null; };
+  const state = () => { const cur = sameControl(el, desc); return cur ? readChecked(cur) : null; };
   let changed = false;
   try {
     /** @type {HTMLElement} */ (el).click();
     const until = Date.now() + FIX_WAIT_MS;
-    while (Date.now() < until && gen === S.gen) {
+    while (Date.now() < until && gen === view.gen) {
       await nextFrame();
       if (state() === false) { changed = true; break; }
     }
-    if (!changed && gen === S.gen && dom.findDialog(document)) {
-      // LinkedIn wants a confirmation: the user confirms in LinkedIn's dialog, never us.
-      setNotice(text.confirm || '', 'warn');
-      S.confirming = true;
-      draw();
-      if (text.confirm) ui.announce(text.confirm);
+    if (!changed && gen === view.gen && findDialog(document)) {
+      // LinkedIn wants a confirmation: the member confirms in LinkedIn's dialog, never us.
+      page.setConfirming(true);
+      tell(text.confirm || '', 'warn');
       const until2 = Date.now() + DIALOG_WAIT_MS;
-      while (Date.now() < until2 && gen === S.gen) {
+      while (Date.now() < until2 && gen === view.gen) {
         await sleep(200);
         if (state() === false) { changed = true; break; }
-        if (!dom.findDialog(document)) { await sleep(SETTLE_MS); changed = state() === false; break; }
+        if (!findDialog(document)) { await sleep(page.SETTLE_MS); changed = state() === false; break; }
       }
     }
   } catch (_) { /* fall through to the honest read-back */ }
-  S.confirming = false;
-  if (gen !== S.gen) { S.busy = false; return; }
-  S.busy = false;
-  setNotice('', 'info');
+  page.setConfirming(false);
+  page.setBusy(false);
+  if (gen !== view.gen) return;
+  page.say('', 'info');
   await nextFrame();
   // Read back: the worker records what the page now says, and its advice says what we show. A switch that
   // just changed is not believed at once: wait for the settled reading before judging.
   await sendFull(true);
   /** Whether the worker's reading says the setting is off now (or the guide is done). */
   const saved = () => {
-    const a = S.advice && S.advice.banner;
+    const a = view.banner;
     return !!a && (a.mode === 'done' || (a.setting === b.setting && a.status === 'off'));
   };
   // While the switch shows the change (or the worker says it is checking), the page's follower keeps reporting it:
   // wait for the reading that confirms it, or until the time is up.
   const until3 = Date.now() + CHECKING_WAIT_MS;
-  while (gen === S.gen && Date.now() < until3 && !saved() &&
-    (changed || (S.advice && S.advice.banner && S.advice.banner.status === 'checking'))) {
+  while (gen === view.gen && Date.now() < until3 && !saved() &&
+    (changed || (view.banner && view.banner.status === 'checking'))) {
     await sleep(200);
   }
-  if (gen !== S.gen) return;
+  if (gen !== view.gen) return;
   // Success is only what the read-back says; if the page changed but the worker did not confirm it,
   // we say nothing rather than something untrue either way.
-  const after = S.advice && S.advice.banner;
+  const after = view.banner;
   const ok = saved();
   // Saved: keyboard and screen-reader members keep their place on "Next: …" (the ending focuses its Done).
   if (ok && after && after.mode === 'guide') ui.focusIn('link');
-  if (!ok && !changed && S.text) {
-    setNotice(S.text.failed || '', 'error');
-    draw();
-    if (S.text.failed) ui.announce(S.text.failed);
-  }
+  if (!ok && !changed && view.text) tell(view.text.failed || '', 'error');
 }

@@ -2,19 +2,33 @@
 // OptOut Pilot guide bundle: reporting the page to the worker and drawing what its advice says. A settings page is
 // reported with the full snapshot of dom.js (only when something changed, one report in flight), any other page with
 // the quick facts of page-facts.js; the newest reply wins. Switches are believed only once settled, so a page with
-// unsettled switches is read again when they may have settled.
+// unsettled switches is read again when they may have settled. A setting's own page is followed by the watch
+// (guide-watch.js), which has it read and drawn again through this module.
 
-/** @typedef {import('./guide-state.js').PageReply} PageReply */
+/** @typedef {import('../shared/protocol.js').PageReply} PageReply */
 
 import * as ui from './banner.js';
-import * as dom from './dom.js';
-import { send } from './guide-link.js';
-import { S, setNotice, targetControl } from './guide-state.js';
-import { updateWatch } from './guide-watch.js';
+import { snapshot } from './dom.js';
+import { readChecked } from './dom-controls.js';
+import { isDead, send } from './guide-link.js';
+import * as page from './guide-page.js';
+import { createWatch } from './guide-watch.js';
 import * as facts from './page-facts.js';
+import { reminderClosed, undoOffered } from './reminder-card.js';
 
-/** How the watch reads the page again and redraws. @type {import('./guide-watch.js').PageHooks} */
-const PAGE = { read: (force) => { void sendFull(force); }, redraw: () => draw() };
+const { view, targetControl } = page;
+
+let seq = 0;              // bumps on every page message; only the newest reply is applied
+let lastSig = '';         // what the last full report said
+let inflight = false;     // a full report is on its way
+let again = false;        // and the page changed meanwhile: report once more afterwards
+let settleTimer = 0;      // re-read when unsettled switches may have settled
+let drawn = false;        // something was drawn in this document (a card, a ring): clearing it is due
+let scrolledKey = '';     // the switch last scrolled into view (once per page and setting)
+let lastStatusKey = '';   // the status last announced
+let turnedOff = '';       // setting seen off after the member's click or one-click here
+
+const watch = createWatch({ read: (force) => { void sendFull(force); }, redraw: () => draw() });
 
 /** Our own card's elements: never a switch, never something covering one. @param {Element} el */
 const readOptions = { ignore: (/** @type {Element} */ el) => { try { return ui.isOurs(el); } catch (_) { return false; } } };
@@ -24,9 +38,29 @@ function isPageReply(reply) {
   return !!reply && typeof reply === 'object' && !!reply.advice && typeof reply.advice === 'object';
 }
 
+/** Our reminder card is on screen (it may stay on the day it was shown: the worker shows it once a day). */
+export function reminderShown() {
+  const b = view.banner;
+  return !!(drawn && !reminderClosed() && b && b.mode === 'nudge');
+}
+
+/** Leave the page view: no ring, no watching, no report pending; what the old view showed is not settled. */
+export function leavePage() {
+  scheduleSettle(0);
+  turnedOff = '';
+  ui.highlight(null);
+  watch.stop();
+  lastSig = '';
+  inflight = false;
+  again = false;
+}
+
+/** Stop following the page (the extension went away). */
+export function stopWatch() { watch.stop(); }
+
 // ---------- page snapshots ----------
 
-/** @param {{url:string, controls:any[]}} snap */
+/** @param {{url:string, controls?:any[]}} snap */
 function signature(snap) {
   try { return snap.url + '\n' + JSON.stringify(snap.controls); } catch (_) { return String(Math.random()); }
 }
@@ -36,19 +70,16 @@ function signature(snap) {
  * the full snapshot only when the worker asks for it (settings pages).
  */
 export async function refresh() {
-  if (S.dead) return;
-  const gen = S.gen;
-  const seq = ++S.seq;
-  // Our reminder card is on screen: on the day it was shown it may stay (the worker shows it once a day).
-  const shown = !!(S.drawn && !S.closedNudge && S.advice && S.advice.banner && S.advice.banner.mode === 'nudge');
-  const reply = await send({ type: 'page', snapshot: facts.quick(document), card: shown });
-  if (gen !== S.gen || seq !== S.seq || !isPageReply(reply)) return;
+  if (isDead()) return;
+  const gen = view.gen;
+  const mine = ++seq;
+  const reply = await send({ type: 'page', snapshot: facts.quick(document), card: reminderShown() });
+  if (gen !== view.gen || mine !== seq || !isPageReply(reply)) return;
   if (reply.advice.needControls) {
     await sendFull(true);
     return;
   }
-  S.elements = [];
-  apply(reply);
+  apply(reply, []);
 }
 
 /**
@@ -57,84 +88,80 @@ export async function refresh() {
  * @param {boolean} force
  */
 export async function sendFull(force) {
-  if (S.dead) return;
-  if (S.inflight) { S.again = true; return; }
-  const gen = S.gen;
-  const full = dom.snapshot(true, document, readOptions);
+  if (isDead()) return;
+  if (inflight) { again = true; return; }
+  const gen = view.gen;
+  const full = snapshot(true, document, readOptions);
   scheduleSettle(full.settleIn);
   const sig = signature(full.snapshot);
-  if (!force && sig === S.lastSig) return;
-  S.lastSig = sig;
-  S.inflight = true;
-  const seq = ++S.seq;
+  if (!force && sig === lastSig) return;
+  lastSig = sig;
+  inflight = true;
+  const mine = ++seq;
   let reply = null;
   try {
     reply = await send({ type: 'page', snapshot: full.snapshot });
   } finally {
-    S.inflight = false;
+    inflight = false;
   }
-  if (gen === S.gen && seq === S.seq && isPageReply(reply)) {
-    S.elements = full.elements;
-    apply(reply);
-  }
-  if (S.again && gen === S.gen) {
-    S.again = false;
+  if (gen === view.gen && mine === seq && isPageReply(reply)) apply(reply, full.elements);
+  if (again && gen === view.gen) {
+    again = false;
     await sendFull(false);
   }
 }
 
 /** Read the page again once its unsettled switches may have settled. @param {number} ms */
-export function scheduleSettle(ms) {
-  clearTimeout(S.settleTimer);
-  S.settleTimer = 0;
-  if (!(ms > 0) || S.dead) return;
-  const gen = S.gen;
-  S.settleTimer = setTimeout(() => { S.settleTimer = 0; if (gen === S.gen) void sendFull(false); }, ms + 30);
+function scheduleSettle(ms) {
+  clearTimeout(settleTimer);
+  settleTimer = 0;
+  if (!(ms > 0) || isDead()) return;
+  const gen = view.gen;
+  settleTimer = setTimeout(() => { settleTimer = 0; if (gen === view.gen) void sendFull(false); }, ms + 30);
 }
 
-/** @param {PageReply} reply */
-function apply(reply) {
-  S.advice = reply.advice;
-  S.text = reply.text && typeof reply.text === 'object' ? reply.text : null;
+/** @param {PageReply} reply @param {Element[]} elements the switches of the snapshot it answers */
+function apply(reply, elements) {
+  page.take(reply.advice, reply.text && typeof reply.text === 'object' ? reply.text : null, elements);
   noticeRevert();
   // Nothing to say, nothing drawn or watched before (the feed when all is done or snoozed): done here.
-  if (!reply.advice.banner && !reply.advice.watch && !S.drawn && !S.listening && !S.observer) return;
+  if (!reply.advice.banner && !reply.advice.watch && !drawn && !watch.following()) return;
   // Watch first: a switch that is not there yet shows (and announces) "Looking for the switch…", not a
   // premature "can't find it" that flips to "looking" a moment later.
-  updateWatch(PAGE);
+  watch.update();
   draw();
 }
 
 export function draw() {
-  const b = S.advice && S.advice.banner;
-  const text = S.text;
-  if (!b || !text || (b.mode === 'nudge' && S.closedNudge) || (b.mode !== 'nudge' && S.closedHere)) {
-    if (!S.holdCard) ui.clearCard();
+  const b = view.banner;
+  const text = view.text;
+  if (!b || !text || (b.mode === 'nudge' && reminderClosed()) || (b.mode !== 'nudge' && view.closedHere)) {
+    if (!view.holding) ui.clearCard();
     ui.highlight(null);
     return;
   }
-  const looking = b.mode === 'guide' && b.status === 'notFound' && !!S.observer && Date.now() < S.lookingUntil;
-  S.drawn = true;
+  const looking = b.mode === 'guide' && b.status === 'notFound' && watch.looking();
+  drawn = true;
   ui.render({
-    banner: b, text, looking, busy: S.busy,
-    notice: S.notice, noticeKind: S.noticeKind, undo: S.undo ? text.undo : '',
+    banner: b, text, looking, busy: view.busy,
+    notice: view.notice, noticeKind: view.noticeKind, undo: undoOffered() ? text.undo : '',
   });
   // Highlight: only when the setting is on and we know its switch.
   // Not while LinkedIn's confirmation dialog is open: the ring would point past the dialog at the switch.
-  const el = b.mode === 'guide' && b.status === 'on' && !S.confirming ? targetControl() : null;
+  const el = b.mode === 'guide' && b.status === 'on' && !view.confirming ? targetControl() : null;
   if (el) {
-    const key = S.pageKey + '|' + (b.setting || '');
-    const scroll = S.scrolledKey !== key;
-    S.scrolledKey = key;
+    const key = view.key + '|' + (b.setting || '');
+    const scroll = scrolledKey !== key;
+    scrolledKey = key;
     ui.highlight(el, text.highlight, scroll, onHighlightLost);
   } else {
     ui.highlight(null);
   }
   // Announce state changes (guide pages only; the feed nudge stays quiet).
   if (b.mode !== 'nudge') {
-    const statusKey = S.pageKey + '|' + b.mode + '|' + (b.setting || '') + '|' + (looking ? 'looking' : b.status || '');
-    if (statusKey !== S.lastStatusKey) {
-      S.lastStatusKey = statusKey;
+    const statusKey = view.key + '|' + b.mode + '|' + (b.setting || '') + '|' + (looking ? 'looking' : b.status || '');
+    if (statusKey !== lastStatusKey) {
+      lastStatusKey = statusKey;
       if (!looking && text.announce) ui.announce(text.announce);
     }
   }
@@ -142,14 +169,20 @@ export function draw() {
 
 /** The ringed switch was replaced by LinkedIn (re-render): read the page again. */
 function onHighlightLost() {
-  if (S.advice && S.advice.watch) void sendFull(false);
+  if (view.advice && view.advice.watch) void sendFull(false);
 }
 
 export function showError() {
-  if (S.dead || !S.text) return;
-  setNotice(S.text.error || '', 'error');
+  const text = view.text;
+  if (isDead() || !text) return;
+  tell(text.error || '', 'error');
+}
+
+/** Say `msg` on the card (announced too) and draw it. @param {string} msg @param {'info'|'warn'|'error'} kind */
+export function tell(msg, kind) {
+  page.say(msg, kind);
   draw();
-  if (S.text.error) ui.announce(S.text.error);
+  if (msg) ui.announce(msg);
 }
 
 /**
@@ -157,19 +190,19 @@ export function showError() {
  * change did not stick, instead of quietly showing "On" again.
  */
 function noticeRevert() {
-  const b = S.advice && S.advice.banner;
+  const b = view.banner;
   if (!b || b.mode === 'nudge' || !b.setting) return;
-  if (b.status === 'off' || (b.mode === 'done')) { S.turnedOff = b.setting; return; }
-  // Turned off and not settled yet (a change is believed only after it stayed 7.5 s): remember it, so that if the
+  if (b.status === 'off' || (b.mode === 'done')) { turnedOff = b.setting; return; }
+  // Turned off and not settled yet (a change is believed only once it has stayed so): remember it, so that if the
   // page puts it back meanwhile the card still says the change did not stick.
   if (b.status === 'checking') {
     const el = targetControl();
-    if (el && dom.readChecked(el) === false) S.turnedOff = b.setting;
+    if (el && readChecked(el) === false) turnedOff = b.setting;
     return;
   }
-  if (b.status === 'on' && S.turnedOff === b.setting && S.text) {
-    S.turnedOff = '';
-    setNotice(S.text.reverted || S.text.failed || '', 'error');
-    if (S.notice) ui.announce(S.notice);
+  if (b.status === 'on' && turnedOff === b.setting && view.text) {
+    turnedOff = '';
+    page.say(view.text.reverted || view.text.failed || '', 'error');
+    if (view.notice) ui.announce(view.notice);
   }
 }

@@ -8,15 +8,15 @@
 // about in-page navigations. Settings pages belong to the guide bundle (guide.js): when the guide has been loaded
 // into this document, this script puts its card away and stays silent.
 
-/** @typedef {import('./banner.js').Banner} Banner */
+/** @typedef {import('../shared/protocol.js').AdviceBanner} Banner */
 /** @typedef {import('../shared/protocol.js').BannerText} BannerText */
 
 import * as card from './card.js';
-import { decisionOf, closeNudgeEvent, tellWorker, ackText, showAck, undoLabel } from './card-actions.js';
 import { loadedBundles } from './loaded-bundles.js';
 import * as messenger from './messenger.js';
 import * as navigation from './navigation.js';
 import * as facts from './page-facts.js';
+import * as reminderCard from './reminder-card.js';
 
 /** Longest wait for idle time after load before the card is decided and drawn. */
 const IDLE_MS = 500;
@@ -26,10 +26,8 @@ const here = loadedBundles();
 const S = {
   dead: false,
   gen: 0,          // bumps on every navigation: replies for an earlier page are dropped
-  closed: false,   // the member closed the card: not again in this document (nor today)
   drawn: false,
   showing: false,  // the reminder card (not an acknowledgement) is on screen: it may stay on the day it was shown
-  /** @type {import('../shared/protocol.js').WorkerEvent|null} */ undo: null, // the event that undoes the decision on the acknowledgement on screen
   taken: false,    // a decision elsewhere (popup, another tab) took the card away: its Undo brings it back here
   /** @type {BannerText|null} */ text: null,
 };
@@ -76,9 +74,9 @@ async function refresh(opts = {}) {
     if (loaded && loaded.guide) die();
     return;
   }
-  if (!banner || banner.mode !== 'nudge' || !text || S.closed) {
+  if (!banner || banner.mode !== 'nudge' || !text || reminderCard.reminderClosed()) {
     if (!opts.keepAck) clear();
-    S.taken = had && !!opts.recheck && !S.closed;
+    S.taken = had && !!opts.recheck && !reminderCard.reminderClosed();
     return;
   }
   S.taken = false;
@@ -105,46 +103,33 @@ function onNavigated(bfcache) {
   requestAnimationFrame(() => requestAnimationFrame(() => { if (gen === S.gen) void refresh({ shown }); }));
 }
 
-/** @param {string} action @param {string} [arg] */
-async function onAction(action, arg) {
-  if (S.dead) return;
-  S.taken = false;
-  const text = S.text;
-  if (action === 'close') {
-    // Gone at once; the worker keeps it away until tomorrow (and stops loading this bundle). Nothing to
-    // acknowledge, and no answer to wait for.
-    S.closed = true;
-    clear();
-    void tellWorker(send, closeNudgeEvent());
-    return;
-  }
-  if (action === 'undo') {
-    // Undo of the decision just acknowledged: reminders as before, and the card back at once.
-    const undo = S.undo;
-    S.undo = null;
-    if (!undo) return;
-    const ok = await tellWorker(send, undo);
-    if (S.dead) return;
-    if (!ok) { if (text && text.error) card.announce(text.error); return; }
-    await refresh();
-    return;
-  }
-  // A reminder card decides only for all reminders (snooze, dismiss all); the guide's decisions are not offered here.
-  const decision = action === 'snooze' || action === 'dismissAll' ? decisionOf(action, arg, null) : null;
-  if (!decision) return;
-  const ok = await tellWorker(send, decision.event);
-  if (S.dead) return;
-  if (!ok) {
+/**
+ * How the reminder card goes, fails, acknowledges and comes back. It decides only for all reminders (snooze,
+ * dismiss all); the guide's decisions are not offered here.
+ * @type {import('./reminder-card.js').CardHost}
+ */
+const NUDGE_CARD = {
+  send,
+  dead: () => S.dead,
+  banner: () => null,
+  text: () => S.text,
+  reminder: () => true,
+  offers: (action) => action === 'snooze' || action === 'dismissAll',
+  // Gone at once; the worker keeps it away until tomorrow (and stops loading this bundle). Nothing to
+  // acknowledge.
+  putAway: () => clear(),
+  failed() {
+    const text = S.text;
     if (text && text.error) card.announce(text.error);
-    return;
-  }
+  },
   // The acknowledgement takes the nudge's place (no flicker); then the worker's answer decides what stays.
-  // Every quieting decision can be undone right there.
-  S.undo = decision.undo;
-  const ack = ackText(text, decision.ack);
-  if (ack) { S.showing = false; showAck(text, ack, undoLabel(text)); }
-  await refresh({ keepAck: !!ack });
-}
+  async acknowledge(decision, ack) {
+    if (ack) S.showing = false;
+    reminderCard.acknowledge(S.text, ack, decision.undo);
+    await refresh({ keepAck: !!ack });
+  },
+  undone: () => refresh(),
+};
 
 function start() {
   if (here.nudge || here.guide) return;
@@ -153,9 +138,13 @@ function start() {
   // The worker calls this (chrome.scripting, this world) after a decision in another tab or the popup: a card on
   // screen asks again, and goes if there is nothing to remind of any more.
   // A card the member closed here stays closed (and asks nothing: an answer would count as today's card).
-  here.recheck = () => { if (!S.dead && S.drawn && !S.closed) void refresh({ recheck: true }); };
+  here.recheck = () => { if (!S.dead && S.drawn && !reminderCard.reminderClosed()) void refresh({ recheck: true }); };
   try {
-    card.onAction((/** @type {string} */ action, /** @type {string|undefined} */ arg) => { void onAction(action, arg); });
+    card.onAction((/** @type {string} */ action, /** @type {string|undefined} */ arg) => {
+      if (S.dead) return;
+      S.taken = false;
+      void reminderCard.handle(action, arg, NUDGE_CARD);
+    });
     navigation.subscribe(onNavigated);
     // Off LinkedIn's critical path: nothing is asked or drawn before the page has loaded and painted, then in
     // idle time (at most IDLE_MS later).

@@ -3,7 +3,7 @@
 // sign-in form, who is signed in), read without walking the document: on a big page (the feed) one walk over it costs about a
 // millisecond, and these run on every page load. Shared by the nudge and guide bundles.
 
-/** @typedef {import('./dom.js').PageSnapshot} PageSnapshot */
+/** @typedef {import('../shared/protocol.js').Snapshot} PageSnapshot */
 
 const LIMITS = Object.freeze({ url: 2048, lang: 35 });
 // LinkedIn's sign-in password fields on guest pages (sign-in page, guest home, sign-in walls over public

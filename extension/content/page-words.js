@@ -1,6 +1,6 @@
 // @ts-check
 // OptOut Pilot guide bundle: the words that tell "an edit is not saved yet" on a settings page, per language LinkedIn
-// offers in the catalog (data only; dom.js is the one reader). Normalised as `norm` makes page text: lower case, no
+// offers in the catalog (data only; the dom-* modules read it). Normalised as `norm` makes page text: lower case, no
 // diacritics, punctuation as spaces, single spaces.
 //  * save, cancel: an enabled, shown button with exactly one of these names (its accessible name) means the edits
 //    around it are not saved (Save / Apply, Cancel / Discard); in a native form, a save and a cancel together, or

@@ -58,7 +58,7 @@ test('watch.js (every LinkedIn page load) stays tiny: no card, banner, page read
 });
 
 test('nudge.js carries nothing of the guide; there is no who.js (identity comes with the reports)', () => {
-  const guideOnly = ['banner.js', 'dom.js', 'wait.js', ...readdirSync(CONTENT).filter((f) => f.startsWith('guide-'))];
+  const guideOnly = ['banner.js', 'wait.js', ...readdirSync(CONTENT).filter((f) => f.startsWith('guide-') || f.startsWith('dom'))];
   const extra = built['nudge.js'].modules.filter((m) => guideOnly.includes(m));
   assert.deepEqual(extra, [], `nudge.js bundles ${extra}`);
   assert.deepEqual(Object.keys(built).sort(), ['guide.js', 'nudge.js', 'signin.js', 'watch.js']);
@@ -68,6 +68,32 @@ test('every content module is in some bundle (none left over)', () => {
   const used = new Set(Object.values(built).flatMap((b) => b.modules));
   const unused = readdirSync(CONTENT).filter((f) => f.endsWith('.js') && !used.has(f));
   assert.deepEqual(unused, []);
+});
+
+test('the content modules import each other without a cycle', () => {
+  const modules = readdirSync(CONTENT).filter((f) => f.endsWith('.js'));
+  /** @type {Map<string, 'open'|'done'>} */
+  const state = new Map();
+  /** @param {string} m @param {string[]} path */
+  const visit = (m, path) => {
+    state.set(m, 'open');
+    for (const next of importsOf(m)) {
+      assert.notEqual(state.get(next), 'open', `import cycle: ${[...path, m, next].join(' -> ')}`);
+      if (!state.has(next)) visit(next, [...path, m]);
+    }
+    state.set(m, 'done');
+  };
+  for (const m of modules) if (!state.has(m)) visit(m, []);
+});
+
+test("the guide's shared page view is changed only by guide-page.js (its verbs), never written by the other modules", () => {
+  for (const f of readdirSync(CONTENT).filter((n) => n.startsWith('guide-') && n !== 'guide-page.js')) {
+    const src = readFileSync(join(CONTENT, f), 'utf8');
+    assert.doesNotMatch(src, /\b(view|page)\.\w+\s*(=(?!=)|\+\+|--|\+=|-=)/, `${f} writes the page view`);
+    assert.doesNotMatch(src, /\bS\.\w+/, `${f} uses a shared state object`);
+  }
+  // The view is read-only: its fields have getters and no setters.
+  assert.doesNotMatch(readFileSync(join(CONTENT, 'guide-page.js'), 'utf8'), /\bset \w+\(/);
 });
 
 test('the bundles: a leading comment naming their modules, then one strict IIFE (no global defined)', () => {
