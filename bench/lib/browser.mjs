@@ -212,8 +212,9 @@ async function load(context, { traced, settle }) {
     ext = extensionTime(events);
   }
   const posts = await page.evaluate(() => document.querySelectorAll('article').length);
-  // Our host is a plain <div> appended to <html> (after <body>), only created when something is drawn.
-  const banner = await page.evaluate(() => document.documentElement.lastElementChild?.nodeName === 'DIV');
+  // Our host is a plain <div> child of <html> (put before <body>, so the first Tab reaches the card), only created
+  // when something is drawn; LinkedIn's own children of <html> are <head> and <body>.
+  const banner = await page.evaluate(() => [...document.documentElement.children].some((e) => e.nodeName === 'DIV'));
   await cdp.detach().catch(() => {});
   await page.close();
   return { scriptMs: m.ScriptDuration * 1000, taskMs: m.TaskDuration * 1000, layouts: m.LayoutCount,
