@@ -66,8 +66,7 @@ function decisionOf(action, arg, banner) {
   }
 }
 
-/** Closing the reminder card: gone for today (the worker remembers it). */
-/** @returns {WorkerEvent} */
+/** Closing the reminder card: gone for today (the worker remembers it). @returns {WorkerEvent} */
 const closeNudgeEvent = () => ({ type: 'closeNudge' });
 
 /** Tell the worker; true once it recorded the event. @param {Send} send @param {WorkerEvent} event @returns {Promise<boolean>} */
